@@ -1,0 +1,192 @@
+"""The archive's data: issues of the paper, their printed pages, articles and the people in bylines.
+
+Editable article fields keep two values apart: the current value (what readers see) and, in
+``parsed``, what the parser last produced. ``edited_fields`` names the fields a person has
+corrected; ingest never overwrites those (see ``services.page_ingest``).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+# Article fields a staff correction may lock against re-ingest.
+CURATED_ARTICLE_FIELDS = ("headline", "section", "dateline", "lead", "body", "source", "bylines")
+
+
+def default_paper() -> str:
+    return getattr(settings, "NEWSARCHIVE_PAPER", "江南晚报")
+
+
+class IssueQuerySet(models.QuerySet):
+    def with_counts(self):
+        return self.annotate(
+            article_count=models.Count("pages__articles", distinct=True),
+            page_count=models.Count("pages", distinct=True),
+        )
+
+
+class Issue(models.Model):
+    paper = models.CharField("报纸", max_length=40, default=default_paper)
+    date_issued = models.DateField("出版日期")
+    date_inferred = models.BooleanField(
+        "日期为推断", default=True, help_text="日期由文中线索推断；编辑确认或更正后清除。"
+    )
+    date_evidence = models.CharField("推断依据", max_length=300, blank=True)
+    date_confirmed_by_staff = models.BooleanField("日期经人工确认", default=False)
+    created = models.DateTimeField(auto_now_add=True)
+
+    objects = IssueQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "期"
+        verbose_name_plural = "期"
+        ordering = ["-date_issued"]
+        get_latest_by = "date_issued"
+        constraints = [
+            models.UniqueConstraint(fields=["paper", "date_issued"], name="issue_unique_paper_date"),
+        ]
+        indexes = [models.Index(fields=["date_issued"], name="issue_date_idx")]
+
+    def __str__(self) -> str:
+        mark = "（日期为推断）" if self.date_inferred else ""
+        return f"{self.paper} {self.date_issued:%Y-%m-%d}{mark}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:issue-detail", kwargs={"date": self.date_issued.isoformat()})
+
+
+class Page(models.Model):
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="pages", verbose_name="期")
+    sequence = models.PositiveSmallIntegerField("版序", help_text="本期内的顺序，从 1 开始")
+    label = models.CharField("版名", max_length=40, blank=True)
+    source_file = models.CharField("源文件", max_length=255, unique=True)
+    sha256 = models.CharField("SHA-256", max_length=64, unique=True)
+    credits = models.JSONField("版面署名", default=list, blank=True)  # [{"role": "值班编委", "names": [...]}]
+    ingested = models.DateTimeField("导入时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "版面"
+        verbose_name_plural = "版面"
+        ordering = ["issue", "sequence"]
+        constraints = [
+            models.UniqueConstraint(fields=["issue", "sequence"], name="page_unique_issue_sequence"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.issue.paper} {self.issue.date_issued:%Y-%m-%d} {self.display_label}"
+
+    @property
+    def display_label(self) -> str:
+        return self.label or f"第{self.sequence}版"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.issue.get_absolute_url()}#page-{self.sequence}"
+
+
+class Person(models.Model):
+    name = models.CharField("姓名", max_length=60, unique=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "记者"
+        verbose_name_plural = "记者"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:reporter-detail", kwargs={"pk": self.pk})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def in_print_order(self):
+        return self.order_by("-page__issue__date_issued", "page__sequence", "sequence")
+
+    def with_page(self):
+        return self.select_related("page", "page__issue")
+
+
+class Article(models.Model):
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="articles", verbose_name="版面")
+    sequence = models.PositiveSmallIntegerField("版内顺序")
+    headline = models.CharField("标题", max_length=300, blank=True)
+    section = models.CharField("栏目", max_length=60, blank=True)
+    dateline = models.DateField("电头日期", null=True, blank=True)
+    lead = models.TextField("导语", blank=True, help_text="“本报讯”开头的第一段；快讯类短稿为空")
+    body = models.TextField("正文", blank=True, help_text="导语之后的各段，段与段之间空一行")
+    source = models.CharField("稿源", max_length=60, blank=True, help_text="通讯社稿件的来源，如 新华社")
+    parsed = models.JSONField("解析值", default=dict, blank=True, editable=False)
+    edited_fields = models.JSONField("人工更正的字段", default=list, blank=True, editable=False)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "文章"
+        verbose_name_plural = "文章"
+        ordering = ["-page__issue__date_issued", "page__sequence", "sequence"]
+        constraints = [
+            models.UniqueConstraint(fields=["page", "sequence"], name="article_unique_page_sequence"),
+        ]
+        indexes = [models.Index(fields=["section"], name="article_section_idx")]
+
+    def __str__(self) -> str:
+        return self.headline or "（无标题）"
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:article-detail", kwargs={"pk": self.pk})
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The lead first, then the body paragraphs."""
+        return paragraphs_of(self.lead, self.body)
+
+    @property
+    def body_paragraphs(self) -> list[str]:
+        return split_paragraphs(self.body)
+
+    @property
+    def issue(self) -> Issue:
+        return self.page.issue
+
+    def people(self) -> list[Person]:
+        return [b.person for b in self.bylines.select_related("person")]
+
+    @property
+    def citation(self) -> str:
+        issue = self.page.issue
+        return f"《{issue.paper}》{issue.date_issued:%Y年%-m月%-d日} {self.page.display_label}，{self}"
+
+
+class Byline(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines", verbose_name="文章")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="bylines", verbose_name="署名人")
+    position = models.PositiveSmallIntegerField("顺序", default=0)
+    role = models.CharField("身份", max_length=20, blank=True, help_text="记者、通讯员等；未印出则为空")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "署名"
+        verbose_name_plural = "署名"
+        ordering = ["article", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="byline_unique_article_position"),
+        ]
+        indexes = [models.Index(fields=["person", "article"], name="byline_person_article_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.role} {self.person}".strip()
+
+
+def split_paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+
+def paragraphs_of(lead: str, body: str) -> list[str]:
+    return ([lead.strip()] if lead.strip() else []) + split_paragraphs(body)

@@ -1,0 +1,190 @@
+"""Writes to the archive: ingest a page file, keeping staff corrections.
+
+Every write goes through a small keyword-only function here, inside ``transaction.atomic()``.
+Reads stay on the QuerySets in ``models``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from django.db import transaction
+from django.db.models import Max
+
+from . import parsing
+from .models import CURATED_ARTICLE_FIELDS, Article, Byline, Issue, Page, Person
+
+IngestStatus = Literal["created", "updated", "skipped"]
+
+
+@dataclass
+class IngestResult:
+    source_file: str
+    status: IngestStatus
+    articles: int = 0
+    issue_date: dt.date | None = None
+    issue_date_inferred: bool = True
+    kept_edits: int = 0  # fields left as staff corrected them
+    warnings: list[str] = field(default_factory=list)
+    changed_article_ids: list[int] = field(default_factory=list)
+    removed_article_ids: list[int] = field(default_factory=list)
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def parsed_article_values(article: parsing.ParsedArticle) -> dict:
+    """The parser's values for the curated fields, JSON-ready (also stored in ``Article.parsed``)."""
+    return {
+        "headline": article.headline,
+        "section": article.section or "",
+        "dateline": article.dateline.isoformat() if article.dateline else None,
+        "lead": article.lead,
+        "body": "\n\n".join(article.body),
+        "source": article.source or "",
+        "bylines": [[b.name, b.role or ""] for b in article.bylines],
+    }
+
+
+def page_label(page: parsing.ParsedPage, sequence: int) -> str:
+    """A front page names its editors 封面责编 etc.; otherwise the page's order is all we know."""
+    if any(c.role.startswith("封面") for c in page.credits):
+        return "头版"
+    return f"第{sequence}版"
+
+
+def page_ingest(*, path: Path, fallback_year: int | None = None) -> IngestResult:
+    """Load one page file. Skips a file whose content is already loaded; a changed file of the
+    same name updates its page, leaving every field a person edited as they left it.
+
+    Raises ``parsing.PageParseError`` (nothing written) when the file cannot be used.
+    """
+    data = path.read_bytes()
+    name = path.name
+    digest = sha256_of(data)
+    already = Page.objects.filter(sha256=digest).select_related("issue").first()
+    if already is not None:
+        return IngestResult(
+            source_file=name,
+            status="skipped",
+            articles=already.articles.count(),
+            issue_date=already.issue.date_issued,
+            issue_date_inferred=already.issue.date_inferred,
+        )
+    parsed = parsing.parse_page_bytes(data, name, fallback_year=fallback_year or dt.date.today().year)
+    if parsed.issue_date is None:
+        raise parsing.PageParseError(f"{name}: 无法推断出版日期 ({'；'.join(parsed.warnings)})")
+
+    with transaction.atomic():
+        page = Page.objects.select_for_update().filter(source_file=name).first()
+        result = IngestResult(source_file=name, status="updated" if page else "created")
+        result.warnings.extend(parsed.warnings)
+        if page is None:
+            issue = _issue_for(parsed)
+            sequence = (issue.pages.aggregate(m=Max("sequence"))["m"] or 0) + 1
+            page = Page(issue=issue, sequence=sequence, source_file=name)
+            page.label = page_label(parsed, sequence)
+        else:
+            _move_page_if_redated(page, parsed)
+        page.sha256 = digest
+        page.credits = [{"role": c.role, "names": list(c.names)} for c in parsed.credits]
+        page.save()
+
+        existing = {a.sequence: a for a in page.articles.all()}
+        for sequence, parsed_article in enumerate(parsed.articles, start=1):
+            article = existing.pop(sequence, None)
+            kept = _article_apply(
+                page=page, sequence=sequence, article=article,
+                values=parsed_article_values(parsed_article), reason=f"导入 {name}",
+            )
+            result.kept_edits += kept.kept_edits
+            result.changed_article_ids.append(kept.article.pk)
+        for article in existing.values():
+            if article.edited_fields:
+                result.warnings.append(
+                    f"第{article.sequence}篇《{article.headline}》在新文件中已不存在，但有人工更正，予以保留"
+                )
+                continue
+            result.removed_article_ids.append(article.pk)
+            article._change_reason = f"导入 {name}：新文件中已无此文"
+            article.delete()
+
+        result.articles = len(parsed.articles)
+        result.issue_date = page.issue.date_issued
+        result.issue_date_inferred = page.issue.date_inferred
+    return result
+
+
+def _issue_for(parsed: parsing.ParsedPage) -> Issue:
+    issue, created = Issue.objects.get_or_create(
+        date_issued=parsed.issue_date,
+        defaults={"date_inferred": parsed.issue_date_inferred, "date_evidence": parsed.issue_date_evidence[:300]},
+    )
+    return issue
+
+
+def _move_page_if_redated(page: Page, parsed: parsing.ParsedPage) -> None:
+    """A changed file may infer another date; a date staff confirmed is never moved."""
+    old = page.issue
+    if old.date_confirmed_by_staff or old.date_issued == parsed.issue_date:
+        return
+    new = _issue_for(parsed)
+    page.issue = new
+    page.sequence = (new.pages.aggregate(m=Max("sequence"))["m"] or 0) + 1
+    page.save()
+    if not old.pages.exists():
+        old.delete()
+
+
+@dataclass
+class _Applied:
+    article: Article
+    kept_edits: int
+
+
+def _article_apply(*, page: Page, sequence: int, article: Article | None, values: dict, reason: str) -> _Applied:
+    """Set an article's fields from parsed values, except the fields a person edited."""
+    if article is None:
+        article = Article(page=page, sequence=sequence)
+    locked = set(article.edited_fields or [])
+    changed = article.pk is None
+    for name in CURATED_ARTICLE_FIELDS:
+        if name == "bylines" or name in locked:
+            continue
+        value = values[name]
+        if name == "dateline":
+            value = dt.date.fromisoformat(value) if value else None
+        if getattr(article, name) != value:
+            setattr(article, name, value)
+            changed = True
+    if article.parsed != values:
+        article.parsed = values
+        changed = True
+    if changed:
+        article._change_reason = reason
+        article.save()
+    if "bylines" not in locked:
+        article_set_bylines(article=article, bylines=values["bylines"], reason=reason)
+    return _Applied(article=article, kept_edits=len(locked & set(CURATED_ARTICLE_FIELDS)))
+
+
+def article_set_bylines(*, article: Article, bylines: list[list[str]] | list[tuple[str, str]], reason: str = "") -> None:
+    """Replace an article's bylines with (name, role) pairs, in order; reuses people by name."""
+    wanted = [(name, role or "") for name, role in bylines]
+    current = [(b.person.name, b.role) for b in article.bylines.select_related("person").order_by("position")]
+    if current == wanted:
+        return
+    for old in article.bylines.all():
+        old._change_reason = reason
+        old.delete()
+    for position, (name, role) in enumerate(wanted):
+        person, _ = Person.objects.get_or_create(name=name)
+        byline = Byline(article=article, person=person, position=position, role=role)
+        byline._change_reason = reason
+        byline.save()
+

@@ -7,6 +7,8 @@ corrected; ingest never overwrites those (see ``services.page_ingest``).
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -26,6 +28,13 @@ class IssueQuerySet(models.QuerySet):
             article_count=models.Count("pages__articles", distinct=True),
             page_count=models.Count("pages", distinct=True),
         )
+
+    def previous_of(self, issue: "Issue") -> "Issue | None":
+        """The same paper's issue printed before ``issue``, if any."""
+        return self.filter(paper=issue.paper, date_issued__lt=issue.date_issued).order_by("-date_issued").first()
+
+    def next_of(self, issue: "Issue") -> "Issue | None":
+        return self.filter(paper=issue.paper, date_issued__gt=issue.date_issued).order_by("date_issued").first()
 
 
 class Issue(models.Model):
@@ -87,8 +96,19 @@ class Page(models.Model):
         return f"{self.issue.get_absolute_url()}#page-{self.sequence}"
 
 
+class PersonQuerySet(models.QuerySet):
+    def with_article_count(self):
+        return self.annotate(article_count=models.Count("bylines__article", distinct=True))
+
+    def reporters(self):
+        """People with at least one article in the archive, most prolific first."""
+        return self.with_article_count().filter(article_count__gt=0).order_by("-article_count", "name")
+
+
 class Person(models.Model):
     name = models.CharField("姓名", max_length=60, unique=True)
+
+    objects = PersonQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -109,6 +129,18 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_page(self):
         return self.select_related("page", "page__issue")
+
+    def by_person(self, person: "Person"):
+        # A subquery rather than a join, so a person named twice on one article lists it once
+        # without DISTINCT.
+        return self.filter(pk__in=Byline.objects.filter(person=person).values("article"))
+
+    def previous_on_page(self, article: "Article") -> "Article | None":
+        """The article printed just before ``article`` on its page, if any."""
+        return self.filter(page_id=article.page_id, sequence__lt=article.sequence).order_by("-sequence").first()
+
+    def next_on_page(self, article: "Article") -> "Article | None":
+        return self.filter(page_id=article.page_id, sequence__gt=article.sequence).order_by("sequence").first()
 
 
 class Article(models.Model):
@@ -152,6 +184,11 @@ class Article(models.Model):
         return split_paragraphs(self.body)
 
     @property
+    def first_sentence(self) -> str:
+        """The opening sentence, without the 本报讯 tag, for lists of articles."""
+        return first_sentence(self.paragraphs[0] if self.paragraphs else "")
+
+    @property
     def issue(self) -> Issue:
         return self.page.issue
 
@@ -190,3 +227,24 @@ def split_paragraphs(text: str) -> list[str]:
 
 def paragraphs_of(lead: str, body: str) -> list[str]:
     return ([lead.strip()] if lead.strip() else []) + split_paragraphs(body)
+
+
+# Sentence-final punctuation, optionally followed by closing quotes/brackets; both widths,
+# since the paper prints either. "." is left out: it is also the decimal point.
+_SENTENCE_END = re.compile(r"[。！？!?…]+[”’」』）)]*")
+
+
+def first_sentence(paragraph: str, limit: int = 90) -> str:
+    text = paragraph.strip()
+    text = re.sub(r"^本报讯\s*", "", text)
+    # A short opener (友谊之花，丝路绽放。) says little alone: take sentences until there is
+    # enough to tell what the article is about.
+    end = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if end >= 20:
+            break
+    sentence = text[:end] if end >= 20 or end == len(text.rstrip()) else text
+    if len(sentence) > limit:
+        sentence = sentence[: limit - 1].rstrip() + "…"
+    return sentence

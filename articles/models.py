@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -155,6 +156,9 @@ class Article(models.Model):
     parsed = models.JSONField("解析值", default=dict, blank=True, editable=False)
     edited_fields = models.JSONField("人工更正的字段", default=list, blank=True, editable=False)
     updated = models.DateTimeField(auto_now=True)
+    # Moves on with every save (ingest or staff), so a change form opened before another
+    # save can tell it is stale instead of silently overwriting it (see articles.curation).
+    version = models.PositiveIntegerField("版本", default=0, editable=False)
 
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords()
@@ -170,6 +174,12 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return self.headline or "（无标题）"
+
+    def save(self, *args, **kwargs):
+        self.version = (self.version or 0) + 1
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("articles:article-detail", kwargs={"pk": self.pk})
@@ -219,6 +229,37 @@ class Byline(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role} {self.person}".strip()
+
+
+class LocalWord(models.Model):
+    """A local name (place, company, person) the word segmenter should keep whole, for ranking.
+
+    Search reads them with ``LocalWord.objects.values_list("word", "freq", "tag")`` and hands
+    each to ``jieba.add_word(word, freq, tag)``; recall never depends on this list.
+    """
+
+    TAGS = [("ns", "地名"), ("nt", "机构、企业"), ("nr", "人名"), ("nz", "其他专名")]
+
+    word = models.CharField(
+        "词", max_length=40, unique=True,
+        validators=[RegexValidator(r"^\S+$", "词里不能有空格。")],
+        help_text="如 梁溪区、锡东新城、卓品智能",
+    )
+    tag = models.CharField("类别", max_length=2, choices=TAGS, default="ns")
+    freq = models.PositiveIntegerField(
+        "词频", null=True, blank=True, help_text="一般留空：由分词器取刚好能把这个词整体切出的词频"
+    )
+    note = models.CharField("备注", max_length=200, blank=True)
+    created = models.DateTimeField("添加时间", auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "本地词"
+        verbose_name_plural = "本地词（分词词典）"
+        ordering = ["word"]
+
+    def __str__(self) -> str:
+        return self.word
 
 
 def split_paragraphs(text: str) -> list[str]:

@@ -7,11 +7,13 @@ corrected; ingest never overwrites those (see ``services.page_ingest``).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -36,6 +38,16 @@ class IssueQuerySet(models.QuerySet):
 
     def next_of(self, issue: "Issue") -> "Issue | None":
         return self.filter(paper=issue.paper, date_issued__gt=issue.date_issued).order_by("date_issued").first()
+
+    def month_counts(self) -> list[tuple[dt.date, int]]:
+        """(first day of month, number of issues) for every month that has an issue, oldest first."""
+        rows = (
+            self.annotate(month=TruncMonth("date_issued"))
+            .values("month")
+            .annotate(n=models.Count("pk"))
+            .order_by("month")
+        )
+        return [(row["month"], row["n"]) for row in rows]
 
 
 class Issue(models.Model):

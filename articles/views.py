@@ -1,27 +1,269 @@
-"""Public pages. Views stay thin: queries live on the QuerySets, writes in ``services``."""
+"""Public pages for reading the archive: home, the calendar of issues, an issue, an article
+(and its plain text), reporters, robots.txt, and the friendly 404/500 pages.
 
+Views stay thin: queries live on the QuerySets in ``models``, month calendars are built by
+``calendar_grid``, writes happen in ``services`` (never here).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic.dates import ArchiveIndexView, MonthArchiveView, YearArchiveView
 
-from .models import Article, Issue, Person
+from .calendar_grid import WEEKDAY_NAMES, month_grid, year_rows
+from .models import Article, Issue, Page, Person, default_paper
 
+logger = logging.getLogger(__name__)
 
-def home(request):
-    issues = Issue.objects.with_counts()
-    return render(request, "articles/home.html", {"issues": issues})
-
-
-def issue_detail(request, date):
-    issue = get_object_or_404(Issue, date_issued=date)
-    pages = issue.pages.prefetch_related("articles__bylines__person")
-    return render(request, "articles/issue_detail.html", {"issue": issue, "pages": pages})
-
-
-def article_detail(request, pk):
-    article = get_object_or_404(Article.objects.with_page(), pk=pk)
-    return render(request, "articles/article_detail.html", {"article": article})
+LATEST_ISSUES_ON_HOME = 10
 
 
-def reporter_detail(request, pk):
-    person = get_object_or_404(Person, pk=pk)
-    articles = Article.objects.with_page().filter(bylines__person=person).in_print_order().distinct()
-    return render(request, "articles/reporter_detail.html", {"person": person, "articles": articles})
+def _date_label(date: dt.date) -> str:
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+class BreadcrumbsMixin:
+    """Puts ``breadcrumbs`` — (label, url) pairs, the last one the page itself (url None) —
+    into the context; ``templates/includes/breadcrumbs.html`` renders them."""
+
+    def get_breadcrumbs(self) -> list[tuple[str, str | None]]:
+        return []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = [("首页", reverse("articles:home")), *self.get_breadcrumbs()]
+        return context
+
+
+def _archive_crumbs(year: int | None = None, month: int | None = None) -> list[tuple[str, str]]:
+    crumbs = [("各期目录", reverse("articles:archive"))]
+    if year is not None:
+        crumbs.append((f"{year}年", reverse("articles:archive-year", kwargs={"year": f"{year:04d}"})))
+    if month is not None:
+        crumbs.append(
+            (f"{month}月", reverse("articles:archive-month", kwargs={"year": f"{year:04d}", "month": f"{month:02d}"}))
+        )
+    return crumbs
+
+
+class HomeView(TemplateView):
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            paper=default_paper(),
+            latest_issues=Issue.objects.with_counts().order_by("-date_issued")[:LATEST_ISSUES_ON_HOME],
+            issue_count=Issue.objects.count(),
+            article_count=Article.objects.count(),
+            reporter_count=Person.objects.reporters().count(),
+            years=[row.year for row in year_rows(Issue.objects.month_counts())],
+        )
+        return context
+
+
+class IssueArchiveMixin(BreadcrumbsMixin):
+    """What the date-based views of issues share."""
+
+    queryset = Issue.objects.all()
+    date_field = "date_issued"
+    # Archive dates are print dates, never embargoes; an inferred date may even lie ahead.
+    allow_future = True
+    paginate_by = None
+
+
+class IssueArchiveIndexView(IssueArchiveMixin, ArchiveIndexView):
+    """/issues/: every year with its twelve months, like a printed archive index."""
+
+    template_name = "articles/archive_index.html"
+    allow_empty = True  # an empty archive says so rather than 404
+    date_list_period = "year"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["year_rows"] = year_rows(Issue.objects.month_counts())
+        return context
+
+    def get_breadcrumbs(self):
+        return [("各期目录", None)]
+
+
+class IssueYearArchiveView(IssueArchiveMixin, YearArchiveView):
+    """/issues/YYYY/: a calendar of each month of the year that has issues."""
+
+    template_name = "articles/archive_year.html"
+    make_object_list = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        by_date = {issue.date_issued: issue for issue in context["object_list"]}
+        context["months"] = [month_grid(m.year, m.month, by_date) for m in context["date_list"]]
+        context["weekday_names"] = WEEKDAY_NAMES
+        return context
+
+    def get_breadcrumbs(self):
+        year = int(self.get_year())
+        return [*_archive_crumbs(), (f"{year}年", None)]
+
+
+class IssueMonthArchiveView(IssueArchiveMixin, MonthArchiveView):
+    """/issues/YYYY/MM/: the month's calendar, then each issue with its headlines."""
+
+    template_name = "articles/archive_month.html"
+    month_format = "%m"
+    ordering = "date_issued"
+
+    def get_queryset(self):
+        articles = Article.objects.order_by("page__sequence", "sequence")
+        return super().get_queryset().with_counts().prefetch_related(Prefetch("pages__articles", queryset=articles))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        month = context["month"]
+        by_date = {issue.date_issued: issue for issue in context["object_list"]}
+        context["grid"] = month_grid(month.year, month.month, by_date)
+        context["weekday_names"] = WEEKDAY_NAMES
+        return context
+
+    def get_breadcrumbs(self):
+        year, month = int(self.get_year()), int(self.get_month())
+        return [*_archive_crumbs(year), (f"{month}月", None)]
+
+
+class IssueDetailView(BreadcrumbsMixin, DetailView):
+    """/issues/YYYY-MM-DD/: the issue's pages, each with its articles in printed order."""
+
+    template_name = "articles/issue_detail.html"
+    context_object_name = "issue"
+
+    def get_object(self, queryset=None):
+        issue = Issue.objects.filter(date_issued=self.kwargs["date"]).order_by("pk").first()
+        if issue is None:
+            raise Http404("这一天没有收录报纸")
+        return issue
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        issue = self.object
+        articles = Article.objects.order_by("sequence").prefetch_related("bylines__person")
+        context.update(
+            pages=issue.pages.order_by("sequence").prefetch_related(Prefetch("articles", queryset=articles)),
+            previous_issue=Issue.objects.previous_of(issue),
+            next_issue=Issue.objects.next_of(issue),
+        )
+        return context
+
+    def get_breadcrumbs(self):
+        date = self.object.date_issued
+        return [*_archive_crumbs(date.year, date.month), (_date_label(date), None)]
+
+
+class ArticleDetailView(BreadcrumbsMixin, DetailView):
+    """/articles/<id>/: the article, where it was printed, and how to cite it."""
+
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+    queryset = Article.objects.with_page().prefetch_related("bylines__person")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        context.update(
+            previous_article=Article.objects.previous_on_page(article),
+            next_article=Article.objects.next_on_page(article),
+            permalink=self.request.build_absolute_uri(article.get_absolute_url()),
+        )
+        return context
+
+    def get_breadcrumbs(self):
+        page: Page = self.object.page
+        date = page.issue.date_issued
+        return [
+            *_archive_crumbs(date.year, date.month),
+            (_date_label(date), page.issue.get_absolute_url()),
+            (page.display_label, page.get_absolute_url()),
+            (str(self.object), None),
+        ]
+
+
+class ArticleTextView(ArticleDetailView):
+    """/articles/<id>/text/: the same article as plain UTF-8 text, to save or paste."""
+
+    template_name = "articles/article_text.txt"
+    content_type = "text/plain; charset=utf-8"
+
+
+class ReporterListView(BreadcrumbsMixin, ListView):
+    """/reporters/: everyone with a byline, with how many articles they have."""
+
+    template_name = "articles/reporter_list.html"
+    context_object_name = "reporters"
+    queryset = Person.objects.reporters()
+    paginate_by = 200
+
+    def get_breadcrumbs(self):
+        return [("记者", None)]
+
+
+class ReporterDetailView(BreadcrumbsMixin, ListView):
+    """/reporters/<id>/: one reporter's articles, newest first."""
+
+    template_name = "articles/reporter_detail.html"
+    context_object_name = "articles"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.person = get_object_or_404(Person, pk=self.kwargs["pk"])
+        return Article.objects.with_page().by_person(self.person).in_print_order().prefetch_related("bylines__person")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["person"] = self.person
+        return context
+
+    def get_breadcrumbs(self):
+        return [("记者", reverse("articles:reporter-list")), (self.person.name, None)]
+
+
+@require_GET
+@cache_control(max_age=86400)
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("articles:sitemap"))
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        # Search results are endless variations of the same articles.
+        "Disallow: /search/",
+        "Disallow: /api/",
+        f"Sitemap: {sitemap}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception):
+    """handler404: a Chinese page that keeps the header search and offers ways back in."""
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    """handler500: rendered without the request context or the database, which may be what
+    failed; if even the template fails, a bare page still says what happened."""
+    try:
+        return HttpResponseServerError(render_to_string("500.html"))
+    except Exception:  # the last resort must not raise
+        logger.exception("could not render 500.html")
+        return HttpResponseServerError(
+            '<!doctype html><html lang="zh-Hans"><meta charset="utf-8"><title>服务器出错</title>'
+            "<h1>服务器出错</h1><p>请稍后再试。</p></html>"
+        )

@@ -145,3 +145,16 @@ def test_allowed_hosts_come_from_the_environment(manage):
         env={"DJANGO_ALLOWED_HOSTS": "archive.example.cn, www.archive.example.cn"},
     )
     assert printed.strip() == "False ['archive.example.cn', 'www.archive.example.cn']"
+
+
+@pytest.mark.django_db
+def test_suite_runs_on_the_database_named_by_database_url():
+    """`make test-postgres` must really exercise PostgreSQL, not fall back to SQLite."""
+    import os
+
+    from django.db import connection
+
+    url = os.environ.get("DATABASE_URL", "")
+    expected = "postgresql" if url.startswith(("postgres://", "postgresql://")) else "sqlite"
+    assert connection.vendor == expected
+    assert Issue.objects.count() == 0  # and the test database is usable

@@ -1,0 +1,61 @@
+"""gunicorn settings for `make run` and `make loadtest`.
+
+Environment: PORT, GUNICORN_BIND, WEB_CONCURRENCY, NEWSARCHIVE_DATA_DIR (the pid file lives
+there). Signals (README, "Graceful restart"): HUP re-forks the workers with this file re-read;
+USR2 then QUIT on the old master swaps in new code without refusing a connection.
+"""
+
+import os
+from pathlib import Path
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the CPUs this process may use (containers)
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+wsgi_app = "newsarchive.wsgi:application"
+
+# Loopback only: put a reverse proxy in front to serve other machines. The proxy's
+# X-Forwarded-Proto is trusted from 127.0.0.1 only (gunicorn's forwarded_allow_ips default).
+bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
+
+# Sync workers, 2 per core plus one, capped at 4: every request is CPU work in Python (page
+# rendering, Whoosh search), so more processes than that only add memory and queueing inside
+# the kernel instead of in gunicorn's backlog; and SQLite takes one writer at a time.
+workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * _cores() + 1, 4)))
+
+# Import the app once in the master and fork the workers from it, so whatever is loaded at
+# import time (Django, the jieba dictionary) is read once and shared copy-on-write instead of
+# being rebuilt in every worker. Trade-off: HUP does not pick up new code (see above).
+preload_app = True
+
+# A request still running after 30 s is a stalled worker: kill it and fork a fresh one, so one
+# pathological request cannot take a worker away for good. Restarts wait as long for requests
+# in flight to finish.
+timeout = 30
+graceful_timeout = 30
+
+# Recycle each worker after a few thousand requests (jittered so they do not all restart at
+# once): bounds slow memory growth, and with preload a new worker is a cheap fork.
+max_requests = 5000
+max_requests_jitter = 500
+
+# One line per request on stdout, with the time taken in milliseconds at the end.
+accesslog = "-"
+access_log_format = '%(h)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'
+
+_data_dir = Path(os.environ.get("NEWSARCHIVE_DATA_DIR") or Path(__file__).resolve().parent / "var")
+pidfile = str(_data_dir / "gunicorn.pid")
+
+
+def pre_fork(server, worker):
+    """Runs in the master before each fork. With preload_app the master has imported Django;
+    if anything at import time opened a database connection, the workers must not inherit it
+    (SQLite forbids using a connection across fork; on PostgreSQL two processes would talk
+    over one socket)."""
+    from django.db import connections
+
+    connections.close_all()

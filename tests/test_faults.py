@@ -1,0 +1,265 @@
+"""Faults a public archive meets, with real processes: an ingest killed with SIGKILL in the
+middle of a file, a database held by a long write while gunicorn serves, and a search index
+folder that is missing or corrupt.
+
+The processes use their own SQLite data dir (the `manage` fixture), so these tests are the
+same on the PostgreSQL run; there they are skipped as duplicates.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+SEEDS = BASE_DIR / "seeds"
+PORTS = range(8350, 8370)  # this suite's ports (the loadtest uses the same range)
+
+pytestmark = pytest.mark.skipif(
+    bool(os.environ.get("DATABASE_URL")), reason="runs its own SQLite processes; covered by the SQLite run"
+)
+
+
+def big_page_file(folder: Path, copies: int = 400) -> Path:
+    """A real page file with `copies` × 5 articles (seed 002's articles, headlines numbered),
+    large enough that its ingest transaction takes seconds."""
+    blocks = (SEEDS / "002_c87d14da307c1518.txt").read_text(encoding="utf-8").strip("\n").split("\n\n")
+    headlines = {i for i, block in enumerate(blocks[:-1]) if blocks[i + 1].startswith("本报讯")}
+    out = []
+    for n in range(copies):
+        out.extend(block + (f"（之{n}）" if i in headlines else "") for i, block in enumerate(blocks))
+    path = folder / "900_big.txt"
+    path.write_text("\n\n".join(out) + "\n", encoding="utf-8")
+    return path
+
+
+def sqlite_write_lock_is_held(db: Path) -> bool:
+    """True while another connection is inside a write transaction on `db`."""
+    probe = sqlite3.connect(db, timeout=0, isolation_level=None)
+    try:
+        probe.execute("BEGIN IMMEDIATE")
+        probe.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc):
+            return True
+        raise
+    finally:
+        probe.close()
+
+
+def db_rows(db: Path, sql: str, *params):
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def subprocess_env(manage, **extra) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DATABASE_URL"}
+    env["NEWSARCHIVE_DATA_DIR"] = str(manage.data_dir)
+    env.update(extra)
+    return env
+
+
+def test_ingest_killed_mid_file_leaves_no_partial_page_and_a_rerun_completes_it(manage, tmp_path):
+    manage("migrate", "--noinput")
+    manage("ingest", str(SEEDS))
+    db = manage.data_dir / "db.sqlite3"
+    seeds_before = db_rows(db, "SELECT id, headline, body FROM articles_article ORDER BY id")
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    big = big_page_file(folder)
+
+    ingest = subprocess.Popen(
+        [sys.executable, "manage.py", "ingest", str(big)],
+        cwd=BASE_DIR, env=subprocess_env(manage), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    try:
+        # Wait until the ingest is inside its write transaction and has written for a while,
+        # then kill it without any chance to clean up.
+        deadline = time.monotonic() + 120
+        while not sqlite_write_lock_is_held(db):
+            assert ingest.poll() is None, "ingest finished before it could be killed: make the file bigger"
+            assert time.monotonic() < deadline, "ingest never started writing"
+            time.sleep(0.05)
+        time.sleep(1.0)
+        assert ingest.poll() is None, "ingest finished before it could be killed: make the file bigger"
+        articles_seen_by_others = db_rows(db, "SELECT count(*) FROM articles_article")[0][0]
+        ingest.send_signal(signal.SIGKILL)
+        ingest.wait(timeout=30)
+    finally:
+        if ingest.poll() is None:
+            ingest.kill()
+            ingest.wait()
+    assert ingest.returncode == -signal.SIGKILL
+
+    # Nothing of the killed file is visible, nothing else changed, and the database is whole.
+    assert articles_seen_by_others == len(seeds_before)
+    assert db_rows(db, "SELECT count(*) FROM articles_page WHERE source_file = ?", big.name) == [(0,)]
+    assert db_rows(db, "SELECT id, headline, body FROM articles_article ORDER BY id") == seeds_before
+    assert db_rows(db, "PRAGMA integrity_check") == [("ok",)]
+
+    rerun = manage("ingest", str(folder))
+    assert "900_big.txt: 新增，2000 篇文章" in rerun.stdout
+    assert db_rows(
+        db,
+        "SELECT count(*) FROM articles_article a JOIN articles_page p ON a.page_id = p.id WHERE p.source_file = ?",
+        big.name,
+    ) == [(2000,)]
+    assert "跳过 1" in manage("ingest", str(folder)).stdout
+
+
+# --- a real gunicorn, as `make run` starts it ----------------------------------------------
+
+
+def free_port() -> int:
+    for port in PORTS:
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    pytest.skip(f"no free port in {PORTS.start}-{PORTS.stop - 1}")
+
+
+def http(url: str, data: bytes | None = None, headers: dict | None = None, timeout: float = 60):
+    """(status, headers, body) without raising on 4xx/5xx; no redirects followed."""
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            return response.status, response.headers, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers, exc.read().decode("utf-8", "replace")
+
+
+@contextmanager
+def gunicorn(manage, workers: int = 2):
+    port = free_port()
+    log = open(manage.data_dir / "gunicorn.log", "w")
+    server = subprocess.Popen(
+        [str(Path(sys.executable).with_name("gunicorn")), "-c", "gunicorn.conf.py"],
+        cwd=BASE_DIR, env=subprocess_env(manage, PORT=str(port), WEB_CONCURRENCY=str(workers)),
+        stdout=log, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None, (manage.data_dir / "gunicorn.log").read_text()
+            try:
+                if http(base + "/", timeout=5)[0] == 200:
+                    break
+            except OSError:
+                pass
+            assert time.monotonic() < deadline, "gunicorn did not answer"
+            time.sleep(0.2)
+        yield base
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=40)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+
+
+@pytest.fixture
+def served_archive(manage):
+    """A data dir prepared the way `make run` prepares it (minus the index, built per test)."""
+    manage("migrate", "--noinput")
+    manage("ensure_admin")
+    manage("ingest", str(SEEDS))
+    manage("collectstatic", "--noinput", "-v0")
+    return manage
+
+
+def admin_login(base: str, password: str) -> int:
+    """Log in through the admin form, as a browser does; returns the POST's status."""
+    import http.cookiejar
+    import re
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
+    page = opener.open(base + "/admin/login/", timeout=60).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    form = urllib.parse.urlencode(
+        {"csrfmiddlewaretoken": token, "username": "admin", "password": password, "next": "/admin/"}
+    ).encode()
+    request = urllib.request.Request(base + "/admin/login/", data=form, headers={"Referer": base + "/admin/login/"})
+    try:
+        with opener.open(request, timeout=60) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_requests_wait_for_a_long_write_and_then_succeed(served_archive):
+    manage = served_archive
+    db = manage.data_dir / "db.sqlite3"
+    password = (manage.data_dir / "admin-password.txt").read_text().split()[-1]
+    article_id = db_rows(db, "SELECT min(id) FROM articles_article")[0][0]
+
+    # A writer that holds the database's write lock for a few seconds, as a big ingest or a
+    # bulk correction does. It prints once it holds the lock.
+    hold = (
+        "import sys, time; from django.db import transaction; from articles.models import Issue\n"
+        "with transaction.atomic():\n"
+        "    Issue.objects.filter(pk=-1).update(date_evidence='x')\n"
+        "    print('locked', flush=True); time.sleep(4)\n"
+        "print('released', flush=True)\n"
+    )
+    with gunicorn(manage) as base:
+        writer = subprocess.Popen(
+            [sys.executable, "manage.py", "shell", "--no-imports", "-c", hold],
+            cwd=BASE_DIR, env=subprocess_env(manage), stdout=subprocess.PIPE, text=True,
+        )
+        try:
+            assert writer.stdout.readline().strip() == "locked"
+            assert sqlite_write_lock_is_held(db)
+            events = []
+
+            def login():
+                events.append(admin_login(base, password))
+
+            login_thread = threading.Thread(target=login)
+            login_thread.start()
+            # Readers are not blocked by the writer (WAL): the public pages keep serving.
+            for url in ["/", f"/articles/{article_id}/"]:
+                status, _, _ = http(base + url)
+                assert status == 200, url
+            reads_done_while_locked = sqlite_write_lock_is_held(db)
+            login_waiting_while_locked = login_thread.is_alive() and sqlite_write_lock_is_held(db)
+            login_thread.join(timeout=60)
+            assert writer.stdout.readline().strip() == "released"
+        finally:
+            writer.wait(timeout=30)
+    assert reads_done_while_locked
+    # The login writes (session, last_login, the login log): it waited for the lock and
+    # then succeeded with the redirect into the admin, instead of failing "database is locked".
+    assert login_waiting_while_locked
+    assert events == [302]
+    assert "database is locked" not in (manage.data_dir / "gunicorn.log").read_text()

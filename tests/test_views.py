@@ -95,6 +95,9 @@ def test_year_page_is_a_calendar_linking_each_day_with_an_issue(client, seeded):
     day_links = re.findall(r'<a href="(/issues/[\d-]+/)" aria-label="[^"]+">\d+</a>', page)
     assert day_links == ["/issues/2023-06-09/", "/issues/2023-08-08/", "/issues/2023-08-18/"]
     assert '<a href="/issues/2023/08/">2023年8月</a>' in page  # month caption links to the month
+    # Weeks start on Monday: 2023-08-18 was a Friday, the fifth column.
+    week = next(row for row in page.split("<tr>") if 'aria-label="2023年8月18日"' in row)
+    assert week.split("<td").index(next(c for c in week.split("<td") if "2023年8月18日" in c)) == 5
     assert 'rel="prev" href="/issues/2022/"' in page and 'rel="next" href="/issues/2024/"' in page
 
 

@@ -1,0 +1,407 @@
+"""The one writer to the search index: every write to it goes through this module.
+
+Layout under the data folder (``settings.SEARCH_INDEX_DIR`` is the live index path)::
+
+    whoosh_index            -> whoosh_index.builds/<build>   (a symlink: the live index)
+    whoosh_index.builds/    one folder per build; the live one and the one before it
+    whoosh_index.lock       held by whoever writes (flock), so writers take turns
+
+- ``index_rebuild`` builds a complete new index in a new folder while the site keeps serving
+  the old one, then swaps the symlink atomically; searchers notice and reopen. The previous
+  build is kept until the next rebuild, so a worker still reading it never loses its files.
+- ``index_update`` rewrites given articles and deletes removed ones in the live index.
+- ``index_sync`` brings the live index up to date with the database without a rebuild: each
+  build records *marks* (the newest history id of articles, bylines, issues and people, and the
+  newest page ingest time) in ``stamp.json``; whatever changed after the marks is reindexed.
+  ``index_ensure`` (``make run``) rebuilds when the index is missing or its schema is old, syncs
+  when it is stale, and does nothing when it is current.
+
+Requests never call any of this: they only open searchers (``articles.search.query``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import json
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db.models import Max
+from whoosh import index as whoosh_index
+
+from .analysis import analyse, load_jieba
+from .backend import (
+    CHARS,
+    COLUMN,
+    HEADLINE,
+    ISSUE_DATE,
+    REPORTERS,
+    TEXT,
+    WORDS,
+    YEAR,
+)
+
+# Bump when the schema or the analysis changes: ``index_ensure`` then rebuilds.
+SCHEMA_VERSION = 1
+STAMP_FILE = "stamp.json"
+BATCH_SIZE = 500
+
+
+def index_path() -> Path:
+    return Path(settings.SEARCH_INDEX_DIR)
+
+
+def _builds_dir() -> Path:
+    path = index_path()
+    return path.with_name(path.name + ".builds")
+
+
+def _lock_path() -> Path:
+    path = index_path()
+    return path.with_name(path.name + ".lock")
+
+
+@contextmanager
+def writer_lock():
+    """One writer at a time, across processes (ingest, update_index, make run, rebuild)."""
+    path = _lock_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _search_index():
+    from haystack import connections
+
+    from articles.models import Article
+
+    return connections["default"].get_unified_index().get_index(Article)
+
+
+def schema():
+    from haystack import connections
+
+    backend = connections["default"].get_backend()
+    return backend.build_schema(connections["default"].get_unified_index().all_searchfields())[1]
+
+
+def index_exists() -> bool:
+    path = index_path()
+    return path.is_dir() and whoosh_index.exists_in(str(path))
+
+
+def read_stamp(path: Path | None = None) -> dict | None:
+    try:
+        return json.loads(((path or index_path()) / STAMP_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _write_stamp(folder: Path, marks: dict) -> None:
+    tmp = folder / (STAMP_FILE + ".tmp")
+    tmp.write_text(json.dumps({"schema_version": SCHEMA_VERSION, "marks": marks}), encoding="utf-8")
+    os.replace(tmp, folder / STAMP_FILE)
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def whoosh_document(search_index, obj) -> dict:
+    """The Whoosh fields of one object: haystack prepares it, ``analyse`` tokenises it once."""
+    prepared = search_index.full_prepare(obj)
+    terms = analyse(prepared[TEXT], prepared.get(HEADLINE) or "")
+    issue_date = prepared[ISSUE_DATE]
+    doc = {
+        "id": prepared["id"],
+        "django_ct": prepared["django_ct"],
+        "django_id": str(prepared["django_id"]),
+        TEXT: terms.bigrams,
+        CHARS: terms.chars,
+        WORDS: terms.words,
+        HEADLINE: terms.headline,
+        ISSUE_DATE: dt.datetime(issue_date.year, issue_date.month, issue_date.day),
+        YEAR: str(prepared[YEAR]),
+        REPORTERS: ",".join(prepared.get(REPORTERS) or []) or None,
+        COLUMN: prepared.get(COLUMN) or None,
+    }
+    return {key: value for key, value in doc.items() if value is not None}
+
+
+def _write(writer, search_index, objects: Iterable) -> int:
+    count = 0
+    for obj in objects:
+        writer.update_document(**whoosh_document(search_index, obj))
+        count += 1
+    return count
+
+
+def index_objects(*, search_index, objects: Iterable) -> int:
+    """Write prepared objects into the live index (haystack's ``update_index`` comes here)."""
+    load_jieba(settings.DATA_DIR)
+    with writer_lock():
+        ix = _open_or_create_live()
+        writer = ix.writer()
+        try:
+            count = _write(writer, search_index, objects)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+    return count
+
+
+def index_remove(*, identifiers: list[str]) -> None:
+    """Delete documents by haystack identifier (``articles.article.<pk>``)."""
+    if not index_exists():
+        return
+    with writer_lock():
+        ix = whoosh_index.open_dir(str(index_path()))
+        writer = ix.writer()
+        for identifier in identifiers:
+            writer.delete_by_term("id", identifier)
+        writer.commit()
+
+
+def index_update(*, article_ids: Iterable[int] = (), removed_ids: Iterable[int] = ()) -> int:
+    """Reindex these articles (deleting any no longer in the database) in the live index."""
+    from articles.models import Article
+
+    load_jieba(settings.DATA_DIR)
+    search_index = _search_index()
+    ids = set(article_ids) | set(removed_ids)
+    with writer_lock():
+        ix = _open_or_create_live()
+        return _update_ids(ix, search_index, ids, Article)
+
+
+def _update_ids(ix, search_index, ids: set[int], Article) -> int:
+    if not ids:
+        return 0
+    writer = ix.writer()
+    try:
+        present = set()
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), BATCH_SIZE):
+            chunk = ordered[start : start + BATCH_SIZE]
+            objects = list(search_index.index_queryset().filter(pk__in=chunk))
+            present.update(o.pk for o in objects)
+            _write(writer, search_index, objects)
+        for pk in ids - present:
+            writer.delete_by_term("id", f"articles.article.{pk}")
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    return len(ids)
+
+
+def _open_or_create_live():
+    """The live index, created (empty, in a new build folder) if there is none yet."""
+    if index_exists():
+        return whoosh_index.open_dir(str(index_path()))
+    folder = _new_build_folder()
+    ix = whoosh_index.create_in(str(folder), schema())
+    _write_stamp(folder, {})
+    _swap_to(folder)
+    return ix
+
+
+# --------------------------------------------------------------------------- rebuild and swap
+
+
+def _new_build_folder() -> Path:
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    folder = _builds_dir() / f"{stamp}-{uuid.uuid4().hex[:8]}"
+    folder.mkdir(parents=True)
+    return folder
+
+
+def _swap_to(folder: Path) -> None:
+    """Point the live path at ``folder`` in one atomic rename; drop all but the previous build."""
+    live = index_path()
+    previous = live.resolve() if live.is_symlink() else None
+    if live.exists() and not live.is_symlink():
+        # A plain folder from before builds were kept aside: move it in with the others.
+        live.rename(_builds_dir() / f"legacy-{uuid.uuid4().hex[:8]}")
+    tmp = live.with_name(live.name + ".swap")
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    os.symlink(os.path.relpath(folder, live.parent), tmp)
+    os.replace(tmp, live)
+    keep = {folder.resolve(), previous}
+    for other in _builds_dir().iterdir():
+        if other.resolve() not in keep:
+            shutil.rmtree(other, ignore_errors=True)
+
+
+@dataclass
+class BuildReport:
+    articles: int = 0
+    seconds: float = 0.0
+    path: str = ""
+    synced: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE) -> BuildReport:
+    """Build a complete index aside, then swap it in. The live index serves until the swap."""
+    from articles.models import Article
+
+    load_jieba(settings.DATA_DIR)
+    started = time.monotonic()
+    search_index = _search_index()
+    marks = database_marks()  # before reading: whatever changes during the build is synced below
+    folder = _new_build_folder()
+    ix = whoosh_index.create_in(str(folder), schema())
+    writer = ix.writer(limitmb=256)
+    total = 0
+    try:
+        queryset = search_index.index_queryset().order_by("pk")
+        ids = list(queryset.values_list("pk", flat=True))
+        for start in range(0, len(ids), batch_size):
+            chunk = ids[start : start + batch_size]
+            total += _write(writer, search_index, queryset.filter(pk__in=chunk))
+            if progress:
+                progress(total, len(ids))
+    except BaseException:
+        writer.cancel()
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    writer.commit(optimize=True)
+    _write_stamp(folder, marks)
+    with writer_lock():
+        # Changes made while we built (an ingest writing to the old index) come across now.
+        synced = _sync(whoosh_index.open_dir(str(folder)), folder, marks, search_index, Article)
+        _swap_to(folder)
+    return BuildReport(articles=total, seconds=time.monotonic() - started, path=str(folder), synced=synced)
+
+
+def index_clear() -> None:
+    """An empty index takes the live index's place (built aside and swapped like a rebuild)."""
+    folder = _new_build_folder()
+    whoosh_index.create_in(str(folder), schema())
+    _write_stamp(folder, {})
+    with writer_lock():
+        _swap_to(folder)
+
+
+# --------------------------------------------------------------------------- staying current
+
+
+def database_marks() -> dict:
+    """The newest change of each kind the index depends on."""
+    from articles.models import Article, Byline, Issue, Page, Person
+
+    def newest(model) -> int:
+        return model.history.aggregate(m=Max("history_id"))["m"] or 0
+
+    ingested = Page.objects.aggregate(m=Max("ingested"))["m"]
+    return {
+        "article": newest(Article),
+        "byline": newest(Byline),
+        "issue": newest(Issue),
+        "person": newest(Person),
+        "page": ingested.isoformat() if ingested else "",
+        "count": Article.objects.count(),
+    }
+
+
+def _changed_article_ids(marks: dict, Article) -> set[int]:
+    """Articles whose indexed values may have changed since ``marks``."""
+    from articles.models import Byline, Issue, Person
+
+    ids = set(Article.history.filter(history_id__gt=marks.get("article", 0)).values_list("id", flat=True))
+    ids |= set(Byline.history.filter(history_id__gt=marks.get("byline", 0)).values_list("article_id", flat=True))
+    issues = Issue.history.filter(history_id__gt=marks.get("issue", 0)).values_list("id", flat=True)
+    ids |= set(Article.objects.filter(page__issue_id__in=list(issues)).values_list("pk", flat=True))
+    people = Person.history.filter(history_id__gt=marks.get("person", 0)).values_list("id", flat=True)
+    ids |= set(Article.objects.filter(bylines__person_id__in=list(people)).values_list("pk", flat=True))
+    if marks.get("page"):
+        since = dt.datetime.fromisoformat(marks["page"])
+        ids |= set(Article.objects.filter(page__ingested__gt=since).values_list("pk", flat=True))
+    else:
+        ids |= set(Article.objects.values_list("pk", flat=True))
+    return ids
+
+
+def _sync(ix, folder: Path, marks: dict, search_index, Article) -> int:
+    """Reindex what changed since ``marks`` in the index at ``folder``; record the new marks."""
+    now = database_marks()
+    comparable = {k: v for k, v in now.items() if k != "count"}
+    if all(marks.get(k) == v for k, v in comparable.items()) and marks.get("count") == now["count"]:
+        return 0
+    ids = _changed_article_ids(marks, Article)
+    if marks.get("count") != now["count"]:
+        # Deletions that left no history (bulk deletes) show only in the count: compare ids.
+        with ix.searcher() as searcher:
+            indexed = {int(f["django_id"]) for f in searcher.all_stored_fields()}
+        ids |= indexed ^ set(Article.objects.values_list("pk", flat=True))
+    count = _update_ids(ix, search_index, ids, Article)
+    _write_stamp(folder, now)
+    return count
+
+
+def index_sync() -> int:
+    """Bring the live index up to date with the database; returns how many articles changed."""
+    from articles.models import Article
+
+    if not index_exists():
+        return 0
+    load_jieba(settings.DATA_DIR)
+    with writer_lock():
+        folder = index_path().resolve()
+        stamp = read_stamp(folder) or {}
+        ix = whoosh_index.open_dir(str(folder))
+        return _sync(ix, folder, stamp.get("marks") or {}, _search_index(), Article)
+
+
+def index_state() -> str:
+    """``missing``, ``outdated`` (schema changed), ``stale`` (database changed) or ``current``."""
+    if not index_exists():
+        return "missing"
+    stamp = read_stamp()
+    if not stamp or stamp.get("schema_version") != SCHEMA_VERSION:
+        return "outdated"
+    return "current" if stamp.get("marks") == database_marks() else "stale"
+
+
+def index_ensure(*, progress=None) -> tuple[str, int]:
+    """What ``make run`` calls: rebuild when missing or outdated, sync when stale."""
+    state = index_state()
+    if state in ("missing", "outdated"):
+        return state, index_rebuild(progress=progress).articles
+    if state == "stale":
+        return state, index_sync()
+    return state, 0
+
+
+__all__ = [
+    "BuildReport",
+    "database_marks",
+    "index_clear",
+    "index_ensure",
+    "index_exists",
+    "index_objects",
+    "index_path",
+    "index_rebuild",
+    "index_remove",
+    "index_state",
+    "index_sync",
+    "index_update",
+    "read_stamp",
+    "schema",
+    "whoosh_document",
+    "writer_lock",
+]

@@ -1,0 +1,101 @@
+"""Snippets and highlighted headlines: every hit marked, all article text escaped.
+
+haystack's ``{% highlight %}`` marks nothing in Chinese (it splits the query on spaces) and
+does not escape the text; this module finds the hits the way search matched them (in the
+normalised form, whitespace ignored) and maps them back to the printed text, so 無錫 marks
+无锡 and a phrase across a headline's line wrap is marked across the space.
+"""
+
+from __future__ import annotations
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .normalize import normalize_with_offsets
+
+SNIPPET_LENGTH = 120  # printed characters around the best cluster of hits
+CONTEXT_BEFORE = 20
+ELLIPSIS = "…"
+
+
+def hit_spans(text: str, terms) -> list[tuple[int, int]]:
+    """``[start, end)`` spans of ``text`` (printed) where any term (matching form) occurs, merged."""
+    if not text or not terms:
+        return []
+    form, origin = normalize_with_offsets(text)
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        start = form.find(term)
+        while start >= 0:
+            end = start + len(term)
+            spans.append((origin[start], origin[end - 1] + 1))
+            start = form.find(term, start + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _marked(text: str, spans, start: int = 0, end: int | None = None) -> str:
+    end = len(text) if end is None else end
+    out: list[str] = []
+    pos = start
+    for s, e in spans:
+        s, e = max(s, start), min(e, end)
+        if e <= s:
+            continue
+        out.append(escape(text[pos:s]))
+        out.append(f"<mark>{escape(text[s:e])}</mark>")
+        pos = e
+    out.append(escape(text[pos:end]))
+    return "".join(out)
+
+
+def highlight(text: str, terms) -> SafeString:
+    """The whole text, escaped, with every hit in ``<mark>``."""
+    return mark_safe(_marked(text, hit_spans(text, terms)))
+
+
+def snippet(paragraphs: list[str], terms, length: int = SNIPPET_LENGTH) -> SafeString:
+    """About ``length`` printed characters where the hits cluster best, escaped, hits marked.
+
+    Paragraphs are joined by a space for display; no hit spans two of them, as in search.
+    """
+    text_parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph in paragraphs:
+        if text_parts:
+            offset += 1
+        spans.extend((s + offset, e + offset) for s, e in hit_spans(paragraph, terms))
+        text_parts.append(paragraph)
+        offset += len(paragraph)
+    text = " ".join(text_parts)
+    if not text:
+        return mark_safe("")
+    if not spans:
+        end = min(len(text), length)
+        return mark_safe(escape(text[:end]) + (ELLIPSIS if end < len(text) else ""))
+    start = _best_window(text, spans, terms, length)
+    end = min(len(text), start + length)
+    body = _marked(text, spans, start, end)
+    return mark_safe((ELLIPSIS if start > 0 else "") + body + (ELLIPSIS if end < len(text) else ""))
+
+
+def _best_window(text: str, spans, terms, length: int) -> int:
+    """Start of the window that shows the most different terms, then the most hits, earliest."""
+    best_key, best_start = None, 0
+    for first, _ in spans[:200]:
+        start = max(0, first - CONTEXT_BEFORE)
+        end = start + length
+        inside = [(s, e) for s, e in spans if s >= start and e <= end]
+        shown = text[start:end]
+        distinct = sum(1 for t in terms if t in normalize_with_offsets(shown)[0])
+        key = (distinct, len(inside), -start)
+        if best_key is None or key > best_key:
+            best_key, best_start = key, start
+    return best_start

@@ -1,0 +1,34 @@
+"""What haystack indexes for an article (the Whoosh schema built from it: articles/search/backend.py).
+
+``text`` (the document field) is rendered from templates/search/indexes/articles/article_text.txt:
+headline, paragraphs and bylines as printed, one part per blank-line separated block; the backend
+derives the recall and ranking terms from it. The other fields filter, facet and sort.
+"""
+
+from haystack import indexes
+
+from articles.models import Article
+
+
+class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
+    text = indexes.CharField(document=True, use_template=True)
+    headline = indexes.CharField(model_attr="headline")
+    issue_date = indexes.DateField(model_attr="page__issue__date_issued")
+    year = indexes.IntegerField()
+    reporters = indexes.MultiValueField()
+    column = indexes.CharField(model_attr="section", default="")
+
+    def get_model(self):
+        return Article
+
+    def get_updated_field(self):
+        return "updated"  # lets `update_index --age` pick recently changed articles
+
+    def index_queryset(self, using=None):
+        return Article.objects.select_related("page__issue").prefetch_related("bylines__person")
+
+    def prepare_year(self, obj):
+        return obj.page.issue.date_issued.year
+
+    def prepare_reporters(self, obj):
+        return [b.person.name for b in sorted(obj.bylines.all(), key=lambda b: b.position)]

@@ -81,9 +81,15 @@ class ArticleAdminForm(forms.ModelForm):
         if instance.pk:
             # A revert from the history opens an old copy; the version that counts is today's.
             if getattr(instance, "_history", None) is not None:
-                self.initial["loaded_version"] = (
-                    Article.objects.filter(pk=instance.pk).values_list("version", flat=True).first() or 0
-                )
+                current = Article.objects.filter(pk=instance.pk).first()
+                self.initial["loaded_version"] = current.version if current else 0
+                # Reverting brings back the corrections of that version. A field nobody had
+                # corrected then goes back to the parser's value of today, not to that day's
+                # parser output, which a later ingest may have replaced.
+                if current is not None:
+                    for name in ARTICLE_FORM_FIELDS:
+                        if name not in (instance.edited_fields or []) and name in (current.parsed or {}):
+                            self.initial[name] = curation.parsed_value(current, name)
             else:
                 self.initial["loaded_version"] = instance.version
             for name in CURATED_ARTICLE_FIELDS:

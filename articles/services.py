@@ -7,13 +7,15 @@ Reads stay on the QuerySets in ``models``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
+from simple_history.utils import bulk_create_with_history
 
 from . import parsing
 from .models import CURATED_ARTICLE_FIELDS, Article, Byline, Issue, Page, Person
@@ -95,24 +97,12 @@ def page_ingest(*, path: Path, fallback_year: int | None = None) -> IngestResult
         page.credits = [{"role": c.role, "names": list(c.names)} for c in parsed.credits]
         page.save()
 
-        existing = {a.sequence: a for a in page.articles.all()}
-        for sequence, parsed_article in enumerate(parsed.articles, start=1):
-            article = existing.pop(sequence, None)
-            kept = _article_apply(
-                page=page, sequence=sequence, article=article,
-                values=parsed_article_values(parsed_article), reason=f"导入 {name}",
-            )
-            result.kept_edits += kept.kept_edits
-            result.changed_article_ids.append(kept.article.pk)
-        for article in existing.values():
-            if article.edited_fields:
-                result.warnings.append(
-                    f"第{article.sequence}篇《{article.headline}》在新文件中已不存在，但有人工更正，予以保留"
-                )
-                continue
-            result.removed_article_ids.append(article.pk)
-            article._change_reason = f"导入 {name}：新文件中已无此文"
-            article.delete()
+        if result.status == "created":
+            # A new page has nothing a person could have edited: write its rows in bulk.
+            created = _articles_create(page=page, parsed_articles=parsed.articles, reason=f"导入 {name}")
+            result.changed_article_ids.extend(a.pk for a in created)
+        else:
+            _page_articles_update(page=page, parsed=parsed, name=name, result=result)
 
         result.articles = len(parsed.articles)
         result.issue_date = page.issue.date_issued
@@ -139,6 +129,79 @@ def _move_page_if_redated(page: Page, parsed: parsing.ParsedPage) -> None:
     page.save()
     if not old.pages.exists():
         old.delete()
+
+
+def _page_articles_update(*, page: Page, parsed: parsing.ParsedPage, name: str, result: IngestResult) -> None:
+    """A changed file of a loaded page: apply it article by article, keeping staff corrections."""
+    existing = {a.sequence: a for a in page.articles.all()}
+    for sequence, parsed_article in enumerate(parsed.articles, start=1):
+        article = existing.pop(sequence, None)
+        kept = _article_apply(
+            page=page, sequence=sequence, article=article,
+            values=parsed_article_values(parsed_article), reason=f"导入 {name}",
+        )
+        result.kept_edits += kept.kept_edits
+        result.changed_article_ids.append(kept.article.pk)
+    for article in existing.values():
+        if article.edited_fields:
+            result.warnings.append(
+                f"第{article.sequence}篇《{article.headline}》在新文件中已不存在，但有人工更正，予以保留"
+            )
+            continue
+        result.removed_article_ids.append(article.pk)
+        article._change_reason = f"导入 {name}：新文件中已无此文"
+        article.delete()
+
+
+def _articles_create(*, page: Page, parsed_articles: tuple[parsing.ParsedArticle, ...], reason: str) -> list[Article]:
+    """Create a new page's articles and bylines with their history rows, a few queries per page.
+
+    Same rows as saving one by one (``_article_apply`` on a new article, then
+    ``article_set_bylines``), but ingest of a large archive spends its time in per-row
+    queries and simple_history's per-save work otherwise (see docs/benchmarks.md).
+    """
+    articles = []
+    for sequence, parsed_article in enumerate(parsed_articles, start=1):
+        values = parsed_article_values(parsed_article)
+        article = Article(page=page, sequence=sequence, parsed=values, version=1)  # version: as a first save()
+        for name in CURATED_ARTICLE_FIELDS:
+            if name != "bylines":
+                value = values[name]
+                setattr(article, name, dt.date.fromisoformat(value) if name == "dateline" and value else value)
+        articles.append(article)
+    articles = _bulk_create_with_history(Article, articles, reason)
+
+    wanted = [(article, name, role or "") for article in articles for name, role in article.parsed["bylines"]]
+    if not wanted:
+        return articles
+    names = list(dict.fromkeys(name for _, name, _ in wanted))
+    people = {p.name: p for p in Person.objects.filter(name__in=names)}
+    for name in names:
+        if name not in people:
+            people[name], _ = Person.objects.get_or_create(name=name)
+    bylines = []
+    position: dict[int, int] = {}
+    for article, name, role in wanted:
+        n = position.get(article.pk, 0)
+        position[article.pk] = n + 1
+        bylines.append(Byline(article=article, person=people[name], position=n, role=role))
+    _bulk_create_with_history(Byline, bylines, reason)
+    return articles
+
+
+@functools.cache
+def _history_manager(model):
+    # ``Model.history`` builds a new manager class on every access (inspect.getmembers): a
+    # tenth of bulk ingest time. Unbound to any instance, one manager per model can be reused.
+    return model.history
+
+
+def _bulk_create_with_history(model, objects: list, reason: str) -> list:
+    if not connection.features.can_return_rows_from_bulk_insert:  # no ids back: the slower way
+        return bulk_create_with_history(objects, model, default_change_reason=reason)
+    created = model.objects.bulk_create(objects)
+    _history_manager(model).bulk_history_create(created, default_change_reason=reason)
+    return created
 
 
 @dataclass

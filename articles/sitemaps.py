@@ -1,11 +1,12 @@
 """sitemap.xml for search engines: every issue page and every article page.
 
-Served as a sitemap index (``/sitemap.xml``) pointing at one sitemap per section, so an
-archive past 50,000 articles splits into pages (``/sitemap-articles.xml?p=2``) as the protocol
-requires. Without ``django.contrib.sites`` the domain comes from the request.
+Served as a sitemap index (``/sitemap.xml``) pointing at one sitemap per section, so a
+large archive splits into pages (``/sitemap-articles.xml?p=2``). Without
+``django.contrib.sites`` the domain comes from the request.
 """
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 
 from .models import Article, Issue
 
@@ -19,15 +20,25 @@ class IssueSitemap(Sitemap):
     def lastmod(self, issue):
         return issue.created
 
+    def get_latest_lastmod(self):
+        # The default walks every item in Python; the database answers at once.
+        return Issue.objects.aggregate(latest=Max("created"))["latest"]
+
 
 class ArticleSitemap(Sitemap):
     changefreq = "yearly"
+    # Rendering costs about 0.2 ms an entry, so pages of 5,000 (not the protocol's 50,000)
+    # keep each response near a second.
+    limit = 5000
 
     def items(self):
         return Article.objects.order_by("pk").only("pk", "updated")
 
     def lastmod(self, article):
         return article.updated
+
+    def get_latest_lastmod(self):
+        return Article.objects.aggregate(latest=Max("updated"))["latest"]
 
 
 SITEMAPS = {"issues": IssueSitemap, "articles": ArticleSitemap}

@@ -61,13 +61,15 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # Counts for the latest few only: annotating first would group every issue in the archive.
+        latest = Issue.objects.order_by("-date_issued").values_list("pk", flat=True)[:LATEST_ISSUES_ON_HOME]
         context.update(
             paper=default_paper(),
-            latest_issues=Issue.objects.with_counts().order_by("-date_issued")[:LATEST_ISSUES_ON_HOME],
+            latest_issues=Issue.objects.filter(pk__in=list(latest)).with_counts().order_by("-date_issued"),
             issue_count=Issue.objects.count(),
             article_count=Article.objects.count(),
             reporter_count=Person.objects.reporters().count(),
-            years=[row.year for row in year_rows(Issue.objects.month_counts())],
+            years=[d.year for d in Issue.objects.dates("date_issued", "year", order="DESC")],
         )
         return context
 
@@ -121,17 +123,22 @@ class IssueMonthArchiveView(IssueArchiveMixin, MonthArchiveView):
 
     template_name = "articles/archive_month.html"
     month_format = "%m"
-    ordering = "date_issued"
-
-    def get_queryset(self):
-        articles = Article.objects.order_by("page__sequence", "sequence")
-        return super().get_queryset().with_counts().prefetch_related(Prefetch("pages__articles", queryset=articles))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         month = context["month"]
-        by_date = {issue.date_issued: issue for issue in context["object_list"]}
-        context["grid"] = month_grid(month.year, month.month, by_date)
+        # Counts and headlines for this month's issues only; the generic view's own queries
+        # (is the month empty, which months come before and after) stay plain and cheap.
+        articles = Article.objects.order_by("sequence")
+        issues = (
+            Issue.objects.filter(pk__in=[issue.pk for issue in context["object_list"]])
+            .with_counts()
+            .order_by("date_issued")
+            .prefetch_related(Prefetch("pages", queryset=Page.objects.order_by("sequence")),
+                              Prefetch("pages__articles", queryset=articles))
+        )
+        context["issues"] = issues
+        context["grid"] = month_grid(month.year, month.month, {issue.date_issued: issue for issue in issues})
         context["weekday_names"] = WEEKDAY_NAMES
         return context
 

@@ -5,7 +5,8 @@
 - Issue and article pages (and the home page) tell caches how long to keep them; with
   Django's ``ConditionalGetMiddleware`` (ETag) a browser or proxy revalidates cheaply after that.
 - When the search index is missing or unreadable, search answers 503 "being rebuilt" with a
-  ``Retry-After`` instead of a 500, while every other page keeps serving from the database.
+  ``Retry-After`` instead of a 500, while every other page keeps serving from the database
+  (``search_unavailable_response`` is also what the search views return for a missing index).
 """
 
 from __future__ import annotations
@@ -34,63 +35,19 @@ def is_search_path(path: str) -> bool:
     return path.startswith(SEARCH_PATH_PREFIXES)
 
 
-def search_index_dir() -> Path | None:
-    """The folder the search backend reads, or None when haystack is not configured."""
-    connections = getattr(settings, "HAYSTACK_CONNECTIONS", None)
-    if not connections:
-        return None
-    path = connections.get("default", {}).get("PATH")
-    return Path(path) if path else None
-
-
-# The table-of-contents file (name, mtime, size) last seen to open; each worker keeps its own.
-_last_good_toc: tuple | None = None
-
-
-def _toc_signature(path: Path) -> tuple | None:
-    """Whoosh writes a new ``_<indexname>_<generation>.toc`` on every commit; the newest one
-    names the index's current state. None when the folder holds no index."""
-    try:
-        tocs = [entry for entry in path.iterdir() if entry.name.endswith(".toc")]
-    except OSError:
-        return None
-    if not tocs:
-        return None
-    newest = max(tocs, key=lambda entry: entry.stat().st_mtime_ns)
-    stat = newest.stat()
-    return (str(newest), stat.st_mtime_ns, stat.st_size)
-
-
 def search_index_readable() -> bool:
-    """True when the Whoosh index folder holds an index that opens.
-
-    Opening reads the table of contents and the segment list; a state that opened once is
-    remembered by its TOC file, so the common case costs one directory listing.
-    """
-    global _last_good_toc
-    path = search_index_dir()
-    if path is None:
-        return True  # no haystack configured: nothing to report as being rebuilt
-    signature = _toc_signature(path)
-    if signature is None:
-        return False
-    if signature == _last_good_toc:
-        return True
+    """True when the live search index folder holds a Whoosh index that opens."""
+    path = Path(settings.SEARCH_INDEX_DIR)
     try:
         from whoosh import index as whoosh_index
 
+        if not whoosh_index.exists_in(str(path)):
+            return False
         whoosh_index.open_dir(str(path)).close()
     except Exception:  # any failure to open means the index is not usable as it stands
         logger.warning("search index at %s cannot be opened", path, exc_info=True)
         return False
-    _last_good_toc = signature
     return True
-
-
-def forget_search_index_state() -> None:
-    """Drop the remembered good state, so the next check opens the index again."""
-    global _last_good_toc
-    _last_good_toc = None
 
 
 def search_unavailable_response(request):
@@ -114,12 +71,8 @@ class PublicSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        search = is_search_path(request.path)
-        if search and not search_index_readable():
-            response = search_unavailable_response(request)
-        else:
-            response = self.get_response(request)
-        if search:
+        response = self.get_response(request)
+        if is_search_path(request.path):
             response["X-Robots-Tag"] = "noindex"
         elif self._cacheable(request, response):
             patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
@@ -128,12 +81,11 @@ class PublicSiteMiddleware:
         return response
 
     def process_exception(self, request, exception):
-        # The pre-check passed but the index broke under the search (a rebuild swapping
-        # folders, a truncated segment): say so rather than 500, when the index is the cause.
-        if is_search_path(request.path):
-            forget_search_index_state()
-            if not search_index_readable():
-                return search_unavailable_response(request)
+        # The search views answer a missing index themselves (articles.search.query raises
+        # IndexUnavailable). A corrupt one fails in Whoosh with whatever error the damage
+        # causes: when the index is indeed unreadable, say so rather than 500.
+        if is_search_path(request.path) and not search_index_readable():
+            return search_unavailable_response(request)
         return None
 
     @staticmethod

@@ -104,7 +104,7 @@ class ArticleAdminForm(forms.ModelForm):
             if current is not None and current.version != cleaned["loaded_version"]:
                 raise ValidationError(conflict_message(current, cleaned["loaded_version"]), code="stale")
         for name in ARTICLE_FORM_FIELDS:
-            if cleaned.get(f"revert_{name}"):
+            if cleaned.get(f"revert_{name}") and name in (self.instance.parsed or {}):
                 cleaned[name] = curation.parsed_value(self.instance, name)
         return cleaned
 
@@ -364,6 +364,9 @@ class ArticleAdmin(HistoryWithoutNoiseMixin, SimpleHistoryAdmin):
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         request._curation_revert = True
+        if not Article.objects.filter(pk=object_id).exists():
+            self.message_user(request, "这篇文章已删除，不能从历史版本恢复。", messages.WARNING)
+            return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
         # The version check locks the row, which needs a transaction (the change view has one).
         with transaction.atomic():
             return super().history_form_view(request, object_id, version_id, extra_context)
@@ -558,8 +561,20 @@ class IssueAdmin(HistoryWithoutNoiseMixin, SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         # Nothing on the issue row itself is edited here except the date, which
-        # save_related changes through curation once the page labels are saved.
-        pass
+        # save_related changes through curation once the page labels are saved. A revert from
+        # the history has no save_related: the date it brings back is set here.
+        if getattr(request, "_curation_revert", False):
+            issue = Issue.objects.get(pk=obj.pk)
+            request._curation_issue = curation.issue_confirm_date(
+                issue=issue, date=form.cleaned_data["date_issued"], user=request.user
+            )
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        request._curation_revert = True
+        if not Issue.objects.filter(pk=object_id).exists():
+            self.message_user(request, "这一期已不存在（日期更正时并入了别的一期），不能从历史版本恢复。", messages.WARNING)
+            return HttpResponseRedirect(reverse("admin:articles_issue_changelist"))
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

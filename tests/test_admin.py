@@ -458,3 +458,14 @@ def test_failed_logins_lock_the_account_for_that_address(editor_user):
     assert response.status_code == 429
     assert "登录已暂时锁定" in text(response) and "15 分钟" in text(response)
     assert "_auth_user_id" not in client.session
+
+
+def test_issue_date_reverts_from_its_history(pages, editor):
+    issue = Issue.objects.get(date_issued="2023-08-18")
+    submit(editor, change_url(issue), "issue_form", {"date_issued": "2023-08-17"})
+    first = issue.history.order_by("history_date").first()
+    response = submit(editor, f"/admin/articles/issue/{issue.pk}/history/{first.history_id}/", "historicalissue_form")
+    assert response.status_code == 302
+    issue.refresh_from_db()
+    assert issue.date_issued.isoformat() == "2023-08-18" and issue.date_confirmed_by_staff
+    assert editor.get("/issues/2023-08-18/").status_code == 200

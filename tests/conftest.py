@@ -1,0 +1,75 @@
+"""Shared pytest fixtures for the whole suite."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import override_settings
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True, scope="session")
+def plain_static_storage(tmp_path_factory):
+    """Render `{% static %}` without the manifest that only `collectstatic` writes.
+
+    Session-wide (not per test) so it is already in force in setUpClass, where live-server
+    test cases start their server thread. STATIC_ROOT points at an empty folder that exists,
+    which WhiteNoise otherwise warns about on every request handler it builds.
+    """
+    with override_settings(
+        STATIC_ROOT=tmp_path_factory.mktemp("static_root"),
+        STORAGES={
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "staticfiles": {
+                "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+            },
+        }
+    ):
+        yield
+
+
+@pytest.fixture
+def manage(tmp_path):
+    """Run `manage.py <args>` in a fresh process whose NEWSARCHIVE_DATA_DIR is empty.
+
+    Returns a function; `env` adds to or (with None) removes from the environment.
+    `manage.python(code)` runs `code` in `manage.py shell` and returns its stdout.
+    """
+    data_dir = tmp_path / "data"
+
+    def run(*args, env=None, check=True):
+        environ = {
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith("DJANGO_") and key != "DATABASE_URL"
+        }
+        environ["NEWSARCHIVE_DATA_DIR"] = str(data_dir)
+        for key, value in (env or {}).items():
+            if value is None:
+                environ.pop(key, None)
+            else:
+                environ[key] = value
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=BASE_DIR,
+            env=environ,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        if check and result.returncode != 0:
+            pytest.fail(
+                f"manage.py {' '.join(args)} exited {result.returncode}\n"
+                f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+            )
+        return result
+
+    def python(code, env=None):
+        return run("shell", "--no-imports", "-c", code, env=env).stdout
+
+    run.data_dir = data_dir
+    run.python = python
+    return run

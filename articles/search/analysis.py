@@ -39,6 +39,7 @@ __all__ = [
     "CharField",
     "GramsField",
     "WordsField",
+    "add_words",
     "analyse",
     "load_jieba",
     "query_words",
@@ -67,6 +68,23 @@ def load_jieba(cache_dir: str | os.PathLike | None = None) -> None:
             jieba.dt.tmp_dir = str(cache_dir)
         jieba.initialize()
         _jieba_loaded = True
+
+
+_added_words: set[str] = set()
+
+
+def add_words(words) -> None:
+    """Teach jieba local names ``(word, freq, tag)`` so ranking keeps them whole.
+
+    Recall never depends on this (it uses characters), only which words score. A word removed
+    from the list stays known until the process restarts, which only affects ranking.
+    """
+    load_jieba()
+    for word, freq, tag in words:
+        form = normalize(word)
+        if form and form not in _added_words:
+            jieba.add_word(form, freq or None, tag or None)
+            _added_words.add(form)
 
 
 def split_parts(text: str) -> list[str]:

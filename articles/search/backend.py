@@ -79,15 +79,19 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
 
     def search(self, query_string, start_offset=0, end_offset=None, result_class=None, **kwargs):
         """Search with the site's query syntax: haystack's SearchQuerySet gets our results."""
-        from .query import QueryError, parse_query, search
+        from .query import QueryError, all_documents, parse_query, search
 
+        result_class = result_class or SearchResult
+        if (query_string or "").strip() == "*":
+            # haystack's "everything" (update_index --remove counts and pages through it).
+            count, ids = all_documents(offset=start_offset, limit=(end_offset or 10**9) - start_offset)
+            return {"results": [result_class("articles", "article", pk, 0.0) for pk in ids], "hits": count}
         try:
             parsed = parse_query(query_string or "")
         except QueryError:
             return {"results": [], "hits": 0}
         per_page = max(1, (end_offset or start_offset + 20) - start_offset)
         found = search(parsed, offset=start_offset, limit=per_page)
-        result_class = result_class or SearchResult
         results = [
             result_class("articles", "article", hit.article_id, 0.0)
             for hit in found.hits

@@ -23,7 +23,10 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import hashlib
 import json
+import subprocess
+import sys
 import os
 import shutil
 import time
@@ -37,7 +40,8 @@ from django.conf import settings
 from django.db.models import Max
 from whoosh import index as whoosh_index
 
-from .analysis import analyse, load_jieba
+from . import analysis
+from .analysis import analyse
 from .backend import (
     CHARS,
     COLUMN,
@@ -56,7 +60,46 @@ BATCH_SIZE = 500
 
 
 def index_path() -> Path:
-    return Path(settings.SEARCH_INDEX_DIR)
+    """The live index: haystack's PATH (settings.SEARCH_INDEX_DIR), the one place it is named."""
+    return Path(settings.HAYSTACK_CONNECTIONS["default"]["PATH"])
+
+
+def local_words() -> list[tuple[str, int | None, str]]:
+    """Staff's local names for the segmenter (articles.LocalWord), sorted."""
+    from django.db import DatabaseError
+
+    try:
+        from articles.models import LocalWord
+    except ImportError:
+        return []
+    try:
+        return list(LocalWord.objects.order_by("word").values_list("word", "freq", "tag"))
+    except DatabaseError:  # before migrate: no table yet
+        return []
+
+
+def dictionary_signature(words) -> str:
+    return hashlib.sha256(json.dumps(list(words), ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+
+
+def prepare_segmenter() -> None:
+    """Load jieba (cache in the data folder) and the local words, once per process.
+
+    Words staff add later reach this process's queries after a restart; the index itself is
+    rebuilt with them by ``index_ensure`` (the dictionary is part of the stamp).
+
+    ``newsarchive/wsgi.py`` calls this at import, so gunicorn's master loads the dictionary once
+    before forking its workers and no request waits for it.
+    """
+    global _segmenter_ready
+    if _segmenter_ready:
+        return
+    analysis.load_jieba(settings.DATA_DIR)
+    analysis.add_words(local_words())
+    _segmenter_ready = True
+
+
+_segmenter_ready = False
 
 
 def _builds_dir() -> Path:
@@ -149,7 +192,7 @@ def _write(writer, search_index, objects: Iterable) -> int:
 
 def index_objects(*, search_index, objects: Iterable) -> int:
     """Write prepared objects into the live index (haystack's ``update_index`` comes here)."""
-    load_jieba(settings.DATA_DIR)
+    prepare_segmenter()
     with writer_lock():
         ix = _open_or_create_live()
         writer = ix.writer()
@@ -178,7 +221,7 @@ def index_update(*, article_ids: Iterable[int] = (), removed_ids: Iterable[int] 
     """Reindex these articles (deleting any no longer in the database) in the live index."""
     from articles.models import Article
 
-    load_jieba(settings.DATA_DIR)
+    prepare_segmenter()
     search_index = _search_index()
     ids = set(article_ids) | set(removed_ids)
     with writer_lock():
@@ -259,7 +302,7 @@ def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE) -> BuildReport
     """Build a complete index aside, then swap it in. The live index serves until the swap."""
     from articles.models import Article
 
-    load_jieba(settings.DATA_DIR)
+    prepare_segmenter()
     started = time.monotonic()
     search_index = _search_index()
     marks = database_marks()  # before reading: whatever changes during the build is synced below
@@ -309,6 +352,7 @@ def database_marks() -> dict:
 
     ingested = Page.objects.aggregate(m=Max("ingested"))["m"]
     return {
+        "dictionary": dictionary_signature(local_words()),
         "article": newest(Article),
         "byline": newest(Byline),
         "issue": newest(Issue),
@@ -343,12 +387,14 @@ def _sync(ix, folder: Path, marks: dict, search_index, Article) -> int:
     if all(marks.get(k) == v for k, v in comparable.items()) and marks.get("count") == now["count"]:
         return 0
     ids = _changed_article_ids(marks, Article)
-    if marks.get("count") != now["count"]:
-        # Deletions that left no history (bulk deletes) show only in the count: compare ids.
+    count = _update_ids(ix, search_index, ids, Article)
+    ix = ix.refresh()
+    if ix.doc_count() != now["count"]:
+        # Rows that changed without history (bulk deletes, raw SQL): compare every id.
         with ix.searcher() as searcher:
             indexed = {int(f["django_id"]) for f in searcher.all_stored_fields()}
-        ids |= indexed ^ set(Article.objects.values_list("pk", flat=True))
-    count = _update_ids(ix, search_index, ids, Article)
+        missing = indexed ^ set(Article.objects.values_list("pk", flat=True))
+        count += _update_ids(ix, search_index, missing, Article)
     _write_stamp(folder, now)
     return count
 
@@ -359,7 +405,7 @@ def index_sync() -> int:
 
     if not index_exists():
         return 0
-    load_jieba(settings.DATA_DIR)
+    prepare_segmenter()
     with writer_lock():
         folder = index_path().resolve()
         stamp = read_stamp(folder) or {}
@@ -374,7 +420,10 @@ def index_state() -> str:
     stamp = read_stamp()
     if not stamp or stamp.get("schema_version") != SCHEMA_VERSION:
         return "outdated"
-    return "current" if stamp.get("marks") == database_marks() else "stale"
+    marks = database_marks()
+    if (stamp.get("marks") or {}).get("dictionary") != marks["dictionary"]:
+        return "outdated"  # local words change how every article is segmented for ranking
+    return "current" if stamp.get("marks") == marks else "stale"
 
 
 def index_ensure(*, progress=None) -> tuple[str, int]:
@@ -387,7 +436,30 @@ def index_ensure(*, progress=None) -> tuple[str, int]:
     return state, 0
 
 
+def index_follow(*, changed_ids=(), removed_ids=(), dictionary_changed: bool = False) -> None:
+    """Staff changed articles (or local words) in a request: update the index outside it.
+
+    A request never writes to the index; this starts ``manage.py ensure_search_index`` as a
+    separate process and returns at once. The writer lock makes it wait for any other writer;
+    the history marks tell it what changed, so the ids are only a hint (nothing to do, nothing
+    started, when both are empty and the dictionary did not change).
+    """
+    if not (list(changed_ids) or list(removed_ids) or dictionary_changed) or not index_exists():
+        return
+    manage = Path(settings.BASE_DIR) / "manage.py"
+    subprocess.Popen(
+        [sys.executable, str(manage), "ensure_search_index", "--verbosity", "0"],
+        cwd=settings.BASE_DIR,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=None,  # errors reach the server log
+        start_new_session=True,  # not a child the worker must reap or that dies with it
+    )
+
+
 __all__ = [
+    "index_follow",
+    "prepare_segmenter",
     "BuildReport",
     "database_marks",
     "index_clear",

@@ -236,26 +236,31 @@ class Outcome:
 class _FacetArrays:
     """Per-document facet values of one reader, read once from the columns, then indexed by docnum."""
 
-    def __init__(self, reader):
-        self.year = list(reader.column_reader(YEAR)) if reader.has_column(YEAR) else []
-        self.column = list(reader.column_reader(COLUMN)) if reader.has_column(COLUMN) else []
-        self.reporters = (
-            [tuple(v.split(",")) if v else () for v in reader.column_reader(REPORTERS)]
-            if reader.has_column(REPORTERS)
-            else []
-        )
+    def __init__(self, searcher):
+        self.year = self._column(searcher, YEAR)
+        self.column = self._column(searcher, COLUMN)
+        self.reporters = [tuple(v.split(",")) if v else () for v in self._column(searcher, REPORTERS)]
+
+    @staticmethod
+    def _column(searcher, name: str) -> list:
+        """One value per document number across segments; a segment without the column
+        (no document in it had a value) contributes empty values."""
+        values: list = []
+        for reader, offset in searcher.reader().leaf_readers():
+            size = reader.doc_count_all()
+            assert offset == len(values)
+            column = list(reader.column_reader(name)) if reader.has_column(name) else []
+            values.extend(column[:size] + [""] * (size - len(column)))
+        return values
 
     def counts(self, docnums) -> dict[str, list[tuple[str, int]]]:
         years: Counter = Counter()
         columns: Counter = Counter()
         people: Counter = Counter()
         for d in docnums:
-            if self.year:
-                years[self.year[d]] += 1
-            if self.column:
-                columns[self.column[d]] += 1
-            if self.reporters:
-                people.update(self.reporters[d])
+            years[self.year[d]] += 1
+            columns[self.column[d]] += 1
+            people.update(self.reporters[d])
         for counter in (years, columns, people):
             counter.pop("", None)
         return {
@@ -339,6 +344,9 @@ def search(
         return Outcome(count=0, hits=[], facets={}, seconds=0.0)
     if sort not in SORTS:
         sort = "relevance"
+    from .indexing import prepare_segmenter
+
+    prepare_segmenter()  # a no-op after the first call (wsgi.py calls it before any request)
     q = scored_query(parsed, filters)
     with live.lock:
         searcher = live.get()
@@ -349,6 +357,14 @@ def search(
         counted: dict = {}
         if facets and count:
             if live.facet_arrays is None:
-                live.facet_arrays = _FacetArrays(searcher.reader())
+                live.facet_arrays = _FacetArrays(searcher)
             counted = live.facet_arrays.counts(results.docs())
     return Outcome(count=count, hits=hits, facets=counted, seconds=time.perf_counter() - started)
+
+
+def all_documents(*, offset: int = 0, limit: int = 100) -> tuple[int, list[int]]:
+    """Every indexed article id, in index order: the count and one slice (for haystack's ``*``)."""
+    with live.lock:
+        searcher = live.get()
+        ids = [int(fields["django_id"]) for fields in searcher.all_stored_fields()]
+    return len(ids), ids[offset : offset + limit]

@@ -69,5 +69,16 @@ class Command(BaseCommand):
                 f"完成：新增 {totals['created']} 个版面，更新 {totals['updated']}，"
                 f"跳过 {totals['skipped']}，失败 {len(failed)}；写入文章 {articles} 篇。"
             )
+        self._update_search_index(verbosity)
         if failed:
             raise CommandError(f"{len(failed)} 个文件未能导入：" + "；".join(failed))
+
+    def _update_search_index(self, verbosity):
+        """Reindex what changed, when there is an index (else `make run` builds it next)."""
+        from articles.search.indexing import index_exists, index_sync
+
+        if not index_exists():
+            return
+        changed = index_sync()
+        if verbosity >= 1 and changed:
+            self.stdout.write(f"搜索索引已更新：{changed} 篇文章。")

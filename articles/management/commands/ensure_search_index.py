@@ -1,0 +1,27 @@
+"""``manage.py ensure_search_index``: what ``make run`` calls after ingest.
+
+Builds the index when it is missing or was built by an older schema, brings it up to date
+when the database changed since it was written (only the changed articles), and otherwise does
+nothing, quickly, so a second ``make run`` changes nothing.
+"""
+
+from django.core.management.base import BaseCommand
+
+from articles.search.indexing import index_ensure
+
+STATE_ZH = {
+    "missing": "索引不存在，已新建",
+    "outdated": "索引结构已更新，已重建",
+    "stale": "数据库有变动，已更新索引",
+    "current": "搜索索引已是最新",
+}
+
+
+class Command(BaseCommand):
+    help = "按需建立或更新搜索索引（缺失或过期时）。Build or update the search index only when needed."
+
+    def handle(self, *args, verbosity, **options):
+        state, articles = index_ensure()
+        if verbosity >= 1:
+            counted = f"（{articles} 篇文章）" if state != "current" else ""
+            self.stdout.write(f"{STATE_ZH[state]}{counted}。")

@@ -1,0 +1,175 @@
+"""The search index's life (articles/search/indexing.py and the commands): `make run`'s
+ensure_search_index builds once and then does nothing, ingest keeps the index current,
+rebuild_index builds aside and swaps while searches go on, haystack's update_index and
+clear_index work, no request writes to the index, and jieba is loaded before any request."""
+
+from __future__ import annotations
+
+import json
+import os
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import Article
+from articles.search import indexing, query
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def index_listing(folder: Path) -> dict:
+    """Every file of the live index with its size and modification time."""
+    real = folder.resolve()
+    return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in real.iterdir()}
+
+
+def api_count(manage, q: str) -> int:
+    code = (
+        "from articles.search.query import parse_query, search; "
+        f"print(search(parse_query({q!r}), limit=1).count)"
+    )
+    return int(manage.python(code).strip().splitlines()[-1])
+
+
+def test_make_run_steps_build_once_then_do_nothing_and_ingest_keeps_the_index_current(manage, tmp_path):
+    manage("migrate", "--noinput", "-v0")
+    manage("ingest", str(SEEDS))
+    assert not (manage.data_dir / "whoosh_index").exists()  # ingest leaves the first build to make run
+
+    first = manage("ensure_search_index")
+    assert "已新建" in first.stdout and "20 篇" in first.stdout
+    live = manage.data_dir / "whoosh_index"
+    assert live.is_symlink()
+    before = (os.readlink(live), index_listing(live))
+
+    second = manage("ensure_search_index")
+    assert "已是最新" in second.stdout
+    assert (os.readlink(live), index_listing(live)) == before  # changed nothing
+
+    # A corrected delivery of one page: ingest updates the index itself.
+    name = "000_371bd5dce9a095bf.txt"
+    text = (SEEDS / name).read_text(encoding="utf-8").replace("阿斯利康", "阿斯特捷利康")
+    changed = tmp_path / "changed"
+    changed.mkdir()
+    (changed / name).write_text(text, encoding="utf-8")
+    assert api_count(manage, "阿斯特捷利康") == 0
+    result = manage("ingest", str(changed))
+    assert "搜索索引已更新" in result.stdout
+    assert api_count(manage, "阿斯特捷利康") == 1
+    assert api_count(manage, "阿斯利康") == 0
+    assert "已是最新" in manage("ensure_search_index").stdout
+
+
+def test_rebuild_swaps_in_a_new_build_and_haystack_commands_work(manage):
+    manage("migrate", "--noinput", "-v0")
+    manage("ingest", str(SEEDS))
+    manage("ensure_search_index")
+    live = manage.data_dir / "whoosh_index"
+    builds = manage.data_dir / "whoosh_index.builds"
+    first = os.readlink(live)
+
+    out = manage("rebuild_index", "--noinput").stdout
+    assert "已重建并切换：20 篇文章" in out
+    second = os.readlink(live)
+    assert second != first and {p.name for p in builds.iterdir()} == {Path(first).name, Path(second).name}
+    manage("rebuild_index", "--noinput")
+    assert Path(first).name not in {p.name for p in builds.iterdir()}  # only the previous build is kept
+    assert api_count(manage, "無錫") == 15
+
+    manage("clear_index", "--noinput")
+    assert api_count(manage, "無錫") == 0
+    manage("update_index", "-v0")
+    assert api_count(manage, "無錫") == 15
+    stamp = json.loads((live / "stamp.json").read_text())
+    assert stamp["schema_version"] == indexing.SCHEMA_VERSION
+
+
+def test_wsgi_loads_jieba_before_the_first_request(manage):
+    manage("migrate", "--noinput", "-v0")
+    out = manage.python("import jieba; import newsarchive.wsgi; print(jieba.dt.initialized)")
+    assert out.strip().splitlines()[-1] == "True"
+    assert (manage.data_dir / "jieba.cache").exists()  # jieba's cache lives in the data folder
+
+
+# --- in-process: requests, staleness, swapping under a searcher --------------------------
+
+
+@pytest.fixture
+def index_dir(db, settings, tmp_path):
+    settings.DATA_DIR = tmp_path
+    settings.SEARCH_INDEX_DIR = tmp_path / "whoosh_index"
+    settings.HAYSTACK_CONNECTIONS = {
+        "default": {**settings.HAYSTACK_CONNECTIONS["default"], "PATH": str(settings.SEARCH_INDEX_DIR)}
+    }
+    query.live.reset()
+    yield settings.SEARCH_INDEX_DIR
+    query.live.reset()
+
+
+@pytest.fixture
+def seeded(index_dir):
+    call_command("ingest", str(SEEDS), stdout=StringIO(), stderr=StringIO())
+    return index_dir
+
+
+def test_without_an_index_search_answers_503_and_creates_nothing(client, seeded):
+    response = client.get("/search/", {"q": "无锡"})
+    assert response.status_code == 503
+    assert client.get("/api/search/", {"q": "无锡"}).status_code == 503
+    assert not seeded.exists()
+
+
+def test_requests_never_write_to_the_index(client, seeded):
+    indexing.index_rebuild()
+    before = index_listing(seeded)
+    for q in ["无锡", "锡", "杜小刚 -疫情", '"民企 对接"', "x" * 300]:
+        client.get("/search/", {"q": q})
+        client.get("/api/search/", {"q": q, "sort": "newest", "year": "2023"})
+    assert index_listing(seeded) == before
+
+
+def test_a_changed_article_makes_the_index_stale_until_synced(client, seeded):
+    indexing.index_rebuild()
+    assert indexing.index_state() == "current"
+    article = Article.objects.get(headline__startswith="双良新能源")
+    article.headline = "双良新能源产业一期项目开工仪式举行"
+    article.save()
+    assert indexing.index_state() == "stale"
+    assert client.get("/api/search/", {"q": "开工仪式举行"}).json()["count"] == 0
+    assert indexing.index_sync() == 1
+    assert indexing.index_state() == "current"
+    # The worker's searcher notices the new commit without a restart.
+    assert client.get("/api/search/", {"q": "开工仪式举行"}).json()["count"] == 1
+
+
+def test_a_deleted_article_leaves_the_index_on_sync(client, seeded):
+    indexing.index_rebuild()
+    Article.objects.get(headline__startswith="双良新能源").delete()
+    indexing.index_sync()
+    assert client.get("/api/search/", {"q": "双良新能源"}).json()["count"] == 0
+
+
+def test_rebuild_swaps_while_an_open_searcher_keeps_reading_the_old_build(seeded):
+    indexing.index_rebuild()
+    parsed = query.parse_query("无锡")
+    assert query.search(parsed).count == 15
+    with query.live.lock:
+        old = query.live.get()
+    Article.objects.filter(headline__startswith="华虹无锡").delete()
+    indexing.index_rebuild()
+    # The old searcher still reads its (kept) build; the next search opens the new one.
+    assert len(old.search(query.recall_query("无锡"), limit=None)) == 15
+    assert query.search(parsed).count == 14
+
+
+def test_a_writer_waits_for_the_lock(seeded):
+    # One writer at a time: the lock is an OS file lock other processes see too.
+    import fcntl
+
+    indexing.index_rebuild()
+    with indexing.writer_lock():
+        with open(indexing._lock_path()) as handle:
+            with pytest.raises(BlockingIOError):
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

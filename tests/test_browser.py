@@ -235,7 +235,8 @@ def test_reader_goes_from_home_to_calendar_issue_article_and_reporter(live_archi
 
     # The sideways-scroll check can fail: something too wide for the screen is caught.
     browser.execute_script(
-        "const wide = document.createElement('div'); wide.style.width = '1500px'; document.body.append(wide)"
+        "const wide = document.createElement('p'); wide.textContent = '太宽';"
+        "wide.style.width = '1500px'; document.body.append(wide)"
     )
     assert browser.execute_script("return document.documentElement.scrollWidth > window.innerWidth")
 

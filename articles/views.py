@@ -15,6 +15,7 @@ from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
@@ -199,7 +200,8 @@ class ArticleDetailView(BreadcrumbsMixin, DetailView):
             *_archive_crumbs(date.year, date.month),
             (_date_label(date), page.issue.get_absolute_url()),
             (page.display_label, page.get_absolute_url()),
-            (str(self.object), None),
+            # The full headline is the h1 just below; a long one would fill the trail on a phone.
+            (Truncator(str(self.object)).chars(16), None),
         ]
 
 

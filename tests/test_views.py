@@ -190,6 +190,7 @@ def test_article_page_has_a_citation_line_and_a_plain_text_version(client, seede
         f"无锡代表团访问阿联酋艾因市 共同庆祝建立友好交流城市关系五周年，http://testserver/articles/{article.pk}/</p>"
     ) in page
     assert f'href="/articles/{article.pk}/text/"' in page
+    assert f'<link rel="canonical" href="http://testserver/articles/{article.pk}/">' in page
 
     response = client.get(reverse("articles:article-text", kwargs={"pk": article.pk}))
     text = html(response)

@@ -1,0 +1,535 @@
+"""`make bench ARTICLES=N`: how the archive copes with N articles on this machine.
+
+In a scratch data folder (``--dir``, default ``var/bench/<N>``), with the project's own commands
+and code: generate a synthetic corpus (``make_corpus``), ingest it (``ingest``), build the search
+index (``rebuild_index``), run a fixed query set in-process through the code the search page
+uses and over HTTP through gunicorn (started as ``make run`` starts it), add one new page of 20
+articles to the existing index (``ingest`` of one file, which updates the index), and measure
+the floor: jieba's own search-mode tokenising of the same texts on all cores.
+
+Prints one JSON object as the last line (keys below) and records the run in
+``docs/benchmarks.json``, the table in ``docs/benchmarks.md`` and the plot
+``docs/benchmarks.png`` (needs matplotlib: ``make bench`` installs the ``bench`` extra).
+
+Units: seconds; sizes and memory in MiB (2**20 bytes); query times in milliseconds. Memory is
+the peak resident size of each command's whole process tree (sampled from /proc), so it counts
+indexing worker processes too. The machine is shared: the load average is recorded with every
+run, and wall times on a busy machine are upper bounds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import http.client
+import json
+import multiprocessing
+import os
+import random
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+DOCS = BASE_DIR / "docs"
+RESULTS_JSON = DOCS / "benchmarks.json"
+RESULTS_MD = DOCS / "benchmarks.md"
+RESULTS_PNG = DOCS / "benchmarks.png"
+MIB = 2**20
+
+KEYS = (
+    "articles", "corpus_mb", "ingest_s", "index_s", "jieba_floor_s", "index_mb", "peak_rss_mb",
+    "query_p50_ms", "query_p95_ms", "http_p50_ms", "http_p95_ms", "update_one_page_s",
+)
+
+# The fixed query set: one of each class the issue names. Parameters as the search page takes them.
+QUERIES = (
+    ("one character", {"q": "锡"}),
+    ("two characters", {"q": "芯片"}),
+    ("a word", {"q": "集成电路"}),
+    ("a name", {"q": "杜小刚"}),
+    ("several terms", {"q": "新能源 汽车 合作"}),
+    ("year filter", {"q": "集成电路", "year": "2015"}),
+    ("sorted by date", {"q": "无锡", "sort": "newest"}),
+    ("rare term", {"q": "惠山泥人"}),
+    ("very common term", {"q": "发展"}),
+)
+UPDATE_DATE = dt.date(2025, 1, 6)  # after the corpus's twenty years, so its articles are easy to count
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime("%H:%M:%S", time.gmtime())}] {message}", file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------- processes and memory
+
+
+def _tree_rss(root: int) -> int:
+    """Resident bytes of ``root`` and all its descendants (read from /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    total, todo = 0, [root]
+    page = os.sysconf("SC_PAGE_SIZE")
+    while todo:
+        pid = todo.pop()
+        try:
+            with open(f"/proc/{pid}/statm") as f:
+                total += int(f.read().split()[1]) * page
+        except OSError:
+            pass
+        todo.extend(children.get(pid, ()))
+    return total
+
+
+def run_measured(args: list[str], env: dict, label: str) -> tuple[float, int]:
+    """Run a command to completion; (wall seconds, peak resident bytes of its process tree)."""
+    log(f"{label}: {' '.join(args)}")
+    started = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    peak = 0
+    output: list[str] = []
+    reader = threading.Thread(target=lambda: output.extend(proc.stdout), daemon=True)
+    reader.start()
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss(proc.pid))
+        time.sleep(0.2)
+    reader.join()
+    seconds = time.perf_counter() - started
+    if proc.returncode != 0:
+        sys.stderr.write("".join(output[-40:]))
+        raise SystemExit(f"bench: {label} failed (exit {proc.returncode})")
+    log(f"{label}: {seconds:.1f} s, peak {peak / MIB:.0f} MiB")
+    return seconds, peak
+
+
+def manage(*args: str, env: dict) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout + result.stderr)
+        raise SystemExit(f"bench: manage.py {' '.join(args)} failed")
+    return result.stdout
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def free_port(preferred: int | None) -> int:
+    candidates = [preferred] if preferred else []
+    for port in candidates + [0]:
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return s.getsockname()[1]
+    raise SystemExit("bench: no free port")
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+# --------------------------------------------------------------------------- the jieba floor
+
+_JIEBA_TMP = None
+
+
+def _jieba_init(tmp_dir: str) -> None:
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.dt.tmp_dir = tmp_dir  # its dictionary cache goes into the data folder, not /tmp
+    jieba.initialize()
+
+
+def _jieba_ready(_):
+    time.sleep(0.05)  # long enough that every worker has started (and loaded jieba) by the end
+
+
+def _jieba_tokenise(texts: list[str]) -> int:
+    import jieba
+
+    return sum(1 for text in texts for _ in jieba.cut_for_search(text))
+
+
+def jieba_floor(texts: list[str], tmp_dir: Path) -> tuple[float, int, int]:
+    """Seconds for jieba alone to tokenise ``texts`` in search mode on all cores (dictionary
+    loading excluded, as an index build loads it once); (seconds, tokens, processes)."""
+    procs = len(os.sched_getaffinity(0))
+    chunks = [texts[i : i + 200] for i in range(0, len(texts), 200)]
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(procs, initializer=_jieba_init, initargs=(str(tmp_dir),)) as pool:
+        pool.map(_jieba_ready, range(procs * 4), chunksize=1)
+        started = time.perf_counter()
+        tokens = sum(pool.imap_unordered(_jieba_tokenise, chunks))
+        seconds = time.perf_counter() - started
+    return seconds, tokens, procs
+
+
+# --------------------------------------------------------------------------- queries
+
+
+def queries_in_process(rounds: int) -> tuple[list[float], dict[str, list[float]], dict[str, int]]:
+    """Each query through the search page's own code (parse the request, search, load the
+    articles, make the snippets): everything but rendering the template."""
+    from django.test import RequestFactory
+
+    from articles.search_views import read_search_request, run_search
+
+    factory = RequestFactory()
+
+    def once(params) -> tuple[float, int]:
+        started = time.perf_counter()
+        outcome, results, _pages = run_search(read_search_request(factory.get("/search/", params)))
+        return time.perf_counter() - started, outcome.count
+
+    counts = {name: once(params)[1] for name, params in QUERIES}  # warm: searcher, jieba, columns
+    samples: list[float] = []
+    by_class: dict[str, list[float]] = {name: [] for name, _ in QUERIES}
+    for _ in range(rounds):
+        for name, params in QUERIES:
+            seconds, _count = once(params)
+            samples.append(seconds * 1000)
+            by_class[name].append(seconds * 1000)
+    return samples, by_class, counts
+
+
+def queries_over_http(port: int, rounds: int) -> tuple[list[float], dict[str, list[float]]]:
+    """GET /search/ for each query (a new connection per request, as gunicorn's sync workers
+    close them); warm-up rounds first so every worker has opened its searcher."""
+
+    def once(params) -> float:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        started = time.perf_counter()
+        conn.request("GET", "/search/?" + urllib.parse.urlencode(params))
+        response = conn.getresponse()
+        response.read()
+        seconds = time.perf_counter() - started
+        conn.close()
+        if response.status != 200:
+            raise SystemExit(f"bench: /search/ {params} answered {response.status}")
+        return seconds
+
+    for _ in range(3):
+        for _name, params in QUERIES:
+            once(params)
+    samples: list[float] = []
+    by_class: dict[str, list[float]] = {name: [] for name, _ in QUERIES}
+    for _ in range(rounds):
+        for name, params in QUERIES:
+            ms = once(params) * 1000
+            samples.append(ms)
+            by_class[name].append(ms)
+    return samples, by_class
+
+
+def start_gunicorn(env: dict, port: int, log_path: Path) -> subprocess.Popen:
+    """As `make run` starts it: gunicorn.conf.py, loopback, the project's worker count."""
+    env = dict(env, PORT=str(port))
+    handle = open(log_path, "w")
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).with_name("gunicorn")), "-c", "gunicorn.conf.py", "newsarchive.wsgi:application"],
+        cwd=BASE_DIR, env=env, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"bench: gunicorn exited {proc.returncode}; see {log_path}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return proc
+        except OSError:
+            time.sleep(0.3)
+    stop_gunicorn(proc)
+    raise SystemExit("bench: gunicorn did not start listening within 120 s")
+
+
+def stop_gunicorn(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)  # the master stops its workers
+        try:
+            proc.wait(timeout=40)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+# --------------------------------------------------------------------------- the run
+
+
+def bench(n: int, work: Path, seed: int, port: int | None, rounds: int) -> dict:
+    sys.path.insert(0, str(BASE_DIR))
+    from articles import corpus as corpus_module
+
+    work.mkdir(parents=True, exist_ok=True)
+    data = work / "data"
+    pages_dir = work / "corpus"
+    if data.exists():
+        shutil.rmtree(data)
+    data.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DATABASE_URL"}
+    env["NEWSARCHIVE_DATA_DIR"] = str(data)
+    env["PYTHONUNBUFFERED"] = "1"
+    extra: dict = {"load_before": os.getloadavg()[0], "cores": len(os.sched_getaffinity(0))}
+
+    summary_path = pages_dir / "corpus.json"
+    summary = json.loads(summary_path.read_text()) if summary_path.exists() else None
+    if not summary or summary.get("articles") != n or summary.get("seed") != seed:
+        if pages_dir.exists():
+            shutil.rmtree(pages_dir)
+        started = time.perf_counter()
+        manage("make_corpus", "--articles", str(n), "--out", str(pages_dir), "--seed", str(seed), env=env)
+        summary = json.loads(summary_path.read_text())
+        extra["generate_s"] = round(time.perf_counter() - started, 2)
+    log(f"corpus: {summary['pages']} pages, {summary['articles']} articles, {summary['bytes'] / MIB:.1f} MiB")
+
+    manage("migrate", "--noinput", "-v0", env=env)
+    python = sys.executable
+    ingest_s, ingest_rss = run_measured([python, "manage.py", "ingest", str(pages_dir), "-v0"], env, "ingest")
+    index_s, index_rss = run_measured([python, "manage.py", "rebuild_index", "-v0"], env, "index")
+
+    # From here on this process is a Django process on the bench data folder.
+    os.environ.update({"NEWSARCHIVE_DATA_DIR": str(data)})
+    for key in [k for k in os.environ if k.startswith("DJANGO_") or k == "DATABASE_URL"]:
+        del os.environ[key]
+    os.environ["DJANGO_SETTINGS_MODULE"] = "newsarchive.settings"
+    os.chdir(BASE_DIR)
+    import django
+
+    django.setup()
+    from django.db import connections
+
+    from articles.models import Article
+    from articles.search import indexing
+
+    index_dir = indexing.index_path().resolve()
+    index_bytes = folder_size(index_dir)
+    stored = Article.objects.count()
+    if stored != n:
+        raise SystemExit(f"bench: {stored} articles in the database, expected {n}")
+
+    texts = [
+        "\n\n".join([h, lead, body])
+        for h, lead, body in Article.objects.order_by("pk").values_list("headline", "lead", "body").iterator()
+    ]
+    connections.close_all()  # nothing shared across the fork below
+    floor_s, tokens, procs = jieba_floor(texts, data)
+    del texts
+    log(f"jieba floor: {floor_s:.1f} s for {tokens} tokens on {procs} processes")
+
+    samples, by_class, counts = queries_in_process(rounds)
+    log("in-process: p50 %.1f ms, p95 %.1f ms" % (statistics.median(samples), percentile(samples, 0.95)))
+    if counts["rare term"] != summary["rare_term_articles"]:
+        raise SystemExit(
+            f"bench: recall: {corpus_module.RARE_TERM} found in {counts['rare term']} articles, "
+            f"the corpus has it in {summary['rare_term_articles']}"
+        )
+
+    port = free_port(port)
+    manage("collectstatic", "--noinput", "-v0", env=env)
+    server = start_gunicorn(env, port, work / "gunicorn.log")
+    try:
+        http_samples, http_by_class = queries_over_http(port, rounds)
+    finally:
+        stop_gunicorn(server)
+    log("http: p50 %.1f ms, p95 %.1f ms" % (statistics.median(http_samples), percentile(http_samples, 0.95)))
+
+    # One new page of 20 articles into the existing index, as staff would add it.
+    pool = corpus_module.pool_from_dir(BASE_DIR / "seeds")
+    page = corpus_module.make_page(
+        random.Random(f"bench-update-{n}"), pool, issue=UPDATE_DATE, n_articles=20, name=f"update_{n}.txt"
+    )
+    update_dir = work / "update"
+    shutil.rmtree(update_dir, ignore_errors=True)
+    update_dir.mkdir()
+    (update_dir / page.name).write_bytes(page.data)
+    update_s, update_rss = run_measured(
+        [python, "manage.py", "ingest", str(update_dir / page.name), "-v0"], env, "update one page"
+    )
+    from articles.search.query import Filters, parse_query, search
+
+    found = search(parse_query("锡"), filters=Filters(year=UPDATE_DATE.year), facets=False).count
+    new = sum(1 for a in page.articles if "锡" in a.headline + "".join(a.paragraphs))
+    if found != new:
+        raise SystemExit(f"bench: after the update, {found} of the new page's {new} matching articles are found")
+
+    result = {
+        "articles": n,
+        "corpus_mb": round(summary["bytes"] / MIB, 1),
+        "ingest_s": round(ingest_s, 2),
+        "index_s": round(index_s, 2),
+        "jieba_floor_s": round(floor_s, 2),
+        "index_mb": round(index_bytes / MIB, 1),
+        "peak_rss_mb": round(max(ingest_rss, index_rss) / MIB),
+        "query_p50_ms": round(statistics.median(samples), 1),
+        "query_p95_ms": round(percentile(samples, 0.95), 1),
+        "http_p50_ms": round(statistics.median(http_samples), 1),
+        "http_p95_ms": round(percentile(http_samples, 0.95), 1),
+        "update_one_page_s": round(update_s, 2),
+    }
+    extra.update(
+        pages=summary["pages"],
+        ingest_articles_per_s=round(n / ingest_s),
+        index_articles_per_s=round(n / index_s),
+        index_vs_floor=round(index_s / floor_s, 2),
+        ingest_peak_rss_mb=round(ingest_rss / MIB),
+        index_peak_rss_mb=round(index_rss / MIB),
+        update_peak_rss_mb=round(update_rss / MIB),
+        jieba_tokens=tokens,
+        jieba_processes=procs,
+        rounds=rounds,
+        query_p95_ms_by_class={k: round(percentile(v, 0.95), 1) for k, v in by_class.items()},
+        http_p95_ms_by_class={k: round(percentile(v, 0.95), 1) for k, v in http_by_class.items()},
+        counts=counts,
+        load_after=os.getloadavg()[0],
+    )
+    return {"result": result, "extra": extra}
+
+
+# --------------------------------------------------------------------------- the record
+
+
+def git_commit() -> str:
+    try:
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=BASE_DIR, capture_output=True, text=True
+        ).stdout.strip()
+    except OSError:
+        return ""
+
+
+def record(run: dict) -> None:
+    """Keep the latest run per N in docs/benchmarks.json; regenerate the table and the plot."""
+    runs = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {}
+    run = dict(run, when=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), commit=git_commit())
+    runs[str(run["result"]["articles"])] = run
+    runs = dict(sorted(runs.items(), key=lambda kv: int(kv[0])))
+    RESULTS_JSON.write_text(json.dumps(runs, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_table(runs)
+    write_plot(runs)
+
+
+TABLE_START, TABLE_END = "<!-- bench:table -->", "<!-- /bench:table -->"
+
+
+def table(runs: dict) -> str:
+    cols = ("N",) + KEYS[1:] + ("load", "when", "commit")
+    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for wanted in (1000, 10000, 100000):
+        run = runs.get(str(wanted))
+        if run is None:
+            lines.append(f"| {wanted:,} |" + " not run yet |" + " |" * (len(cols) - 2))
+            continue
+        r, e = run["result"], run["extra"]
+        cells = [f"{wanted:,}"] + [str(r[k]) for k in KEYS[1:]]
+        cells += [f"{e.get('load_before', 0):.1f}→{e.get('load_after', 0):.1f}", run["when"], run["commit"]]
+        lines.append("| " + " | ".join(cells) + " |")
+    others = [k for k in runs if int(k) not in (1000, 10000, 100000)]
+    for key in others:
+        r = runs[key]["result"]
+        lines.append("| " + " | ".join([f"{int(key):,}"] + [str(r[k]) for k in KEYS[1:]] + ["", runs[key]["when"], runs[key]["commit"]]) + " |")
+    lines.append("")
+    lines.append("Per query class, p95 in-process / over HTTP (ms):")
+    lines.append("")
+    lines.append("| N | " + " | ".join(name for name, _ in QUERIES) + " |")
+    lines.append("|" + "---|" * (len(QUERIES) + 1))
+    for key, run in runs.items():
+        e = run["extra"]
+        cells = [
+            f"{e['query_p95_ms_by_class'][name]:g} / {e['http_p95_ms_by_class'][name]:g}" for name, _ in QUERIES
+        ]
+        lines.append(f"| {int(key):,} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def write_table(runs: dict) -> None:
+    text = RESULTS_MD.read_text(encoding="utf-8") if RESULTS_MD.exists() else (
+        "# Benchmarks\n\n" + TABLE_START + "\n" + TABLE_END + "\n"
+    )
+    if TABLE_START not in text:
+        text += "\n" + TABLE_START + "\n" + TABLE_END + "\n"
+    head, rest = text.split(TABLE_START, 1)
+    _old, tail = rest.split(TABLE_END, 1)
+    RESULTS_MD.write_text(head + TABLE_START + "\n" + table(runs) + "\n" + TABLE_END + tail, encoding="utf-8")
+
+
+def write_plot(runs: dict) -> None:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        log("matplotlib is not installed (make bench installs it): plot not written")
+        return
+    ns = [int(k) for k in runs]
+    r = [runs[k]["result"] for k in runs]
+    fig, axes = plt.subplots(1, 3, figsize=(15, 4.6))
+    ax = axes[0]
+    for key, label in (("ingest_s", "ingest"), ("index_s", "index build"), ("jieba_floor_s", "jieba floor"),
+                       ("update_one_page_s", "add one 20-article page")):
+        ax.plot(ns, [x[key] for x in r], marker="o", label=label)
+    ax.set(title="Build costs (s)", xlabel="articles", ylabel="seconds", xscale="log", yscale="log")
+    ax.legend()
+    ax = axes[1]
+    for key, label in (("query_p50_ms", "in-process p50"), ("query_p95_ms", "in-process p95"),
+                       ("http_p50_ms", "HTTP p50"), ("http_p95_ms", "HTTP p95")):
+        ax.plot(ns, [x[key] for x in r], marker="o", label=label)
+    ax.axhline(100, color="grey", linestyle=":", linewidth=1)
+    ax.axhline(150, color="grey", linestyle="--", linewidth=1)
+    ax.set(title="Query latency (ms; goals 100 / 150)", xlabel="articles", ylabel="ms", xscale="log")
+    ax.legend()
+    ax = axes[2]
+    for key, label in (("corpus_mb", "corpus"), ("index_mb", "index on disk"), ("peak_rss_mb", "peak RSS")):
+        ax.plot(ns, [x[key] for x in r], marker="o", label=label)
+    ax.axhline(1536, color="grey", linestyle=":", linewidth=1)
+    ax.set(title="Size and memory (MiB; RSS goal 1536)", xlabel="articles", ylabel="MiB", xscale="log", yscale="log")
+    ax.legend()
+    for ax in axes:
+        ax.grid(True, which="both", alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(RESULTS_PNG, dpi=90)
+    plt.close(fig)
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10000)
+    parser.add_argument("--dir", help="scratch folder (default var/bench/<N>)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--port", type=int, default=None, help="port for gunicorn (default: a free one)")
+    parser.add_argument("--rounds", type=int, default=20, help="timed runs of each query (default 20)")
+    parser.add_argument("--no-record", action="store_true", help="do not update docs/benchmarks.*")
+    args = parser.parse_args(argv)
+    work = Path(args.dir) if args.dir else BASE_DIR / "var" / "bench" / str(args.articles)
+    run = bench(args.articles, work.resolve(), args.seed, args.port, args.rounds)
+    if not args.no_record:
+        record(run)
+    print(json.dumps(run["extra"], ensure_ascii=False))
+    print(json.dumps(run["result"]))
+
+
+if __name__ == "__main__":
+    main()

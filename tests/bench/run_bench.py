@@ -65,7 +65,7 @@ UPDATE_DATE = dt.date(2025, 1, 6)  # after the corpus's twenty years, so its art
 
 
 def log(message: str) -> None:
-    print(f"[bench {time.strftime("%H:%M:%S", time.gmtime())}] {message}", file=sys.stderr, flush=True)
+    print(f"[bench {time.strftime('%H:%M:%S', time.gmtime())}] {message}", file=sys.stderr, flush=True)
 
 
 # --------------------------------------------------------------------------- processes and memory

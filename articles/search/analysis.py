@@ -212,7 +212,7 @@ class CharField(_PreAnalysedField):
     """``chars``: which characters occur (existence only: recall, never scored)."""
 
     def __init__(self):
-        super().__init__(formats.Existence())
+        super().__init__(formats.Existence(), scorable=True)
 
     def terms_of(self, text):
         return analyse(text).chars

@@ -54,7 +54,7 @@ from .backend import (
 )
 
 # Bump when the schema or the analysis changes: ``index_ensure`` then rebuilds.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 STAMP_FILE = "stamp.json"
 BATCH_SIZE = 500
 

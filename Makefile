@@ -13,7 +13,7 @@ READ_DEPS = import sys, tomllib; \
 	extras = project.get("optional-dependencies", {}); \
 	print("\n".join(project["dependencies"] + [d for g in sys.argv[1:] for d in extras[g]]))
 
-.PHONY: run test test-postgres bench clean
+.PHONY: run test test-postgres bench loadtest clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,14 @@ BENCH_DIR ?= var/bench/$(ARTICLES)
 bench: $(VENV)/.installed-bench
 	$(VENV)/bin/python tests/bench/run_bench.py --articles $(ARTICLES) --dir $(BENCH_DIR) \
 		$(if $(BENCH_PORT),--port $(BENCH_PORT))
+
+# make loadtest: `make run` on LOADTEST_PORT in a scratch data dir, then 1, 8 and 32 concurrent
+# connections of home/issue/article/search requests for LOADTEST_SECONDS each; prints req/s,
+# p50/p99 and errors and writes them to docs/benchmarks.md (its own section).
+LOADTEST_PORT ?= 8352
+LOADTEST_SECONDS ?= 10
+loadtest: $(VENV)/.installed-run
+	$(VENV)/bin/python -m newsarchive.loadtest --port $(LOADTEST_PORT) --duration $(LOADTEST_SECONDS)
 
 clean:
 	rm -rf var $(VENV)

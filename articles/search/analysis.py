@@ -1,20 +1,23 @@
 """How an article's text becomes index terms, computed once per article.
 
-Two kinds of terms, for two jobs:
+Three jobs, three kinds of terms:
 
-- *Recall* (exact, no dictionary): the character unigrams (``chars``) and the overlapping
-  bigrams with their positions (``text``) of the matching form (see ``normalize``). A query of
-  one character is a unigram term, of two a bigram term, of more a phrase of its overlapping
-  bigrams at consecutive positions, which holds exactly when the query is a substring of one part
-  of the article. Nothing depends on how jieba happened to split the article.
+- *Candidates* (no dictionary): the distinct characters and adjacent-character pairs
+  (unigrams and bigrams) of the matching form, in ``text``. A query of one or two characters is
+  one such term, exact by itself; a longer query's articles contain all its bigrams, and the
+  query module confirms the phrase against the article's matching form in the text store
+  (``textstore``), so recall never depends on how jieba split the article.
 - *Ranking*: jieba words (search mode, so 集成电路 also yields 集成, 电路) in ``words``, scored
-  with BM25, so an article about 集成电路 beats one where the characters meet by chance; and
-  the headline's unigrams and bigrams in ``headline`` so a headline match can be boosted.
+  with BM25, so an article about 集成电路 beats one where the characters meet by chance; and the
+  headline's unigrams and bigrams in ``headline``, for the headline boost.
+- *Verification*: the matching form itself, headline first (``ArticleTerms.record``).
 
 Whoosh fields normally run an analyser on a string. Our field types also accept the terms
 already computed by ``analyse``: the text is normalised once and given to jieba once, and each
 field takes its share. Given a plain string, a field analyses it itself, so the fields still
-work for any caller that hands them text.
+work for any caller that hands them text. No positions are stored: the text store confirms
+phrases far faster than Whoosh's per-document position matching, and postings without
+positions are smaller and cheaper to write.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import logging
 import os
 import re
 import threading
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 
 import jieba
@@ -35,9 +38,8 @@ from .normalize import PART_SEPARATOR, normalize
 
 __all__ = [
     "ArticleTerms",
-    "BigramField",
-    "CharField",
     "GramsField",
+    "HeadlineGramsField",
     "WordsField",
     "add_words",
     "analyse",
@@ -112,42 +114,35 @@ def query_words(term: str) -> list[str]:
 class ArticleTerms:
     """Everything the index stores about one document's text, from one pass over it."""
 
-    chars: set[str]
-    bigrams: dict[str, list[int]]
-    words: Counter
-    headline: dict[str, list[int]]
+    grams: set[str]  # unigrams and bigrams of the matching form (no bigram spans two parts)
+    words: Counter  # jieba words and their counts
+    headline: set[str]  # unigrams and bigrams of the headline
+    record: str  # the text-store record: headline form, separator, every part's form
+    headline_length: int  # characters of the record that are the headline
 
 
-def grams(form: str, *, unigrams_with_positions: bool = False) -> tuple[set[str], dict[str, list[int]]]:
-    """Unigrams and position-keyed bigrams of a matching form; no bigram spans a separator.
-
-    The position of a bigram is the index of its first character in ``form``, so bigrams of
-    consecutive characters have consecutive positions, which is what a phrase query checks.
-    """
-    positions: dict[str, list[int]] = defaultdict(list)
-    for i in range(len(form) - 1):
-        pair = form[i : i + 2]
-        if PART_SEPARATOR not in pair:
-            positions[pair].append(i)
-    chars = set(form)
-    chars.discard(PART_SEPARATOR)
-    if unigrams_with_positions:
-        for i, char in enumerate(form):
-            if char != PART_SEPARATOR:
-                positions[char].append(i)
-    return chars, positions
+def grams(form: str) -> set[str]:
+    """Unigrams and bigrams of a matching form; no bigram spans a part separator."""
+    found = set(form)
+    found.update(form[i : i + 2] for i in range(len(form) - 1))
+    return {g for g in found if PART_SEPARATOR not in g}
 
 
 def analyse(text: str, headline: str = "") -> ArticleTerms:
     """The terms of one article: ``text`` is the rendered document (parts split by blank lines)."""
     forms = [f for f in (normalize(p) for p in split_parts(text)) if f]
     form = PART_SEPARATOR.join(forms)
-    chars, bigrams = grams(form)
     words: Counter = Counter()
     for part in forms:
         words.update(jieba_words(part))
-    _, headline_terms = grams(normalize(headline), unigrams_with_positions=True)
-    return ArticleTerms(chars=chars, bigrams=dict(bigrams), words=words, headline=dict(headline_terms))
+    headline_form = normalize(headline)
+    return ArticleTerms(
+        grams=grams(form),
+        words=words,
+        headline=grams(headline_form),
+        record=headline_form + PART_SEPARATOR + form,
+        headline_length=len(headline_form),
+    )
 
 
 class _NormalisingTokenizer(Tokenizer):
@@ -166,10 +161,14 @@ class _NormalisingTokenizer(Tokenizer):
 
 
 class _PreAnalysedField(fields.FieldType):
-    """A field whose ``index`` takes the terms ``analyse`` computed, or a string to analyse."""
+    """A field whose ``index`` takes the terms ``analyse`` computed, or a string to analyse.
 
-    def __init__(self, format, scorable=False):
-        super().__init__(format=format, analyzer=_NormalisingTokenizer(), scorable=scorable, stored=False)
+    Scorable even where we never score: Whoosh looks up every posting's field length while
+    writing, from a column when the field has lengths and with a file ``stat`` when not.
+    """
+
+    def __init__(self, format):
+        super().__init__(format=format, analyzer=_NormalisingTokenizer(), scorable=True, stored=False)
 
     def index(self, value, **kwargs):
         if isinstance(value, str):
@@ -179,54 +178,33 @@ class _PreAnalysedField(fields.FieldType):
     def terms_of(self, text: str):  # pragma: no cover - defined by each subclass
         raise NotImplementedError
 
-    def postings(self, value):  # pragma: no cover - defined by each subclass
-        raise NotImplementedError
+    def postings(self, value):
+        for term in value:
+            yield term.encode("utf-8"), 1, 1.0, b""
 
 
-class _PositionsField(_PreAnalysedField):
-    def __init__(self, field_boost=1.0):
-        super().__init__(formats.Positions(field_boost=field_boost), scorable=True)
-
-    def postings(self, positions: dict[str, list[int]]):
-        encode = self.format.encode
-        boost = self.format.field_boost
-        for term, poslist in positions.items():
-            yield term.encode("utf-8"), len(poslist), len(poslist) * boost, encode(poslist)
-
-
-class BigramField(_PositionsField):
-    """``text``: overlapping bigrams with positions (phrase queries give exact substrings)."""
-
-    def terms_of(self, text):
-        return analyse(text).bigrams
-
-
-class GramsField(_PositionsField):
-    """``headline``: unigrams and bigrams of one short text, with positions."""
-
-    def terms_of(self, text):
-        return grams(normalize(text), unigrams_with_positions=True)[1]
-
-
-class CharField(_PreAnalysedField):
-    """``chars``: which characters occur (existence only: recall, never scored)."""
+class GramsField(_PreAnalysedField):
+    """``text``: which unigrams and bigrams occur (existence only: candidates, never scored)."""
 
     def __init__(self):
-        super().__init__(formats.Existence(), scorable=True)
+        super().__init__(formats.Existence())
 
     def terms_of(self, text):
-        return analyse(text).chars
+        return analyse(text).grams
 
-    def postings(self, chars):
-        for char in chars:
-            yield char.encode("utf-8"), 1, 1.0, b""
+
+class HeadlineGramsField(GramsField):
+    """``headline``: the unigrams and bigrams of one short text."""
+
+    def terms_of(self, text):
+        return grams(normalize(text))
 
 
 class WordsField(_PreAnalysedField):
     """``words``: jieba words and their counts, scored with BM25 for ranking."""
 
     def __init__(self):
-        super().__init__(formats.Frequency(), scorable=True)
+        super().__init__(formats.Frequency())
 
     def terms_of(self, text):
         return analyse(text).words

@@ -4,10 +4,11 @@ haystack's own backend gives every text field an English ``StemmingAnalyzer``, h
 it, parses queries with Whoosh's query language and creates an empty index when it finds none.
 We override only those parts:
 
-- ``build_schema``: the document field ``text`` becomes the recall fields (``text`` bigrams with
-  positions, ``chars`` unigrams) plus the ranking field ``words`` (jieba); ``headline`` keeps its
-  grams for the headline boost; ``year``/``column``/``reporters``/``issue_date`` get columns so
-  facets and date sorting read arrays instead of documents;
+- ``build_schema``: the document field ``text`` becomes the candidate field (unigrams and
+  bigrams), the ranking field ``words`` (jieba) and the text-store offsets (``tstart``,
+  ``tlen``, ``hlen``); ``headline`` keeps its grams for the headline boost;
+  ``year``/``column``/``reporters``/``issue_date`` get columns so facets and date sorting read
+  arrays instead of documents;
 - ``setup``: opens nothing and creates nothing (a request must never write to the index);
 - ``update``/``remove``/``clear``: hand over to ``articles.search.indexing``, the one writer;
 - ``search``: takes the user's query syntax (``articles.search.query``), never Whoosh's parser,
@@ -22,14 +23,16 @@ from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, 
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.models import SearchResult
 from haystack.utils import get_identifier
-from whoosh import fields
+from whoosh import columns, fields
 
-from .analysis import BigramField, CharField, GramsField, WordsField
+from .analysis import GramsField, HeadlineGramsField, WordsField
 
 # Whoosh field names beyond haystack's id/django_ct/django_id; the SearchIndex
 # (articles/search_indexes.py) names the same fields.
-TEXT, CHARS, WORDS, HEADLINE = "text", "chars", "words", "headline"
+TEXT, WORDS, HEADLINE = "text", "words", "headline"
 ISSUE_DATE, YEAR, REPORTERS, COLUMN = "issue_date", "year", "reporters", "column"
+# Where the document's record is in the text store (bytes): start, length, headline length.
+TSTART, TLEN, HLEN = "tstart", "tlen", "hlen"
 
 
 class ChineseWhooshSearchBackend(WhooshSearchBackend):
@@ -46,10 +49,12 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         if content_field_name != TEXT:
             raise ValueError(f"the document field must be called {TEXT!r}, not {content_field_name!r}")
         ours = {
-            TEXT: BigramField(),
-            CHARS: CharField(),
+            TEXT: GramsField(),
             WORDS: WordsField(),
-            HEADLINE: GramsField(),
+            HEADLINE: HeadlineGramsField(),
+            TSTART: fields.COLUMN(columns.NumericColumn("Q")),
+            TLEN: fields.COLUMN(columns.NumericColumn("I")),
+            HLEN: fields.COLUMN(columns.NumericColumn("I")),
             ISSUE_DATE: fields.DATETIME(stored=True, sortable=True),
             YEAR: fields.ID(stored=True, sortable=True),
             COLUMN: fields.ID(stored=True, sortable=True),

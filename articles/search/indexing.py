@@ -3,7 +3,8 @@
 Layout under the data folder (``settings.SEARCH_INDEX_DIR`` is the live index path)::
 
     whoosh_index            -> whoosh_index.builds/<build>   (a symlink: the live index)
-    whoosh_index.builds/    one folder per build; the live one and the one before it
+    whoosh_index.builds/    one folder per build (Whoosh's files and the text store
+                            ``texts.bin``); the live one and the one before it
     whoosh_index.lock       held by whoever writes (flock), so writers take turns
 
 - ``index_rebuild`` builds a complete new index in a new folder while the site keeps serving
@@ -42,19 +43,11 @@ from whoosh import index as whoosh_index
 
 from . import analysis
 from .analysis import analyse
-from .backend import (
-    CHARS,
-    COLUMN,
-    HEADLINE,
-    ISSUE_DATE,
-    REPORTERS,
-    TEXT,
-    WORDS,
-    YEAR,
-)
+from .backend import COLUMN, HEADLINE, HLEN, ISSUE_DATE, REPORTERS, TEXT, TLEN, TSTART, WORDS, YEAR
+from .textstore import TextStoreWriter
 
 # Bump when the schema or the analysis changes: ``index_ensure`` then rebuilds.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 STAMP_FILE = "stamp.json"
 BATCH_SIZE = 500
 
@@ -141,8 +134,13 @@ def schema():
 
 
 def index_exists() -> bool:
+    """A readable index is live. One written by older code whose schema no longer loads counts
+    as missing: the next ``ensure_search_index`` builds a new one beside it."""
     path = index_path()
-    return path.is_dir() and whoosh_index.exists_in(str(path))
+    try:
+        return path.is_dir() and whoosh_index.exists_in(str(path))
+    except Exception:  # unpicklable schema, truncated table of contents: not usable
+        return False
 
 
 def read_stamp(path: Path | None = None) -> dict | None:
@@ -161,19 +159,23 @@ def _write_stamp(folder: Path, marks: dict) -> None:
 # --------------------------------------------------------------------------- documents
 
 
-def whoosh_document(search_index, obj) -> dict:
-    """The Whoosh fields of one object: haystack prepares it, ``analyse`` tokenises it once."""
+def whoosh_document(search_index, obj, store: TextStoreWriter) -> dict:
+    """The Whoosh fields of one object: haystack prepares it, ``analyse`` tokenises it once,
+    and its matching form goes to the text store."""
     prepared = search_index.full_prepare(obj)
     terms = analyse(prepared[TEXT], prepared.get(HEADLINE) or "")
+    start, length, headline_length = store.append(terms.record, terms.headline_length)
     issue_date = prepared[ISSUE_DATE]
     doc = {
         "id": prepared["id"],
         "django_ct": prepared["django_ct"],
         "django_id": str(prepared["django_id"]),
-        TEXT: terms.bigrams,
-        CHARS: terms.chars,
+        TEXT: terms.grams,
         WORDS: terms.words,
         HEADLINE: terms.headline,
+        TSTART: start,
+        TLEN: length,
+        HLEN: headline_length,
         ISSUE_DATE: dt.datetime(issue_date.year, issue_date.month, issue_date.day),
         YEAR: str(prepared[YEAR]),
         REPORTERS: ",".join(prepared.get(REPORTERS) or []) or None,
@@ -182,10 +184,28 @@ def whoosh_document(search_index, obj) -> dict:
     return {key: value for key, value in doc.items() if value is not None}
 
 
-def _write(writer, search_index, objects: Iterable) -> int:
+@contextmanager
+def _writing(ix, folder: Path, *, optimize: bool = False, **options):
+    """A Whoosh writer and the build's text store: committed together, or neither.
+
+    The store is flushed to disk before the commit that makes its new offsets visible.
+    """
+    writer = ix.writer(**options)
+    store = TextStoreWriter(folder)
+    try:
+        yield writer, store
+    except BaseException:
+        writer.cancel()
+        store.close()
+        raise
+    store.close()
+    writer.commit(optimize=optimize)
+
+
+def _write(writer, store, search_index, objects: Iterable) -> int:
     count = 0
     for obj in objects:
-        writer.update_document(**whoosh_document(search_index, obj))
+        writer.update_document(**whoosh_document(search_index, obj, store))
         count += 1
     return count
 
@@ -194,15 +214,9 @@ def index_objects(*, search_index, objects: Iterable) -> int:
     """Write prepared objects into the live index (haystack's ``update_index`` comes here)."""
     prepare_segmenter()
     with writer_lock():
-        ix = _open_or_create_live()
-        writer = ix.writer()
-        try:
-            count = _write(writer, search_index, objects)
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit()
-    return count
+        ix, folder = _open_or_create_live()
+        with _writing(ix, folder) as (writer, store):
+            return _write(writer, store, search_index, objects)
 
 
 def index_remove(*, identifiers: list[str]) -> None:
@@ -210,7 +224,7 @@ def index_remove(*, identifiers: list[str]) -> None:
     if not index_exists():
         return
     with writer_lock():
-        ix = whoosh_index.open_dir(str(index_path()))
+        ix = whoosh_index.open_dir(str(index_path().resolve()))
         writer = ix.writer()
         for identifier in identifiers:
             writer.delete_by_term("id", identifier)
@@ -225,40 +239,36 @@ def index_update(*, article_ids: Iterable[int] = (), removed_ids: Iterable[int] 
     search_index = _search_index()
     ids = set(article_ids) | set(removed_ids)
     with writer_lock():
-        ix = _open_or_create_live()
-        return _update_ids(ix, search_index, ids, Article)
+        ix, folder = _open_or_create_live()
+        return _update_ids(ix, folder, search_index, ids, Article)
 
 
-def _update_ids(ix, search_index, ids: set[int], Article) -> int:
+def _update_ids(ix, folder: Path, search_index, ids: set[int], Article) -> int:
     if not ids:
         return 0
-    writer = ix.writer()
-    try:
+    with _writing(ix, folder) as (writer, store):
         present = set()
         ordered = sorted(ids)
         for start in range(0, len(ordered), BATCH_SIZE):
             chunk = ordered[start : start + BATCH_SIZE]
             objects = list(search_index.index_queryset().filter(pk__in=chunk))
             present.update(o.pk for o in objects)
-            _write(writer, search_index, objects)
+            _write(writer, store, search_index, objects)
         for pk in ids - present:
             writer.delete_by_term("id", f"articles.article.{pk}")
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit()
     return len(ids)
 
 
 def _open_or_create_live():
-    """The live index, created (empty, in a new build folder) if there is none yet."""
+    """The live index and its build folder, created empty if there is none yet."""
     if index_exists():
-        return whoosh_index.open_dir(str(index_path()))
+        folder = index_path().resolve()
+        return whoosh_index.open_dir(str(folder)), folder
     folder = _new_build_folder()
     ix = whoosh_index.create_in(str(folder), schema())
     _write_stamp(folder, {})
     _swap_to(folder)
-    return ix
+    return ix, folder
 
 
 # --------------------------------------------------------------------------- rebuild and swap
@@ -308,21 +318,19 @@ def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE) -> BuildReport
     marks = database_marks()  # before reading: whatever changes during the build is synced below
     folder = _new_build_folder()
     ix = whoosh_index.create_in(str(folder), schema())
-    writer = ix.writer(limitmb=256)
     total = 0
     try:
-        queryset = search_index.index_queryset().order_by("pk")
-        ids = list(queryset.values_list("pk", flat=True))
-        for start in range(0, len(ids), batch_size):
-            chunk = ids[start : start + batch_size]
-            total += _write(writer, search_index, queryset.filter(pk__in=chunk))
-            if progress:
-                progress(total, len(ids))
+        with _writing(ix, folder, optimize=True, limitmb=256) as (writer, store):
+            queryset = search_index.index_queryset().order_by("pk")
+            ids = list(queryset.values_list("pk", flat=True))
+            for start in range(0, len(ids), batch_size):
+                chunk = ids[start : start + batch_size]
+                total += _write(writer, store, search_index, queryset.filter(pk__in=chunk))
+                if progress:
+                    progress(total, len(ids))
     except BaseException:
-        writer.cancel()
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    writer.commit(optimize=True)
     _write_stamp(folder, marks)
     with writer_lock():
         # Changes made while we built (an ingest writing to the old index) come across now.
@@ -387,14 +395,14 @@ def _sync(ix, folder: Path, marks: dict, search_index, Article) -> int:
     if all(marks.get(k) == v for k, v in comparable.items()) and marks.get("count") == now["count"]:
         return 0
     ids = _changed_article_ids(marks, Article)
-    count = _update_ids(ix, search_index, ids, Article)
+    count = _update_ids(ix, folder, search_index, ids, Article)
     ix = ix.refresh()
     if ix.doc_count() != now["count"]:
         # Rows that changed without history (bulk deletes, raw SQL): compare every id.
         with ix.searcher() as searcher:
             indexed = {int(f["django_id"]) for f in searcher.all_stored_fields()}
         missing = indexed ^ set(Article.objects.values_list("pk", flat=True))
-        count += _update_ids(ix, search_index, missing, Article)
+        count += _update_ids(ix, folder, search_index, missing, Article)
     _write_stamp(folder, now)
     return count
 

@@ -1,4 +1,4 @@
-"""The user's query syntax, the Whoosh queries built from it, and running a search.
+"""The user's query syntax, and running a search: exact matches, counts, facets, ranking.
 
 Syntax, and nothing else is syntax: terms separated by spaces must all appear; ``"..."`` keeps
 spaces inside a phrase; a leading ``-`` excludes a term or phrase. Field names, wildcards,
@@ -6,10 +6,18 @@ spaces inside a phrase; a leading ``-`` excludes a term or phrase. Field names, 
 Whoosh's query parser. Every term is put in matching form (``normalize``), so 無錫 finds 无锡
 and ＲＦ３６０ finds RF360.
 
-Recall is exact: a term of one character is a ``chars`` term, of two a ``text`` bigram, of more a
-phrase of its overlapping bigrams (see ``analysis``). Ranking adds, without changing what
-matches, a constant for every term found in the headline and BM25 over the jieba words of the
-terms; equal scores put newer articles first.
+Matching is exact and cheap to count. A term of one or two characters is one posting list of
+``text``; a longer term's candidates are the intersection of its bigrams' posting lists, and
+each candidate is confirmed by a byte search of its record in the text store (``textstore``).
+Posting lists are read block by block into Python sets, so intersecting, excluding, filtering
+(year, reporter, column: their posting lists; dates: an array) and counting facets run at C
+speed over document numbers; nothing visits a matching document in Python except the byte
+search of a long term's candidates. Results of each term are cached per searcher.
+
+Ranking never changes what matches: articles with more included terms in the headline come
+first (a headline match outranks any body-only one); within that, BM25 over the jieba words of
+the terms, computed only for the documents in contention; then newer first among equal scores.
+Sorting by date reads the date array.
 
 Searchers are opened once per process and reused until the index changes (a new commit or a
 rebuild swapped in), and never before a fork: a gunicorn worker opens its own on first use.
@@ -18,25 +26,28 @@ rebuild swapped in), and never before a fork: a gunicorn worker opens its own on
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import itertools
+import math
 import os
 import threading
 import time
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh import query as wq
-from whoosh import sorting
-from whoosh.matching import NullMatcherClass, WrappingMatcher
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import TermNotFound
 
 from .analysis import query_words
-from .backend import CHARS, COLUMN, HEADLINE, ISSUE_DATE, REPORTERS, TEXT, WORDS, YEAR
+from .backend import COLUMN, HEADLINE, HLEN, ISSUE_DATE, REPORTERS, TEXT, TLEN, TSTART, WORDS, YEAR
 from .normalize import normalize
+from .textstore import TextStoreReader
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 32
-HEADLINE_SCORE = 100.0  # per term found in the headline: outranks any body-only match
 SORTS = ("relevance", "newest", "oldest")
 
 
@@ -106,20 +117,7 @@ def parse_query(raw: str) -> ParsedQuery:
     return ParsedQuery(raw=raw, include=tuple(include), exclude=tuple(exclude))
 
 
-# --------------------------------------------------------------------------- Whoosh queries
-
-
-def recall_query(form: str) -> wq.Query:
-    """Matches exactly the documents whose matching form contains ``form``."""
-    if len(form) == 1:
-        return wq.Term(CHARS, form)
-    return grams_query(TEXT, form)
-
-
-def grams_query(fieldname: str, form: str) -> wq.Query:
-    if len(form) <= 2:
-        return wq.Term(fieldname, form)
-    return wq.Phrase(fieldname, [form[i : i + 2] for i in range(len(form) - 1)])
+# --------------------------------------------------------------------------- filters and outcome
 
 
 @dataclass(frozen=True)
@@ -129,95 +127,6 @@ class Filters:
     column: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
-
-    def queries(self) -> list[wq.Query]:
-        found: list[wq.Query] = []
-        if self.year is not None:
-            found.append(wq.Term(YEAR, str(self.year)))
-        if self.reporter:
-            found.append(wq.Term(REPORTERS, self.reporter))
-        if self.column:
-            found.append(wq.Term(COLUMN, self.column))
-        if self.date_from or self.date_to:
-            start = dt.datetime.combine(self.date_from, dt.time.min) if self.date_from else None
-            end = dt.datetime.combine(self.date_to, dt.time.max) if self.date_to else None
-            found.append(wq.DateRange(ISSUE_DATE, start, end))
-        return found
-
-
-def matching_query(parsed: ParsedQuery, filters: Filters = Filters()) -> wq.Query:
-    """Exactly the documents that hold every included term, no excluded one, within the filters."""
-    required = [recall_query(t) for t in parsed.include] + filters.queries()
-    positive: wq.Query = required[0] if len(required) == 1 else wq.And(required)
-    if parsed.exclude:
-        positive = wq.AndNot(positive, wq.Or([recall_query(t) for t in parsed.exclude]))
-    return positive
-
-
-def ranking_query(parsed: ParsedQuery) -> wq.Query | None:
-    """Scores only: headline matches and jieba words. Never changes which documents match."""
-    parts: list[wq.Query] = [
-        Constant(grams_query(HEADLINE, t), HEADLINE_SCORE) for t in parsed.include
-    ]
-    words = dict.fromkeys(w for t in parsed.include for w in query_words(t))
-    parts.extend(wq.Term(WORDS, w) for w in words)
-    return wq.Or(parts) if parts else None
-
-
-class _ConstantMatcher(WrappingMatcher):
-    """Scores every match with ``boost`` exactly, even when sorting asks for the real matcher."""
-
-    def replace(self, minquality=0):
-        child = self.child.replace(0)
-        return self if child is self.child else self.__class__(child, boost=self.boost)
-
-    def supports_block_quality(self):
-        return False
-
-    def max_quality(self):
-        return self.boost
-
-    def block_quality(self):
-        return self.boost
-
-    def weight(self):
-        return self.boost
-
-    def score(self):
-        return self.boost
-
-
-class Constant(wq.WrappingQuery):
-    """``child``'s matches, each scored ``score``. Whoosh's own ConstantScoreQuery falls back to
-    the child's scores whenever results are sorted with a score facet, and turns 0 into 1."""
-
-    def __init__(self, child: wq.Query, score: float):
-        super().__init__(child)
-        self.score = score
-
-    def __eq__(self, other):
-        return type(other) is type(self) and other.child == self.child and other.score == self.score
-
-    def __hash__(self):
-        return hash(self.child) ^ hash(self.score)
-
-    def _rewrap(self, child):
-        return self.__class__(child, self.score)
-
-    def matcher(self, searcher, context=None):
-        m = self.child.matcher(searcher, context)
-        if isinstance(m, NullMatcherClass):
-            return m
-        return _ConstantMatcher(m, boost=self.score)
-
-
-def scored_query(parsed: ParsedQuery, filters: Filters = Filters()) -> wq.Query:
-    matching = Constant(matching_query(parsed, filters), 0.0)
-    ranking = ranking_query(parsed)
-    return wq.AndMaybe(matching, ranking) if ranking is not None else matching
-
-
-# --------------------------------------------------------------------------- running a search
 
 
 @dataclass
@@ -233,34 +142,183 @@ class Outcome:
     seconds: float = 0.0
 
 
-class _FacetArrays:
-    """Per-document facet values of one reader, read once from the columns, then indexed by docnum."""
+# --------------------------------------------------------------------------- one opened index
 
-    def __init__(self, searcher):
-        self.year = self._column(searcher, YEAR)
-        self.column = self._column(searcher, COLUMN)
-        self.reporters = [tuple(v.split(",")) if v else () for v in self._column(searcher, REPORTERS)]
+CACHE_IDS = 2_000_000  # document numbers kept in cached term results per process (~100 MB)
+BM25_K1, BM25_B = 1.2, 0.75  # Whoosh's defaults
 
-    @staticmethod
-    def _column(searcher, name: str) -> list:
-        """One value per document number across segments; a segment without the column
-        (no document in it had a value) contributes empty values."""
-        values: list = []
-        for reader, offset in searcher.reader().leaf_readers():
-            size = reader.doc_count_all()
-            assert offset == len(values)
-            column = list(reader.column_reader(name)) if reader.has_column(name) else []
-            values.extend(column[:size] + [""] * (size - len(column)))
-        return values
 
-    def counts(self, docnums) -> dict[str, list[tuple[str, int]]]:
-        years: Counter = Counter()
-        columns: Counter = Counter()
-        people: Counter = Counter()
-        for d in docnums:
-            years[self.year[d]] += 1
-            columns[self.column[d]] += 1
-            people.update(self.reporters[d])
+def _block_ids(matcher) -> None:
+    """Decode the current block's document numbers: Whoosh's own decoder is a Python generator;
+    ``itertools.accumulate`` gives the same numbers at C speed."""
+    if matcher._data is None:
+        matcher._read_data()
+    ids = matcher._data[0]
+    matcher._ids = ids if matcher._byteids else tuple(itertools.accumulate(ids))
+
+
+def _leaf_ids(matcher) -> list[int]:
+    """Every document number of a segment's posting list, a block at a time."""
+    if isinstance(matcher, W3LeafMatcher):
+        matcher.reset()
+        ids: list[int] = []
+        while matcher.is_active():
+            _block_ids(matcher)
+            ids.extend(matcher._ids)
+            if matcher._lastblock:
+                break
+            matcher._goto(matcher._nextoffset)
+        return ids
+    return list(matcher.all_ids())  # any other matcher type: slower, same answer
+
+
+def _leaf_blocks(matcher):
+    """(ids, weights) of each posting block of a segment's posting list."""
+    if isinstance(matcher, W3LeafMatcher):
+        matcher.reset()
+        while matcher.is_active():
+            _block_ids(matcher)
+            matcher._read_weights()
+            yield matcher._ids, matcher._weights
+            if matcher._lastblock:
+                break
+            matcher._goto(matcher._nextoffset)
+        return
+    while matcher.is_active():  # any other matcher type: slower, same answer
+        yield (matcher.id(),), (matcher.weight(),)
+        matcher.next()
+
+
+def _column(reader, name: str, default) -> list:
+    """One value per document number across segments (missing values: ``default``)."""
+    values: list = []
+    for leaf, offset in reader.leaf_readers():
+        size = leaf.doc_count_all()
+        assert offset == len(values)
+        column = list(leaf.column_reader(name)) if leaf.has_column(name) else []
+        values.extend(column[:size] + [default] * (size - len(column)))
+    return values
+
+
+class IndexState:
+    """An opened index: the searcher, the text store, per-document arrays and a term cache."""
+
+    def __init__(self, folder: str):
+        self.folder = folder
+        self.searcher = whoosh_index.open_dir(folder).searcher()
+        self.store = TextStoreReader(folder)
+        reader = self.searcher.reader()
+        self.tstart = _column(reader, TSTART, 0)
+        self.tlen = _column(reader, TLEN, 0)
+        self.hlen = _column(reader, HLEN, 0)
+        self.year = _column(reader, YEAR, "")
+        self.column = _column(reader, COLUMN, "")
+        self.reporters = [tuple(v.split(",")) if v else () for v in _column(reader, REPORTERS, "")]
+        dates = _column(reader, ISSUE_DATE, None)
+        self.day = [d.toordinal() if d else 0 for d in dates]
+        # Newest first among equals: a date key that also orders documents of one day.
+        self.sortkey = [day << 32 | n for n, day in enumerate(self.day)]
+        self._word_lengths: list[int] | None = None
+        self._cache: OrderedDict = OrderedDict()
+        self._cached_ids = 0
+
+    def close(self) -> None:
+        self.searcher.close()
+        self.store.close()
+
+    def up_to_date(self) -> bool:
+        return self.searcher.up_to_date()
+
+    # -- term results
+
+    def _remember(self, key, value: frozenset) -> frozenset:
+        self._cache[key] = value
+        self._cached_ids += len(value)
+        while self._cached_ids > CACHE_IDS and len(self._cache) > 1:
+            _, old = self._cache.popitem(last=False)
+            self._cached_ids -= len(old)
+        return value
+
+    def postings(self, fieldname: str, term: str) -> frozenset:
+        """The (live) documents whose ``fieldname`` has ``term``."""
+        key = ("p", fieldname, term)
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        ids: list[int] = []
+        for leaf, offset in self.searcher.reader().leaf_readers():
+            try:
+                matcher = leaf.postings(fieldname, term)
+            except TermNotFound:
+                continue
+            deleted = None
+            if isinstance(matcher, FilterMatcher):  # the segment has deleted documents
+                deleted, matcher = matcher._ids, matcher.child
+            found = _leaf_ids(matcher)
+            if deleted:
+                found = [d for d in found if d not in deleted]
+            ids.extend(map(offset.__add__, found) if offset else found)
+        return self._remember(key, frozenset(ids))
+
+    def frequency(self, fieldname: str, term: str) -> int:
+        return self.searcher.reader().doc_frequency(fieldname, term)
+
+    def containing(self, fieldname: str, form: str, within: frozenset | set | None = None):
+        """The documents whose text (``TEXT``) or headline (``HEADLINE``) holds ``form``: exact.
+
+        Within ``within`` when given (not cached), else in the whole index (cached).
+        """
+        if within is None:
+            key = ("c", fieldname, form)
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        if len(form) <= 2:
+            found = self.postings(fieldname, form)
+            return found & within if within is not None else found
+        pairs = sorted({form[i : i + 2] for i in range(len(form) - 1)}, key=lambda p: self.frequency(fieldname, p))
+        candidates = within
+        for pair in pairs:
+            docs = self.postings(fieldname, pair)
+            candidates = docs if candidates is None else candidates & docs
+            if not candidates:
+                break
+        lengths = self.tlen if fieldname == TEXT else self.hlen
+        found = frozenset(self.store.containing(candidates, form, self.tstart, lengths))
+        return found if within is not None else self._remember(key, found)
+
+    def estimate(self, form: str) -> int:
+        """An upper bound of how many documents hold ``form`` (to order the work)."""
+        grams = [form] if len(form) <= 2 else [form[i : i + 2] for i in range(len(form) - 1)]
+        return min(self.frequency(TEXT, g) for g in grams)
+
+    # -- a search
+
+    def matching(self, parsed: ParsedQuery, filters: Filters) -> frozenset | set:
+        terms = sorted(parsed.include, key=self.estimate)
+        matched = self.containing(TEXT, terms[0])
+        for value, fieldname in ((filters.year, YEAR), (filters.reporter, REPORTERS), (filters.column, COLUMN)):
+            if value is not None and value != "":
+                matched = matched & self.postings(fieldname, str(value))
+        if filters.date_from or filters.date_to:
+            low = filters.date_from.toordinal() if filters.date_from else 1
+            high = filters.date_to.toordinal() if filters.date_to else dt.date.max.toordinal()
+            day = self.day
+            matched = {d for d in matched if low <= day[d] <= high}
+        for term in terms[1:]:
+            if not matched:
+                break
+            matched = self.containing(TEXT, term, within=matched)
+        for term in parsed.exclude:
+            if not matched:
+                break
+            matched = matched - self.containing(TEXT, term, within=matched)
+        return matched
+
+    def facets(self, docs) -> dict[str, list[tuple[str, int]]]:
+        years = Counter(map(self.year.__getitem__, docs))
+        columns = Counter(map(self.column.__getitem__, docs))
+        people = Counter(itertools.chain.from_iterable(map(self.reporters.__getitem__, docs)))
         for counter in (years, columns, people):
             counter.pop("", None)
         return {
@@ -269,64 +327,127 @@ class _FacetArrays:
             "column": sorted(columns.items(), key=lambda kv: (-kv[1], kv[0])),
         }
 
+    def ranked(self, parsed: ParsedQuery, matched, sort: str, end: int) -> list[int]:
+        """The first ``end`` matching documents in the order asked for."""
+        if sort == "newest":
+            return heapq.nlargest(end, matched, key=self.sortkey.__getitem__)
+        if sort == "oldest":
+            return heapq.nsmallest(end, matched, key=self.sortkey.__getitem__)
+        in_headline: Counter = Counter()
+        for term in parsed.include:
+            in_headline.update(self.containing(HEADLINE, term, within=matched))
+        words = list(dict.fromkeys(w for t in parsed.include for w in query_words(t)))
+        ordered: list[int] = []
+        for level in sorted(set(in_headline.values()), reverse=True) + [0]:
+            if level:
+                group = {d for d, n in in_headline.items() if n == level}
+            else:
+                group = set(matched).difference(in_headline)
+            ordered.extend(self._by_words(words, group, end - len(ordered)))
+            if len(ordered) >= end:
+                break
+        return ordered[:end]
+
+    def _by_words(self, words: list[str], group: set, need: int) -> list[int]:
+        """Up to ``need`` of ``group``: best BM25 first, newest first among equal scores."""
+        if need <= 0 or not group:
+            return []
+        scores = self.word_scores(words, group) if words else {}
+        sortkey = self.sortkey
+        ordered = heapq.nlargest(need, scores, key=lambda d: (scores[d], sortkey[d]))
+        if len(ordered) < need:
+            rest = group.difference(scores)
+            ordered.extend(heapq.nlargest(need - len(ordered), rest, key=sortkey.__getitem__))
+        return ordered
+
+    def word_scores(self, words: list[str], group: set) -> dict[int, float]:
+        """BM25 of ``words`` in the ``words`` field, for the documents of ``group`` only.
+
+        Whoosh's own Or query would read and score every posting of every word in the whole
+        index before filtering; here each word's posting blocks are read once and only the
+        group's documents are scored.
+        """
+        reader = self.searcher.reader()
+        total = max(1, reader.doc_count())
+        average = max(1.0, reader.field_length(WORDS) / max(1, reader.doc_count_all()))
+        lengths = self.word_lengths()
+        scores: dict[int, float] = {}
+        for word in words:
+            frequency = reader.doc_frequency(WORDS, word)
+            if not frequency:
+                continue
+            idf = math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+            for leaf, offset in reader.leaf_readers():
+                try:
+                    matcher = leaf.postings(WORDS, word)
+                except TermNotFound:
+                    continue
+                if isinstance(matcher, FilterMatcher):
+                    matcher = matcher.child  # deleted documents are in no group
+                for ids, weights in _leaf_blocks(matcher):
+                    for d, tf in zip(ids, weights):
+                        d += offset
+                        if d in group:
+                            norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[d] / average)
+                            scores[d] = scores.get(d, 0.0) + idf * tf * (BM25_K1 + 1) / (tf + norm)
+        return scores
+
+    def word_lengths(self) -> list[int]:
+        """Each document's number of jieba words (BM25's length), read on first need."""
+        if self._word_lengths is None:
+            lengths: list[int] = []
+            for leaf, _ in self.searcher.reader().leaf_readers():
+                length = leaf.doc_field_length
+                lengths.extend(length(d, WORDS, 0) for d in range(leaf.doc_count_all()))
+            self._word_lengths = lengths
+        return self._word_lengths
+
+    def article_ids(self, docnums: list[int]) -> list[int]:
+        stored = self.searcher.stored_fields
+        return [int(stored(d)["django_id"]) for d in docnums]
+
 
 class LiveSearcher:
-    """One Whoosh searcher per process, reopened when the index changes or after a fork."""
+    """One opened index per process, reopened when the index changes or after a fork."""
 
     def __init__(self):
         self._lock = threading.RLock()
         self._pid = None
-        self._folder = None
-        self._searcher = None
-        self.facet_arrays: _FacetArrays | None = None
-
-    def _index_path(self) -> Path:
-        from django.conf import settings
-
-        return Path(settings.SEARCH_INDEX_DIR)
-
-    def get(self):
-        """The current searcher (call with ``lock`` held)."""
-        folder = os.path.realpath(self._index_path())
-        stale = (
-            self._searcher is None
-            or self._pid != os.getpid()
-            or self._folder != folder
-            or not self._searcher.up_to_date()
-        )
-        if stale:
-            if self._searcher is not None and self._pid == os.getpid():
-                self._searcher.close()
-            if not whoosh_index.exists_in(folder):
-                self._searcher = None
-                raise IndexUnavailable(folder)
-            # Opened through the build folder's own path: a later swap of the symlink does not
-            # change what this searcher reads; the check above notices the swap instead.
-            self._searcher = whoosh_index.open_dir(folder).searcher()
-            self._folder, self._pid = folder, os.getpid()
-            self.facet_arrays = None
-        return self._searcher
+        self._state: IndexState | None = None
 
     @property
     def lock(self):
         return self._lock
 
-    def reset(self):
+    def _index_path(self) -> Path:
+        from django.conf import settings
+
+        return Path(settings.HAYSTACK_CONNECTIONS["default"]["PATH"])
+
+    def get(self) -> IndexState:
+        """The current index state (call with ``lock`` held)."""
+        folder = os.path.realpath(self._index_path())
+        state = self._state
+        if state is not None and self._pid == os.getpid() and state.folder == folder and state.up_to_date():
+            return state
+        if state is not None and self._pid == os.getpid():
+            state.close()
+        self._state = None
+        if not whoosh_index.exists_in(folder):
+            raise IndexUnavailable(folder)
+        # Opened through the build folder's own path: a later swap of the symlink does not
+        # change what this state reads; the check above notices the swap instead.
+        self._state, self._pid = IndexState(folder), os.getpid()
+        return self._state
+
+    def reset(self) -> None:
         with self._lock:
-            if self._searcher is not None and self._pid == os.getpid():
-                self._searcher.close()
-            self._searcher = self._folder = self._pid = None
-            self.facet_arrays = None
+            if self._state is not None and self._pid == os.getpid():
+                self._state.close()
+            self._state = self._pid = None
 
 
 live = LiveSearcher()
-
-
-def _sortedby(sort: str):
-    date = sorting.FieldFacet(ISSUE_DATE, reverse=(sort != "oldest"))
-    if sort == "relevance":
-        return sorting.MultiFacet([sorting.ScoreFacet(), date])
-    return sorting.MultiFacet([date, sorting.ScoreFacet()])
 
 
 def search(
@@ -347,24 +468,19 @@ def search(
     from .indexing import prepare_segmenter
 
     prepare_segmenter()  # a no-op after the first call (wsgi.py calls it before any request)
-    q = scored_query(parsed, filters)
     with live.lock:
-        searcher = live.get()
-        results = searcher.search(q, limit=offset + limit, sortedby=_sortedby(sort))
-        count = len(results)
-        page = results[offset : offset + limit]
-        hits = [Hit(article_id=int(r["django_id"])) for r in page]
-        counted: dict = {}
-        if facets and count:
-            if live.facet_arrays is None:
-                live.facet_arrays = _FacetArrays(searcher)
-            counted = live.facet_arrays.counts(results.docs())
+        state = live.get()
+        matched = state.matching(parsed, filters)
+        count = len(matched)
+        page = state.ranked(parsed, matched, sort, offset + limit)[offset:] if count > offset else []
+        hits = [Hit(article_id=pk) for pk in state.article_ids(page)]
+        counted = state.facets(matched) if facets and count else {}
     return Outcome(count=count, hits=hits, facets=counted, seconds=time.perf_counter() - started)
 
 
 def all_documents(*, offset: int = 0, limit: int = 100) -> tuple[int, list[int]]:
     """Every indexed article id, in index order: the count and one slice (for haystack's ``*``)."""
     with live.lock:
-        searcher = live.get()
+        searcher = live.get().searcher
         ids = [int(fields["django_id"]) for fields in searcher.all_stored_fields()]
     return len(ids), ids[offset : offset + limit]

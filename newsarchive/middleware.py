@@ -4,6 +4,9 @@
   the articles themselves, not an unbounded space of result pages.
 - Issue and article pages (and the home page) tell caches how long to keep them; with
   Django's ``ConditionalGetMiddleware`` (ETag) a browser or proxy revalidates cheaply after that.
+- A value from the request that the database layer cannot use (a non-number or a 20-digit
+  number for an integer key, a year outside 1–9999) answers 400 instead of 500, wherever the
+  query was built: Django's own admin builds such queries from URL and form values too.
 - When the search index is missing or unreadable, search answers 503 "being rebuilt" with a
   ``Retry-After`` instead of a 500, while every other page keeps serving from the database
   (``search_unavailable_response`` is also what the search views return for a missing index).
@@ -12,6 +15,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from django.conf import settings
@@ -50,6 +54,26 @@ def search_index_readable() -> bool:
     return True
 
 
+# Where Django turns Python values into database values (fields, lookups, backends), and the
+# admin's date hierarchy, which builds datetimes from the URL.
+_QUERY_LAYER = (f"django{os.sep}db{os.sep}", os.path.join("django", "contrib", "admin", "views", "main.py"))
+
+
+def database_refused_value(exc: BaseException) -> bool:
+    """True when ``exc`` is Django's query layer refusing a value: ValueError/OverflowError
+    raised inside ``django.db`` (or the admin's date hierarchy), not in our own code."""
+    if not isinstance(exc, (ValueError, OverflowError)):
+        return False
+    tb, filename = exc.__traceback__, None
+    while tb is not None:
+        filename, tb = tb.tb_frame.f_code.co_filename, tb.tb_next
+    return filename is not None and any(part in filename for part in _QUERY_LAYER)
+
+
+def bad_value_response(request):
+    return render(request, "400.html", status=400)
+
+
 def search_unavailable_response(request):
     wants_json = request.path.startswith("/api/")
     message = "搜索索引正在重建，请稍后再试。其他页面可正常浏览。"
@@ -81,6 +105,10 @@ class PublicSiteMiddleware:
         return response
 
     def process_exception(self, request, exception):
+        if database_refused_value(exception):
+            logger.warning("400 for %s: the database layer refused a value: %s", request.path, exception,
+                           exc_info=exception)
+            return bad_value_response(request)
         # The search views answer a missing index themselves (articles.search.query raises
         # IndexUnavailable). A corrupt one fails in Whoosh with whatever error the damage
         # causes: when the index is indeed unreadable, say so rather than 500.

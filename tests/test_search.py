@@ -419,3 +419,22 @@ def test_normaliser_is_shared_and_character_by_character():
     # Substrings normalise to substrings: the property exact recall rests on.
     text = "乾隆年間無錫頭髮ＡＢＣ"
     assert all(normalize(text[i:j]) in normalize(text) for i in range(len(text)) for j in range(i, len(text) + 1))
+
+
+# --- hostile input ---------------------------------------------------------------------------
+
+HOSTILE = ['"无锡', '无锡"', '"', "((无锡", "[无锡", "{无锡}", "*", "无*", "无锡~2", "headline:无锡", "text:*",
+           "date:[2020 TO 2024]", "AND", "NOT 无锡", "-", "--无锡", "\\", "无\x00锡", "\x01\x7f", "\u202e无锡",
+           "\u200b无\u200b锡", "😀", "无锡😀", "锡" * 200, " ".join(["锡"] * 32), "的" * 200,
+           "".join(chr(0x4E00 + 97 * i) for i in range(200)), "<script>alert(1)</script>"]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=[repr(t[:12]) + f"/{len(t)}" for t in HOSTILE])
+def test_hostile_queries_get_an_answer_and_it_is_exact(client, archive, text):
+    page = client.get("/search/", {"q": text})
+    api = client.get("/api/search/", {"q": text})
+    assert page.status_code == api.status_code == 200
+    parsed = query.parse_query(text)
+    if parsed.include:
+        assert api.json()["count"] == len(expected(archive, list(parsed.include), list(parsed.exclude)))
+    assert "<script>alert(1)" not in page.content.decode()

@@ -276,9 +276,14 @@ class IndexState:
         if len(form) <= 2:
             found = self.postings(fieldname, form)
             return found & within if within is not None else found
-        pairs = sorted({form[i : i + 2] for i in range(len(form) - 1)}, key=lambda p: self.frequency(fieldname, p))
+        frequency = {p: self.frequency(fieldname, p) for p in {form[i : i + 2] for i in range(len(form) - 1)}}
         candidates = within
-        for pair in pairs:
+        for pair in sorted(frequency, key=frequency.get):
+            if candidates is not None and len(candidates) * 20 < frequency[pair]:
+                # Confirming a few candidates is cheaper than reading a long posting list to
+                # prune them: the byte search decides anyway (and a 200-character query of
+                # common pairs cannot make us read 199 posting lists).
+                break
             docs = self.postings(fieldname, pair)
             candidates = docs if candidates is None else candidates & docs
             if not candidates:

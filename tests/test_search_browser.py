@@ -1,0 +1,182 @@
+"""Search in a real headless Chromium against gunicorn, as `make run` serves it: type a query,
+see marked results that fit a phone, narrow by a facet, page through, and use the JSON API
+over HTTP. Screenshots go to $NEWSARCHIVE_DATA_DIR/screenshots (default var/screenshots).
+
+Skips, saying why, only when Debian's chromium or chromedriver is not installed.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+PORTS = range(8320, 8330)  # this suite's own ports; any free port after them
+SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
+
+pytestmark = pytest.mark.skipif(
+    not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+    reason=f"browser tests need {CHROMIUM} and {CHROMEDRIVER} "
+    "(Debian packages chromium and chromium-driver; `make test` installs them as root)",
+)
+
+
+def free_port() -> int:
+    for port in [*PORTS, 0]:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return sock.getsockname()[1]
+    raise RuntimeError("no free port")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """Base URL of the seeded, indexed archive served by gunicorn in a subprocess."""
+    data_dir = tmp_path_factory.mktemp("search-site")
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DATABASE_URL"}
+    env.update(NEWSARCHIVE_DATA_DIR=str(data_dir), PORT=str(port), WEB_CONCURRENCY="2")
+    steps = (["migrate", "--noinput", "-v0"], ["ingest", "seeds/", "-v0"], ["ensure_search_index"],
+             ["collectstatic", "--noinput", "-v0"])
+    for args in steps:
+        result = subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env,
+                                capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, f"manage.py {' '.join(args)}:\n{result.stdout}\n{result.stderr}"
+    log = open(data_dir / "gunicorn.log", "w")
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
+                              cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(base_url + "/", timeout=5) as response:
+                    if response.status == 200:
+                        break
+            except (urllib.error.URLError, ConnectionError, OSError):
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                log.flush()
+                pytest.fail(f"gunicorn did not serve {base_url}:\n{(data_dir / 'gunicorn.log').read_text()}")
+            time.sleep(0.3)
+        yield base_url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                f"--user-data-dir={tmp_path_factory.mktemp('chromium-search')}", "--lang=zh-CN"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
+    driver.set_page_load_timeout(30)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def use_size(driver, size: str) -> None:
+    width, height = SIZES[size]
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+
+
+def fits_and_photograph(driver, name: str) -> None:
+    scroll_width, inner_width = driver.execute_script(
+        "return [document.documentElement.scrollWidth, window.innerWidth]")
+    assert scroll_width <= inner_width, f"{name} scrolls sideways: {scroll_width} > {inner_width}"
+    data_dir = os.environ.get("NEWSARCHIVE_DATA_DIR")
+    folder = Path(data_dir) / "screenshots" if data_dir else BASE_DIR / "var" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+    (folder / f"search-{name}.png").write_bytes(base64.b64decode(shot["data"]))
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_reader_searches_sees_marked_results_and_narrows_by_a_facet(site, browser, size):
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    use_size(browser, size)
+    browser.get(site + "/search/")
+    assert "怎样搜索" in browser.find_element("tag name", "main").text
+    box = browser.find_element("id", "search-q")
+    box.send_keys("無錫 集成电路", Keys.ENTER)
+    WebDriverWait(browser, 30).until(ec.presence_of_element_located(("css selector", ".result")))
+
+    main = browser.find_element("tag name", "main").text
+    assert "找到" in main and "篇文章" in main
+    marks = browser.find_elements("css selector", ".result mark")
+    assert {m.text for m in marks} >= {"无锡", "集成电路"}
+    # search.css is applied: hits are highlighted, not only wrapped.
+    assert browser.execute_script("return getComputedStyle(arguments[0]).backgroundColor", marks[0]) != "rgba(0, 0, 0, 0)"
+    assert browser.find_element("id", "search-q").get_attribute("value") == "無錫 集成电路"
+    fits_and_photograph(browser, f"{size}-results")
+
+    first_count = len(browser.find_elements("css selector", ".result"))
+    year_link = browser.find_element("css selector", ".facet a")
+    year = year_link.text
+    old = browser.current_url
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", year_link)
+    year_link.click()
+    WebDriverWait(browser, 30).until(ec.url_changes(old))
+    assert f"year={year}" in browser.current_url
+    assert f"年份：{year}" in browser.find_element("tag name", "main").text
+    assert 0 < len(browser.find_elements("css selector", ".result")) <= first_count
+    fits_and_photograph(browser, f"{size}-filtered")
+
+
+def test_no_results_and_too_long_pages_in_the_browser(site, browser):
+    use_size(browser, "phone")
+    browser.get(site + "/search/?q=" + urllib.parse.quote("常州无锡杭州南京"))
+    assert "没有找到" in browser.find_element("tag name", "h2").text
+    fits_and_photograph(browser, "phone-no-results")
+    browser.get(site + "/search/?q=" + urllib.parse.quote("锡" * 201))
+    assert "无法完成这次搜索" in browser.find_element("tag name", "h1").text
+    fits_and_photograph(browser, "phone-too-long")
+
+
+def test_json_api_and_opensearch_over_http(site):
+    url = site + "/api/search/?" + urllib.parse.urlencode({"q": "。"})
+    with urllib.request.urlopen(url, timeout=30) as response:
+        assert response.headers["Content-Type"].startswith("application/json")
+        first = json.load(response)
+    assert first["count"] == 20 and len(first["results"]) == 20 and first["next"] is None
+    assert first["results"][0]["url"].startswith(site + "/articles/")
+    with urllib.request.urlopen(site + "/opensearch.xml", timeout=30) as response:
+        body = response.read().decode()
+    assert f'template="{site}/search/?q={{searchTerms}}"' in body
+    with pytest.raises(urllib.error.HTTPError) as too_far:
+        urllib.request.urlopen(site + "/api/search/?q=%E6%97%A0%E9%94%A1&page=2", timeout=30)
+    assert too_far.value.code == 404

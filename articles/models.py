@@ -87,6 +87,9 @@ class Page(models.Model):
     label = models.CharField("版名", max_length=40, blank=True)
     source_file = models.CharField("源文件", max_length=255, unique=True)
     sha256 = models.CharField("SHA-256", max_length=64, unique=True)
+    text_sha256 = models.CharField(
+        "文本 SHA-256", max_length=64, blank=True, help_text="解码后文本的摘要：同一版面换了编码再送来也能认出"
+    )
     credits = models.JSONField("版面署名", default=list, blank=True)  # [{"role": "值班编委", "names": [...]}]
     ingested = models.DateTimeField("导入时间", auto_now=True)
 
@@ -97,6 +100,7 @@ class Page(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["issue", "sequence"], name="page_unique_issue_sequence"),
         ]
+        indexes = [models.Index(fields=["text_sha256"], name="page_text_sha256_idx")]
 
     def __str__(self) -> str:
         return f"{self.issue.paper} {self.issue.date_issued:%Y-%m-%d} {self.display_label}"

@@ -134,6 +134,15 @@ def fold(text: str) -> str:
 _SENTENCE_END = "。！？!?…"
 _CLOSERS = "”’」』\"')）》"
 _BYLINE_AT_END = re.compile(r"[(（]([^()（）]{1,60})[)）]\s*$")
+_BYLINE_TAIL = 80  # a byline is at most 60 characters plus brackets: look no further back
+
+
+def _byline_match(line: str) -> tuple[int, re.Match] | None:
+    """The closing byline's match and its offset in ``line``; searches only the tail, so a
+    huge unpunctuated paragraph costs linear time, not quadratic."""
+    offset = max(0, len(line) - _BYLINE_TAIL)
+    m = _BYLINE_AT_END.search(line, offset)
+    return (m.start(), m) if m else None
 _WIRE_AGENCIES = ("新华社", "中新社", "人民日报", "央视新闻", "中国新闻社", "光明日报", "经济日报")
 _ROLES = {
     "记者": "记者",
@@ -165,7 +174,7 @@ KNOWN_COLUMN_TITLES = (
 def is_terminated(line: str) -> bool:
     """Does this paragraph end a sentence (so a following line starts a new paragraph)?"""
     s = line.rstrip()
-    if parse_byline_text(s) is not None and _BYLINE_AT_END.search(s):
+    if parse_byline_text(s) is not None:
         return True
     s = s.rstrip(_CLOSERS)
     # A closing quote or bracket counts only after sentence-final punctuation: `……。”`.
@@ -179,10 +188,11 @@ def parse_byline_text(line: str) -> tuple[tuple[Byline, ...], str | None] | None
     `(据新华社)`, `(记者 张三 通讯员 李四)`, `(本报记者 张三)`. It stands on its own line or
     straight after the last sentence's final punctuation.
     """
-    m = _BYLINE_AT_END.search(line)
-    if not m:
+    found = _byline_match(line)
+    if not found:
         return None
-    before = line[: m.start()].rstrip()
+    start, m = found
+    before = line[max(0, start - 8) : start].rstrip()
     if before and before.rstrip(_CLOSERS)[-1:] not in _SENTENCE_END and not before.endswith(
         tuple(_CLOSERS)
     ):
@@ -234,9 +244,9 @@ def split_byline(paragraph: str) -> tuple[str, tuple[Byline, ...], str | None] |
     found = parse_byline_text(paragraph)
     if found is None:
         return None
-    m = _BYLINE_AT_END.search(paragraph)
-    assert m is not None
-    return paragraph[: m.start()].rstrip(), found[0], found[1]
+    match = _byline_match(paragraph)
+    assert match is not None
+    return paragraph[: match[0]].rstrip(), found[0], found[1]
 
 
 # --------------------------------------------------------------------------- boilerplate
@@ -320,8 +330,8 @@ def _is_lead(line: str) -> bool:
 
 def _is_byline_line(line: str) -> bool:
     s = line.strip()
-    m = _BYLINE_AT_END.search(s)
-    return bool(m) and m.start() == 0 and parse_byline_text(s) is not None
+    found = _byline_match(s)
+    return bool(found) and found[0] == 0 and parse_byline_text(s) is not None
 
 
 def _title_like(line: str, *, strict: bool = False) -> bool:
@@ -446,16 +456,22 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
 def rejoin_column_breaks(lines: list[str]) -> list[str]:
     """Lines -> paragraphs: a line that does not end a sentence continues in the next one."""
     paragraphs: list[str] = []
-    open_para = False
+    parts: list[str] = []  # the open paragraph, joined once it closes (linear, not quadratic)
+    tail = ""  # its last characters: all that termination and bylines depend on
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
-        if open_para and not _is_byline_line(line):
-            paragraphs[-1] += line
-        else:
-            paragraphs.append(line)
-        open_para = not is_terminated(paragraphs[-1])
+        if parts and _is_byline_line(line):
+            paragraphs.append("".join(parts))
+            parts, tail = [], ""
+        parts.append(line)
+        tail = (tail + line)[-_BYLINE_TAIL:]
+        if is_terminated(tail):
+            paragraphs.append("".join(parts))
+            parts, tail = [], ""
+    if parts:
+        paragraphs.append("".join(parts))
     return paragraphs
 
 

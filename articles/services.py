@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from simple_history.utils import bulk_create_with_history
 
 from . import parsing
@@ -69,16 +69,25 @@ def page_ingest(*, path: Path, fallback_year: int | None = None) -> IngestResult
     data = path.read_bytes()
     name = path.name
     digest = sha256_of(data)
-    already = Page.objects.filter(sha256=digest).select_related("issue").first()
+    text = parsing.decode_page(data, name)
+    # The same page may be re-sent in another encoding or with CRLF line ends: recognise it by
+    # its decoded text too, so it is never loaded twice.
+    text_digest = sha256_of(text.strip().encode("utf-8"))
+    already = (
+        Page.objects.filter(Q(sha256=digest) | Q(text_sha256=text_digest)).select_related("issue").first()
+    )
     if already is not None:
-        return IngestResult(
+        result = IngestResult(
             source_file=name,
             status="skipped",
             articles=already.articles.count(),
             issue_date=already.issue.date_issued,
             issue_date_inferred=already.issue.date_inferred,
         )
-    parsed = parsing.parse_page_bytes(data, name, fallback_year=fallback_year or dt.date.today().year)
+        if already.source_file != name:
+            result.warnings.append(f"与已导入的 {already.source_file} 内容相同")
+        return result
+    parsed = parsing.parse_page(text, name, fallback_year=fallback_year or dt.date.today().year)
     if parsed.issue_date is None:
         raise parsing.PageParseError(f"{name}: 无法推断出版日期 ({'；'.join(parsed.warnings)})")
 
@@ -94,6 +103,7 @@ def page_ingest(*, path: Path, fallback_year: int | None = None) -> IngestResult
         else:
             _move_page_if_redated(page, parsed)
         page.sha256 = digest
+        page.text_sha256 = text_digest
         page.credits = [{"role": c.role, "names": list(c.names)} for c in parsed.credits]
         page.save()
 

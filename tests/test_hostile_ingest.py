@@ -121,11 +121,6 @@ def test_same_file_under_another_name_is_recognised_and_skipped(loaded, tmp_path
     assert state() == loaded
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="waiting for the lead: services.page_ingest recognises a loaded page by the SHA-256 of "
-    "its bytes; it should use the decoded text (newline-normalised), so a re-sent page is not duplicated",
-)
 @pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
 def test_same_page_resent_in_another_encoding_is_not_loaded_twice(loaded, tmp_path, encoding):
     resent = tmp_path / "resent-by-the-newsroom.txt"
@@ -145,11 +140,6 @@ def test_same_file_twice_in_one_run_goes_in_once(db, tmp_path):
     assert Page.objects.count() == 1 and Article.objects.count() == 5
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="waiting for the lead: parsing.parse_byline_text searches the whole growing paragraph "
-    "for a byline on every joined line (quadratic); search only its last ~64 characters",
-)
 def test_huge_file_of_unpunctuated_lines_is_handled_without_stalling(tmp_path):
     """A megabyte of short lines with no sentence end: each is a column break to join.
     The parser must do that in linear time (about a second here); a quadratic join takes

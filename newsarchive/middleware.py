@@ -47,7 +47,10 @@ def search_index_readable() -> bool:
 
         if not whoosh_index.exists_in(str(path)):
             return False
-        whoosh_index.open_dir(str(path)).close()
+        # Opening a reader opens every segment file the table of contents names.
+        index = whoosh_index.open_dir(str(path))
+        index.reader().close()
+        index.close()
     except Exception:  # any failure to open means the index is not usable as it stands
         logger.warning("search index at %s cannot be opened", path, exc_info=True)
         return False

@@ -263,3 +263,113 @@ def test_requests_wait_for_a_long_write_and_then_succeed(served_archive):
     assert login_waiting_while_locked
     assert events == [302]
     assert "database is locked" not in (manage.data_dir / "gunicorn.log").read_text()
+
+
+# --- the search index missing or corrupt ---------------------------------------------------
+
+
+@pytest.fixture
+def indexed_archive(db, settings, tmp_path):
+    """The seed pages and their search index, in a temporary data folder."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from articles.search import indexing, query
+
+    settings.DATA_DIR = tmp_path
+    settings.SEARCH_INDEX_DIR = tmp_path / "whoosh_index"
+    settings.HAYSTACK_CONNECTIONS = {
+        "default": {**settings.HAYSTACK_CONNECTIONS["default"], "PATH": str(settings.SEARCH_INDEX_DIR)}
+    }
+    call_command("ingest", str(SEEDS), stdout=StringIO(), stderr=StringIO())
+    query.live.reset()
+    indexing.index_rebuild()
+    yield settings.SEARCH_INDEX_DIR
+    query.live.reset()
+
+
+def remove_index(index: Path) -> None:
+    import shutil
+
+    live = index.resolve()
+    index.unlink() if index.is_symlink() else shutil.rmtree(index)
+    shutil.rmtree(live, ignore_errors=True)
+
+
+def garble_table_of_contents(index: Path) -> None:
+    tocs = list(index.resolve().glob("*.toc"))
+    assert tocs, "no table of contents to garble"
+    for toc in tocs:
+        toc.write_bytes(b"\x80\x04garbage, not a pickle" * 10)
+
+
+def delete_segments(index: Path) -> None:
+    segments = [p for p in index.resolve().iterdir() if p.suffix not in (".toc", ".json", ".lock")]
+    assert segments, "no segment files to delete"
+    for path in segments:
+        path.unlink()
+
+
+def garble_segments(index: Path) -> None:
+    segments = [p for p in index.resolve().iterdir() if p.suffix not in (".toc", ".json", ".lock")]
+    assert segments, "no segment files to garble"
+    for path in segments:
+        path.write_bytes(b"\x00" * path.stat().st_size)
+
+
+def rebuild_with_manage_py():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("rebuild_index", "--noinput", stdout=StringIO())
+
+
+@pytest.mark.parametrize("damage", [remove_index, garble_table_of_contents, delete_segments, garble_segments])
+def test_damaged_index_makes_search_say_it_is_being_rebuilt_while_pages_serve(client, indexed_archive, damage):
+    from articles.models import Article
+
+    from articles.search import query
+
+    assert client.get("/search/", {"q": "无锡"}).status_code == 200  # a worker with a searcher open
+    damage(indexed_archive)
+    # A worker whose searcher is already open may go on answering from its open files, or see
+    # the damage; either way it answers, never 500.
+    assert client.get("/search/", {"q": "无锡"}).status_code in (200, 503)
+    query.live.reset()  # a worker started (or recycled) after the damage
+
+    for url in ["/search/?q=无锡", "/search/?q=杜小刚&page=1"]:
+        response = client.get(url)
+        assert response.status_code == 503, url
+        assert response["Retry-After"]
+        assert "正在重建" in response.content.decode()
+        assert 'lang="zh-Hans"' in response.content.decode()
+    api = client.get("/api/search/", {"q": "无锡"})
+    assert api.status_code == 503 and "正在重建" in api.json()["error"]
+    article = Article.objects.order_by("pk").first()
+    for url in ["/", article.get_absolute_url(), article.page.issue.get_absolute_url(), "/issues/", "/reporters/"]:
+        assert client.get(url).status_code == 200, url
+
+    rebuild_with_manage_py()
+    response = client.get("/search/", {"q": "杜小刚"})
+    assert response.status_code == 200
+    assert article.headline in response.content.decode() or "杜小刚" in response.content.decode()
+
+
+def test_make_run_step_rebuilds_a_missing_or_unreadable_index(indexed_archive, client):
+    """`make run` calls `ensure_search_index`: it must notice either fault and rebuild."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from articles.search import query
+
+    for damage in (remove_index, garble_table_of_contents):
+        damage(indexed_archive)
+        query.live.reset()
+        assert client.get("/search/", {"q": "无锡"}).status_code == 503
+        out = StringIO()
+        call_command("ensure_search_index", stdout=out)
+        assert "已新建" in out.getvalue() or "已重建" in out.getvalue(), out.getvalue()
+        assert client.get("/search/", {"q": "无锡"}).status_code == 200

@@ -82,20 +82,33 @@ def test_ingest_killed_mid_file_leaves_no_partial_page_and_a_rerun_completes_it(
     folder.mkdir()
     big = big_page_file(folder)
 
+    # The real ingest command, with one addition: once the first rows of the file's articles
+    # are written (inside its transaction, however they are written) it says so and pauses,
+    # so the kill lands mid-file however fast ingest has become.
+    ingest_paused_mid_file = (
+        "import time\n"
+        "from django.core.management import call_command\n"
+        "from django.db import connection\n"
+        "paused = []\n"
+        "def pause(execute, sql, params, many, context):\n"
+        "    result = execute(sql, params, many, context)\n"
+        "    if not paused and connection.in_atomic_block and sql.lstrip().upper().startswith(\n"
+        "            'INSERT INTO \"ARTICLES_ARTICLE\"'):\n"
+        "        paused.append(1)\n"
+        "        print('mid-file', flush=True)\n"
+        "        time.sleep(300)\n"
+        "    return result\n"
+        "with connection.execute_wrapper(pause):\n"
+        f"    call_command('ingest', {str(big)!r})\n"
+    )
     ingest = subprocess.Popen(
-        [sys.executable, "manage.py", "ingest", str(big)],
-        cwd=BASE_DIR, env=subprocess_env(manage), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", ingest_paused_mid_file],
+        cwd=BASE_DIR, env=subprocess_env(manage), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     try:
-        # Wait until the ingest is inside its write transaction and has written for a while,
-        # then kill it without any chance to clean up.
-        deadline = time.monotonic() + 120
-        while not sqlite_write_lock_is_held(db):
-            assert ingest.poll() is None, "ingest finished before it could be killed: make the file bigger"
-            assert time.monotonic() < deadline, "ingest never started writing"
-            time.sleep(0.05)
-        time.sleep(1.0)
-        assert ingest.poll() is None, "ingest finished before it could be killed: make the file bigger"
+        line = ingest.stdout.readline()
+        assert line.strip() == "mid-file", f"{line!r} {ingest.stderr.read() if ingest.poll() is not None else ''}"
+        assert sqlite_write_lock_is_held(db)  # inside the file's transaction
         articles_seen_by_others = db_rows(db, "SELECT count(*) FROM articles_article")[0][0]
         ingest.send_signal(signal.SIGKILL)
         ingest.wait(timeout=30)

@@ -38,6 +38,10 @@ preload_app = True
 timeout = 30
 graceful_timeout = 30
 
+# Request lines up to 8 KB (gunicorn's maximum; default 4 KB), so a long search URL still
+# reaches the app and gets its own Chinese "query too long" page; longer ones get gunicorn's 400.
+limit_request_line = 8190
+
 # Recycle each worker after a few thousand requests (jittered so they do not all restart at
 # once): bounds slow memory growth, and with preload a new worker is a cheap fork.
 max_requests = 5000

@@ -261,7 +261,7 @@ def git_commit() -> str:
         return "unknown"
 
 
-def section(rows: list[dict], *, duration: float, workers: int | None, articles: int) -> str:
+def section(rows: list[dict], *, duration: float, workers: int | None, articles: int, load: float) -> str:
     when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     mix = ", ".join(f"{kind} {weight}" for kind, weight in MIX.items())
     return "\n".join([
@@ -272,7 +272,8 @@ def section(rows: list[dict], *, duration: float, workers: int | None, articles:
         f"({workers or '?'} sync workers, preloaded), the seed archive ({articles} articles), "
         f"driven from a second process on 127.0.0.1 over fresh connections: a random mix of "
         f"requests weighted {mix}, {duration:.0f} s per concurrency level. The load generator "
-        "shares the 2 cores with the server, so these are lower bounds for a dedicated server.",
+        f"shares the cores with the server, so these are lower bounds for a dedicated server; the "
+        f"machine's load average was {load:.1f} just before the run (other work on it slows the run).",
         "",
         table(rows),
         "",
@@ -307,6 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     levels = [int(n) for n in args.concurrency.split(",")]
 
+    load_before = os.getloadavg()[0]
     scratch = args.data_dir is None
     data_dir = Path(tempfile.mkdtemp(prefix="newsarchive-loadtest-")) if scratch else args.data_dir
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -335,7 +337,9 @@ def main(argv: list[str] | None = None) -> int:
     print(table(rows))
     print("\n".join(verdict(rows)))
     if not args.no_write:
-        write_section(section(rows, duration=args.duration, workers=workers, articles=len(targets["article"])))
+        write_section(section(
+            rows, duration=args.duration, workers=workers, articles=len(targets["article"]), load=load_before
+        ))
         print(f"loadtest: results written to {BENCHMARKS.relative_to(BASE_DIR)}")
     return 0
 

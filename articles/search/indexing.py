@@ -40,6 +40,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db.models import Max
 from whoosh import index as whoosh_index
+from whoosh.writing import NO_MERGE
 
 from . import analysis
 from .analysis import analyse
@@ -49,7 +50,9 @@ from .textstore import TextStoreWriter
 # Bump when the schema or the analysis changes: ``index_ensure`` then rebuilds.
 SCHEMA_VERSION = 3
 STAMP_FILE = "stamp.json"
-BATCH_SIZE = 500
+BATCH_SIZE = 500  # articles read from the database at a time
+SEGMENT_DOCS = 1000  # articles per segment in a rebuild (see index_rebuild)
+SEGMENT_LIMIT_MB = 512  # Whoosh's in-memory pool for one segment: ~2,000 postings an article
 
 
 def index_path() -> Path:
@@ -185,7 +188,7 @@ def whoosh_document(search_index, obj, store: TextStoreWriter) -> dict:
 
 
 @contextmanager
-def _writing(ix, folder: Path, *, optimize: bool = False, **options):
+def _writing(ix, folder: Path, *, commit_options: dict | None = None, **options):
     """A Whoosh writer and the build's text store: committed together, or neither.
 
     The store is flushed to disk before the commit that makes its new offsets visible.
@@ -199,7 +202,7 @@ def _writing(ix, folder: Path, *, optimize: bool = False, **options):
         store.close()
         raise
     store.close()
-    writer.commit(optimize=optimize)
+    writer.commit(**(commit_options or {}))
 
 
 def _write(writer, store, search_index, objects: Iterable) -> int:
@@ -320,14 +323,22 @@ def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE) -> BuildReport
     ix = whoosh_index.create_in(str(folder), schema())
     total = 0
     try:
-        with _writing(ix, folder, optimize=True, limitmb=256) as (writer, store):
-            queryset = search_index.index_queryset().order_by("pk")
-            ids = list(queryset.values_list("pk", flat=True))
-            for start in range(0, len(ids), batch_size):
-                chunk = ids[start : start + batch_size]
-                total += _write(writer, store, search_index, queryset.filter(pk__in=chunk))
-                if progress:
-                    progress(total, len(ids))
+        queryset = search_index.index_queryset().order_by("pk")
+        ids = list(queryset.values_list("pk", flat=True))
+        for segment_start in range(0, len(ids), SEGMENT_DOCS):
+            # One segment per SEGMENT_DOCS articles, never merged: Whoosh keeps a segment's
+            # postings in memory up to ``limitmb`` and past that spills sorted runs to disk and
+            # merges them in Python, which (like merging segments) cost more than writing.
+            segment = ids[segment_start : segment_start + SEGMENT_DOCS]
+            with _writing(ix, folder, limitmb=SEGMENT_LIMIT_MB, commit_options={"mergetype": NO_MERGE}) as (
+                writer,
+                store,
+            ):
+                for start in range(0, len(segment), batch_size):
+                    chunk = segment[start : start + batch_size]
+                    total += _write(writer, store, search_index, queryset.filter(pk__in=chunk))
+                    if progress:
+                        progress(total, len(ids))
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise

@@ -173,3 +173,18 @@ def test_a_writer_waits_for_the_lock(seeded):
         with open(indexing._lock_path()) as handle:
             with pytest.raises(BlockingIOError):
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def test_a_lost_text_store_is_a_503_not_silently_missing_articles_and_make_run_rebuilds_it(client, seeded):
+    indexing.index_rebuild()
+    before = client.get("/api/search/", {"q": "杜小刚"}).json()["count"]
+    assert before > 0
+    (seeded.resolve() / "texts.bin").write_bytes(b"")  # truncated, as by a full disk
+    query.live.reset()
+    response = client.get("/api/search/", {"q": "杜小刚"})
+    assert response.status_code == 503
+    assert indexing.index_state() == "missing"
+    out = StringIO()
+    call_command("ensure_search_index", stdout=out)
+    assert "已新建" in out.getvalue()
+    assert client.get("/api/search/", {"q": "杜小刚"}).json()["count"] == before

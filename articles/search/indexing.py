@@ -146,6 +146,20 @@ def index_exists() -> bool:
         return False
 
 
+def index_healthy() -> bool:
+    """The live index opens down to its segments, and its text store holds every record."""
+    from .query import IndexState
+
+    if not index_exists():
+        return False
+    try:
+        state = IndexState(str(index_path().resolve()))
+    except Exception:  # missing or garbled segment files, a short text store
+        return False
+    state.close()
+    return True
+
+
 def read_stamp(path: Path | None = None) -> dict | None:
     try:
         return json.loads(((path or index_path()) / STAMP_FILE).read_text(encoding="utf-8"))
@@ -434,7 +448,7 @@ def index_sync() -> int:
 
 def index_state() -> str:
     """``missing``, ``outdated`` (schema changed), ``stale`` (database changed) or ``current``."""
-    if not index_exists():
+    if not index_healthy():
         return "missing"
     stamp = read_stamp()
     if not stamp or stamp.get("schema_version") != SCHEMA_VERSION:

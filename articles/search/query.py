@@ -218,6 +218,12 @@ class IndexState:
         self.day = [d.toordinal() if d else 0 for d in dates]
         # Newest first among equals: a date key that also orders documents of one day.
         self.sortkey = [day << 32 | n for n, day in enumerate(self.day)]
+        ends = [start + length for start, length in zip(self.tstart, self.tlen)]
+        if ends and max(ends) > self.store.size:
+            # The text store lost records the index points to: answering would silently miss
+            # articles, so say the index is unavailable (503) until it is rebuilt.
+            self.close()
+            raise IndexUnavailable(f"{folder}: text store shorter than the index expects")
         self._word_lengths: list[int] | None = None
         self._cache: OrderedDict = OrderedDict()
         self._cached_ids = 0

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 from articles.search.indexing import index_ensure
 
 STATE_ZH = {
-    "missing": "索引不存在，已新建",
+    "missing": "索引不存在或无法读取，已新建",
     "outdated": "索引结构已更新，已重建",
     "stale": "数据库有变动，已更新索引",
     "current": "搜索索引已是最新",

@@ -79,6 +79,10 @@ class Command(BaseCommand):
 
         if not index_exists():
             return
-        changed = index_sync()
+        try:
+            changed = index_sync()
+        except Exception as exc:  # the pages are saved; ensure_search_index rebuilds the index
+            self.stderr.write(f"搜索索引未能更新（{exc}）；请运行 manage.py ensure_search_index 或 rebuild_index。")
+            return
         if verbosity >= 1 and changed:
             self.stdout.write(f"搜索索引已更新：{changed} 篇文章。")

@@ -63,13 +63,33 @@ def matching_form(parts: list[str] | tuple[str, ...]) -> str:
     return PART_SEPARATOR.join(n for n in (normalize(p) for p in parts) if n)
 
 
+class _Irregular(dict):
+    """Marks the characters whose normalised form is not exactly one character ("\x01")."""
+
+    def __missing__(self, codepoint: int) -> str:
+        value = "\x00" if len(_TABLE[codepoint]) == 1 else "\x01"
+        self[codepoint] = value
+        return value
+
+
+_IRREGULAR = _Irregular()
+
+
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
-    """``normalize(text)`` and, for each of its characters, the index in ``text`` it came from."""
-    out: list[str] = []
+    """``normalize(text)`` and, for each of its characters, the index in ``text`` it came from.
+
+    Most characters map to exactly one; only around the others (spaces, expansions such as
+    ㈱ → (株)) is the mapping built one character at a time.
+    """
+    form = text.translate(_TABLE)
+    marks = text.translate(_IRREGULAR)
     origin: list[int] = []
-    for i, char in enumerate(text):
-        mapped = _TABLE[ord(char)]
-        if mapped:
-            out.append(mapped)
-            origin.extend([i] * len(mapped))
-    return "".join(out), origin
+    position = 0
+    i = marks.find("\x01")
+    while i >= 0:
+        origin.extend(range(position, i))
+        origin.extend([i] * len(_TABLE[ord(text[i])]))
+        position = i + 1
+        i = marks.find("\x01", position)
+    origin.extend(range(position, len(text)))
+    return form, origin

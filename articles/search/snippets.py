@@ -8,6 +8,8 @@ normalised form, whitespace ignored) and maps them back to the printed text, so 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -18,26 +20,36 @@ CONTEXT_BEFORE = 20
 ELLIPSIS = "…"
 
 
-def hit_spans(text: str, terms) -> list[tuple[int, int]]:
-    """``[start, end)`` spans of ``text`` (printed) where any term (matching form) occurs, merged."""
+def term_spans(text: str, terms) -> list[tuple[int, int, int]]:
+    """``(start, end, term number)`` of every occurrence of every term (matching form) in
+    ``text`` (printed offsets, ``end`` exclusive), sorted."""
     if not text or not terms:
         return []
     form, origin = normalize_with_offsets(text)
-    spans: list[tuple[int, int]] = []
-    for term in terms:
+    spans: list[tuple[int, int, int]] = []
+    for number, term in enumerate(terms):
         start = form.find(term)
         while start >= 0:
-            end = start + len(term)
-            spans.append((origin[start], origin[end - 1] + 1))
+            spans.append((origin[start], origin[start + len(term) - 1] + 1, number))
             start = form.find(term, start + 1)
     spans.sort()
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+    return spans
+
+
+def merged(spans) -> list[tuple[int, int]]:
+    """Overlapping or touching spans as one (a run of hits is marked once)."""
+    out: list[tuple[int, int]] = []
+    for start, end, *_ in spans:
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
         else:
-            merged.append((start, end))
-    return merged
+            out.append((start, end))
+    return out
+
+
+def hit_spans(text: str, terms) -> list[tuple[int, int]]:
+    """``[start, end)`` spans of ``text`` (printed) where any term (matching form) occurs, merged."""
+    return merged(term_spans(text, terms))
 
 
 def _marked(text: str, spans, start: int = 0, end: int | None = None) -> str:
@@ -66,12 +78,12 @@ def snippet(paragraphs: list[str], terms, length: int = SNIPPET_LENGTH) -> SafeS
     Paragraphs are joined by a space for display; no hit spans two of them, as in search.
     """
     text_parts: list[str] = []
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, int]] = []
     offset = 0
     for paragraph in paragraphs:
         if text_parts:
             offset += 1
-        spans.extend((s + offset, e + offset) for s, e in hit_spans(paragraph, terms))
+        spans.extend((s + offset, e + offset, t) for s, e, t in term_spans(paragraph, terms))
         text_parts.append(paragraph)
         offset += len(paragraph)
     text = " ".join(text_parts)
@@ -80,22 +92,21 @@ def snippet(paragraphs: list[str], terms, length: int = SNIPPET_LENGTH) -> SafeS
     if not spans:
         end = min(len(text), length)
         return mark_safe(escape(text[:end]) + (ELLIPSIS if end < len(text) else ""))
-    start = _best_window(text, spans, terms, length)
+    start = _best_window(spans, length)
     end = min(len(text), start + length)
-    body = _marked(text, spans, start, end)
+    body = _marked(text, merged(spans), start, end)
     return mark_safe((ELLIPSIS if start > 0 else "") + body + (ELLIPSIS if end < len(text) else ""))
 
 
-def _best_window(text: str, spans, terms, length: int) -> int:
+def _best_window(spans: list[tuple[int, int, int]], length: int) -> int:
     """Start of the window that shows the most different terms, then the most hits, earliest."""
+    starts = [s for s, _, _ in spans]
     best_key, best_start = None, 0
-    for first, _ in spans[:200]:
+    for first in starts[:200]:
         start = max(0, first - CONTEXT_BEFORE)
         end = start + length
-        inside = [(s, e) for s, e in spans if s >= start and e <= end]
-        shown = text[start:end]
-        distinct = sum(1 for t in terms if t in normalize_with_offsets(shown)[0])
-        key = (distinct, len(inside), -start)
+        inside = [(s, e, t) for s, e, t in spans[bisect_left(starts, start) : bisect_right(starts, end)] if e <= end]
+        key = (len({t for _, _, t in inside}), len(inside), -start)
         if best_key is None or key > best_key:
             best_key, best_start = key, start
     return best_start

@@ -188,3 +188,10 @@ def test_a_lost_text_store_is_a_503_not_silently_missing_articles_and_make_run_r
     call_command("ensure_search_index", stdout=out)
     assert "已新建" in out.getvalue()
     assert client.get("/api/search/", {"q": "杜小刚"}).json()["count"] == before
+
+
+def test_rebuild_with_sub_writer_processes_finds_the_same(manage):
+    manage("migrate", "--noinput", "-v0")
+    manage("ingest", str(SEEDS))
+    manage("rebuild_index", "--noinput", "--workers", "2")
+    assert [api_count(manage, q) for q in ("無錫", "锡", "民企对接", "杜小刚")] == [15, 17, 1, 8]

@@ -325,8 +325,12 @@ class BuildReport:
     notes: list[str] = field(default_factory=list)
 
 
-def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE) -> BuildReport:
-    """Build a complete index aside, then swap it in. The live index serves until the swap."""
+def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE, procs: int = 1) -> BuildReport:
+    """Build a complete index aside, then swap it in. The live index serves until the swap.
+
+    ``procs`` > 1 hands the analysed documents to that many Whoosh sub-writers (processes),
+    each writing its own segments; this process normalises, runs jieba and writes the text store.
+    """
     from articles.models import Article
 
     prepare_segmenter()
@@ -344,10 +348,10 @@ def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE) -> BuildReport
             # postings in memory up to ``limitmb`` and past that spills sorted runs to disk and
             # merges them in Python, which (like merging segments) cost more than writing.
             segment = ids[segment_start : segment_start + SEGMENT_DOCS]
-            with _writing(ix, folder, limitmb=SEGMENT_LIMIT_MB, commit_options={"mergetype": NO_MERGE}) as (
-                writer,
-                store,
-            ):
+            options = {"limitmb": SEGMENT_LIMIT_MB // max(1, procs)}
+            if procs > 1:
+                options.update(procs=procs, multisegment=True)
+            with _writing(ix, folder, commit_options={"mergetype": NO_MERGE}, **options) as (writer, store):
                 for start in range(0, len(segment), batch_size):
                     chunk = segment[start : start + batch_size]
                     total += _write(writer, store, search_index, queryset.filter(pk__in=chunk))

@@ -73,3 +73,22 @@ def manage(tmp_path):
     run.data_dir = data_dir
     run.python = python
     return run
+
+
+@pytest.fixture
+def search_data_dir(db, settings, tmp_path):
+    """The data folder, and with it the search index, in a temporary folder for one test.
+
+    Points DATA_DIR, SEARCH_INDEX_DIR and haystack's PATH there, and forgets the process's open
+    searcher before and after, so each test sees only its own index.
+    """
+    from articles.search import query
+
+    settings.DATA_DIR = tmp_path
+    settings.SEARCH_INDEX_DIR = tmp_path / "whoosh_index"
+    settings.HAYSTACK_CONNECTIONS = {
+        "default": {**settings.HAYSTACK_CONNECTIONS["default"], "PATH": str(settings.SEARCH_INDEX_DIR)}
+    }
+    query.live.reset()
+    yield settings.SEARCH_INDEX_DIR
+    query.live.reset()

@@ -97,21 +97,9 @@ def test_wsgi_loads_jieba_before_the_first_request(manage):
 
 
 @pytest.fixture
-def index_dir(db, settings, tmp_path):
-    settings.DATA_DIR = tmp_path
-    settings.SEARCH_INDEX_DIR = tmp_path / "whoosh_index"
-    settings.HAYSTACK_CONNECTIONS = {
-        "default": {**settings.HAYSTACK_CONNECTIONS["default"], "PATH": str(settings.SEARCH_INDEX_DIR)}
-    }
-    query.live.reset()
-    yield settings.SEARCH_INDEX_DIR
-    query.live.reset()
-
-
-@pytest.fixture
-def seeded(index_dir):
+def seeded(search_data_dir):
     call_command("ingest", str(SEEDS), stdout=StringIO(), stderr=StringIO())
-    return index_dir
+    return search_data_dir
 
 
 def test_without_an_index_search_answers_503_and_creates_nothing(client, seeded):

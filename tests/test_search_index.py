@@ -183,3 +183,22 @@ def test_rebuild_with_sub_writer_processes_finds_the_same(manage):
     manage("ingest", str(SEEDS))
     manage("rebuild_index", "--noinput", "--workers", "2")
     assert [api_count(manage, q) for q in ("無錫", "锡", "民企对接", "杜小刚")] == [15, 17, 1, 8]
+
+
+def test_repeated_small_updates_keep_few_segments_and_never_merge_a_rebuilds_segments(seeded, monkeypatch):
+    from whoosh import index as whoosh_index
+
+    monkeypatch.setattr(indexing, "SEGMENT_DOCS", 10)  # the seeds' 20 articles: two rebuild segments
+    indexing.index_rebuild()
+
+    def segments():
+        return sorted(s.doc_count_all() for s in whoosh_index.open_dir(str(seeded.resolve()))._segments())
+
+    assert segments() == [10, 10]
+    article = Article.objects.get(headline__startswith="双良新能源")
+    for n in range(20):
+        indexing.index_update(article_ids=[article.pk])
+        counts = segments()
+        assert counts.count(10) == 2  # the rebuild's segments are never merged by an update
+        assert len(counts) <= 2 + 2 * (indexing.MERGE_FANOUT - 1)
+    assert query.search(query.parse_query("双良")).count == 1

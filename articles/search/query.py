@@ -71,8 +71,9 @@ class ParsedQuery:
 
 
 def _sanitise(raw: str) -> str:
-    # Lone surrogates (from %ED%A0%80 and the like) cannot be encoded; drop them up front.
-    return raw.encode("utf-8", "replace").decode("utf-8").replace("\ufffd", " ").replace("\x00", " ")
+    # Lone surrogates (from %ED%A0%80 and the like) cannot be encoded: drop them. NUL is never
+    # text; it separates terms like a space.
+    return raw.encode("utf-8", "ignore").decode("utf-8").replace("\x00", " ")
 
 
 def split_query(raw: str) -> list[tuple[bool, str]]:

@@ -4,9 +4,10 @@
   the articles themselves, not an unbounded space of result pages.
 - Issue and article pages (and the home page) tell caches how long to keep them; with
   Django's ``ConditionalGetMiddleware`` (ETag) a browser or proxy revalidates cheaply after that.
-- A value from the request that the database layer cannot use (a non-number or a 20-digit
-  number for an integer key, a year outside 1–9999) answers 400 instead of 500, wherever the
-  query was built: Django's own admin builds such queries from URL and form values too.
+- A value from the request that the database cannot use (a non-number or a 20-digit number
+  for an integer key, a year outside 1–9999, on PostgreSQL a NUL character or an over-long
+  string) answers 400 instead of 500, wherever the query was built: Django's admin and
+  django-axes build such queries from URL and form values too.
 - When the search index is missing or unreadable, search answers 503 "being rebuilt" with a
   ``Retry-After`` instead of a 500, while every other page keeps serving from the database
   (``search_unavailable_response`` is also what the search views return for a missing index).
@@ -63,8 +64,14 @@ _QUERY_LAYER = (f"django{os.sep}db{os.sep}", os.path.join("django", "contrib", "
 
 
 def database_refused_value(exc: BaseException) -> bool:
-    """True when ``exc`` is Django's query layer refusing a value: ValueError/OverflowError
-    raised inside ``django.db`` (or the admin's date hierarchy), not in our own code."""
+    """True when ``exc`` is the database refusing a value: Django's ``DataError`` (PostgreSQL:
+    a NUL character, a string longer than its column, a number out of range), or
+    ValueError/OverflowError raised inside ``django.db`` (or the admin's date hierarchy) while
+    building a query, not in our own code."""
+    from django.db import DataError
+
+    if isinstance(exc, DataError):
+        return True
     if not isinstance(exc, (ValueError, OverflowError)):
         return False
     tb, filename = exc.__traceback__, None

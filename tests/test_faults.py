@@ -2,8 +2,9 @@
 middle of a file, a database held by a long write while gunicorn serves, and a search index
 folder that is missing or corrupt.
 
-The processes use their own SQLite data dir (the `manage` fixture), so these tests are the
-same on the PostgreSQL run; there they are skipped as duplicates.
+The first two start their own processes on a SQLite data dir (the `manage` fixture), so on
+the PostgreSQL run they would repeat the SQLite run: they are skipped there. The index faults
+run in-process on either database.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 SEEDS = BASE_DIR / "seeds"
 PORTS = range(8350, 8370)  # this suite's ports (the loadtest uses the same range)
 
-pytestmark = pytest.mark.skipif(
+# For the tests that start their own processes on a SQLite data dir.
+own_sqlite_processes = pytest.mark.skipif(
     bool(os.environ.get("DATABASE_URL")), reason="runs its own SQLite processes; covered by the SQLite run"
 )
 
@@ -73,6 +75,7 @@ def subprocess_env(manage, **extra) -> dict:
     return env
 
 
+@own_sqlite_processes
 def test_ingest_killed_mid_file_leaves_no_partial_page_and_a_rerun_completes_it(manage, tmp_path):
     manage("migrate", "--noinput")
     manage("ingest", str(SEEDS))
@@ -230,6 +233,7 @@ def admin_login(base: str, password: str) -> int:
         return exc.code
 
 
+@own_sqlite_processes
 def test_requests_wait_for_a_long_write_and_then_succeed(served_archive):
     manage = served_archive
     db = manage.data_dir / "db.sqlite3"

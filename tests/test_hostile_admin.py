@@ -231,4 +231,5 @@ def test_login_form_with_hostile_usernames_answers_with_its_form(db):
     client = Client()
     for username in ["admin\x00", MARKUP[0], "名" * 5000]:
         response = client.post("/admin/login/", {"username": username, "password": "x"})
-        assert_safe_answer(response, allowed=(200, 403, 429))
+        # 400: on PostgreSQL the login log (django-axes) refuses a name longer than 255.
+        assert_safe_answer(response, allowed=(200, 400, 403, 429))

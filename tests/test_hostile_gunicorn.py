@@ -2,17 +2,12 @@
 (no 5xx), none stalls a worker (gunicorn kills a worker stuck for 30 s and logs
 "WORKER TIMEOUT"), and the site answers normally afterwards."""
 
-import os
 from urllib.parse import quote, urlencode
 
-import pytest
-
 from hostile import PAGE_NUMBERS, QUERIES
-from test_faults import gunicorn, http, served_archive  # noqa: F401  (fixture)
+from test_faults import gunicorn, http, own_sqlite_processes, served_archive  # noqa: F401  (fixture)
 
-pytestmark = pytest.mark.skipif(
-    bool(os.environ.get("DATABASE_URL")), reason="runs its own SQLite processes; covered by the SQLite run"
-)
+pytestmark = own_sqlite_processes
 
 
 def test_hostile_requests_never_break_or_stall_a_worker(served_archive):  # noqa: F811

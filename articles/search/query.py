@@ -25,6 +25,7 @@ rebuild swapped in), and never before a fork: a gunicorn worker opens its own on
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import heapq
 import itertools
@@ -188,6 +189,36 @@ def _leaf_blocks(matcher):
     while matcher.is_active():  # any other matcher type: slower, same answer
         yield (matcher.id(),), (matcher.weight(),)
         matcher.next()
+
+
+def _frequencies(matcher, wanted: list[int], postings: int) -> dict[int, float]:
+    """The posting weights (term frequencies) of the ``wanted`` documents (sorted, segment-local
+    numbers) that have the term; blocks holding none of them are skipped undecoded."""
+    found: dict[int, float] = {}
+    if not isinstance(matcher, W3LeafMatcher) or len(wanted) * 8 > postings:
+        # Most blocks hold a wanted document: decoding them all is simpler and as fast.
+        wanted_set = set(wanted)
+        for ids, weights in _leaf_blocks(matcher):
+            found.update((d, w) for d, w in zip(ids, weights) if d in wanted_set)
+        return found
+    matcher.reset()
+    j, n = 0, len(wanted)
+    while j < n and matcher.is_active():
+        top = matcher._maxid
+        if wanted[j] <= top:
+            _block_ids(matcher)
+            matcher._read_weights()
+            block = dict(zip(matcher._ids, matcher._weights))
+            k = bisect.bisect_right(wanted, top, j)
+            for d in wanted[j:k]:
+                weight = block.get(d)
+                if weight is not None:
+                    found[d] = weight
+            j = k
+        if matcher._lastblock:
+            break
+        matcher._goto(matcher._nextoffset)
+    return found
 
 
 def _column(reader, name: str, default) -> list:
@@ -376,13 +407,14 @@ class IndexState:
         """BM25 of ``words`` in the ``words`` field, for the documents of ``group`` only.
 
         Whoosh's own Or query would read and score every posting of every word in the whole
-        index before filtering; here each word's posting blocks are read once and only the
-        group's documents are scored.
+        index before filtering; here only the posting blocks that can hold a document of the
+        group are decoded (a block's header says its highest document number).
         """
         reader = self.searcher.reader()
         total = max(1, reader.doc_count())
         average = max(1.0, reader.field_length(WORDS) / max(1, reader.doc_count_all()))
         lengths = self.word_lengths()
+        wanted = sorted(group)
         scores: dict[int, float] = {}
         for word in words:
             frequency = reader.doc_frequency(WORDS, word)
@@ -390,18 +422,21 @@ class IndexState:
                 continue
             idf = math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
             for leaf, offset in reader.leaf_readers():
+                low = bisect.bisect_left(wanted, offset)
+                high = bisect.bisect_left(wanted, offset + leaf.doc_count_all())
+                if low == high:
+                    continue
                 try:
                     matcher = leaf.postings(WORDS, word)
                 except TermNotFound:
                     continue
                 if isinstance(matcher, FilterMatcher):
                     matcher = matcher.child  # deleted documents are in no group
-                for ids, weights in _leaf_blocks(matcher):
-                    for d, tf in zip(ids, weights):
-                        d += offset
-                        if d in group:
-                            norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[d] / average)
-                            scores[d] = scores.get(d, 0.0) + idf * tf * (BM25_K1 + 1) / (tf + norm)
+                local = [d - offset for d in wanted[low:high]]
+                for d, tf in _frequencies(matcher, local, leaf.doc_frequency(WORDS, word)).items():
+                    d += offset
+                    norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[d] / average)
+                    scores[d] = scores.get(d, 0.0) + idf * tf * (BM25_K1 + 1) / (tf + norm)
         return scores
 
     def word_lengths(self) -> list[int]:

@@ -16,7 +16,8 @@ search of a long term's candidates. Results of each term are cached per searcher
 
 Ranking never changes what matches: articles with more included terms in the headline come
 first (a headline match outranks any body-only one); within that, BM25 over the jieba words of
-the terms, computed only for the documents in contention; then newer first among equal scores.
+the terms (each word's scores computed once per searcher, summed over the documents still in
+contention); then newer first among equal scores.
 Sorting by date reads the date array.
 
 Searchers are opened once per process and reused until the index changes (a new commit or a
@@ -25,7 +26,6 @@ rebuild swapped in), and never before a fork: a gunicorn worker opens its own on
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import heapq
 import itertools
@@ -146,7 +146,7 @@ class Outcome:
 
 # --------------------------------------------------------------------------- one opened index
 
-CACHE_IDS = 2_000_000  # document numbers kept in cached term results per process (~100 MB)
+CACHE_IDS = 2_000_000  # document numbers kept in cached term and word results per process
 BM25_K1, BM25_B = 1.2, 0.75  # Whoosh's defaults
 
 
@@ -189,36 +189,6 @@ def _leaf_blocks(matcher):
     while matcher.is_active():  # any other matcher type: slower, same answer
         yield (matcher.id(),), (matcher.weight(),)
         matcher.next()
-
-
-def _frequencies(matcher, wanted: list[int], postings: int) -> dict[int, float]:
-    """The posting weights (term frequencies) of the ``wanted`` documents (sorted, segment-local
-    numbers) that have the term; blocks holding none of them are skipped undecoded."""
-    found: dict[int, float] = {}
-    if not isinstance(matcher, W3LeafMatcher) or len(wanted) * 8 > postings:
-        # Most blocks hold a wanted document: decoding them all is simpler and as fast.
-        wanted_set = set(wanted)
-        for ids, weights in _leaf_blocks(matcher):
-            found.update((d, w) for d, w in zip(ids, weights) if d in wanted_set)
-        return found
-    matcher.reset()
-    j, n = 0, len(wanted)
-    while j < n and matcher.is_active():
-        top = matcher._maxid
-        if wanted[j] <= top:
-            _block_ids(matcher)
-            matcher._read_weights()
-            block = dict(zip(matcher._ids, matcher._weights))
-            k = bisect.bisect_right(wanted, top, j)
-            for d in wanted[j:k]:
-                weight = block.get(d)
-                if weight is not None:
-                    found[d] = weight
-            j = k
-        if matcher._lastblock:
-            break
-        matcher._goto(matcher._nextoffset)
-    return found
 
 
 def _column(reader, name: str, default) -> list:
@@ -269,7 +239,7 @@ class IndexState:
 
     # -- term results
 
-    def _remember(self, key, value: frozenset) -> frozenset:
+    def _remember(self, key, value):
         self._cache[key] = value
         self._cached_ids += len(value)
         while self._cached_ids > CACHE_IDS and len(self._cache) > 1:
@@ -404,40 +374,51 @@ class IndexState:
         return ordered
 
     def word_scores(self, words: list[str], group: set) -> dict[int, float]:
-        """BM25 of ``words`` in the ``words`` field, for the documents of ``group`` only.
-
-        Whoosh's own Or query would read and score every posting of every word in the whole
-        index before filtering; here only the posting blocks that can hold a document of the
-        group are decoded (a block's header says its highest document number).
-        """
-        reader = self.searcher.reader()
-        total = max(1, reader.doc_count())
-        average = max(1.0, reader.field_length(WORDS) / max(1, reader.doc_count_all()))
-        lengths = self.word_lengths()
-        wanted = sorted(group)
+        """BM25 of ``words`` in the ``words`` field, summed, for the documents of ``group``."""
         scores: dict[int, float] = {}
         for word in words:
-            frequency = reader.doc_frequency(WORDS, word)
-            if not frequency:
-                continue
+            per_document = self.word_score_map(word)
+            if len(group) < len(per_document):
+                pairs = ((d, per_document.get(d)) for d in group)
+            else:
+                pairs = ((d, v) for d, v in per_document.items() if d in group)
+            for d, value in pairs:
+                if value:
+                    scores[d] = scores.get(d, 0.0) + value
+        return scores
+
+    def word_score_map(self, word: str) -> dict[int, float]:
+        """BM25 of one word for every document that has it (cached per searcher).
+
+        Whoosh's own Or query would read and score every posting of every word each time;
+        here a word's posting blocks are decoded once per searcher, and queries that share
+        a word (无锡, 发展 ...) share the work.
+        """
+        key = ("w", word)
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        reader = self.searcher.reader()
+        scores: dict[int, float] = {}
+        frequency = reader.doc_frequency(WORDS, word)
+        if frequency:
+            total = max(1, reader.doc_count())
+            average = max(1.0, reader.field_length(WORDS) / max(1, reader.doc_count_all()))
+            lengths = self.word_lengths()
             idf = math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+            k1, b = BM25_K1, BM25_B
             for leaf, offset in reader.leaf_readers():
-                low = bisect.bisect_left(wanted, offset)
-                high = bisect.bisect_left(wanted, offset + leaf.doc_count_all())
-                if low == high:
-                    continue
                 try:
                     matcher = leaf.postings(WORDS, word)
                 except TermNotFound:
                     continue
                 if isinstance(matcher, FilterMatcher):
-                    matcher = matcher.child  # deleted documents are in no group
-                local = [d - offset for d in wanted[low:high]]
-                for d, tf in _frequencies(matcher, local, leaf.doc_frequency(WORDS, word)).items():
-                    d += offset
-                    norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[d] / average)
-                    scores[d] = scores.get(d, 0.0) + idf * tf * (BM25_K1 + 1) / (tf + norm)
-        return scores
+                    matcher = matcher.child  # deleted documents never match a query
+                for ids, weights in _leaf_blocks(matcher):
+                    for d, tf in zip(ids, weights):
+                        d += offset
+                        scores[d] = idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[d] / average))
+        return self._remember(key, scores)
 
     def word_lengths(self) -> list[int]:
         """Each document's number of jieba words (BM25's length), read on first need."""

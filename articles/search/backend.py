@@ -11,8 +11,9 @@ We override only those parts:
   arrays instead of documents;
 - ``setup``: opens nothing and creates nothing (a request must never write to the index);
 - ``update``/``remove``/``clear``: hand over to ``articles.search.indexing``, the one writer;
-- ``search``: takes the user's query syntax (``articles.search.query``), never Whoosh's parser,
-  and highlights with our escaped snippets.
+- ``search``: takes the user's query syntax (``articles.search.query``), never Whoosh's parser.
+  It returns no highlighting: the pages mark hits with ``articles.search.snippets``, which
+  escapes the text (haystack's ``{% highlight %}`` does not, and marks nothing in Chinese).
 
 The engine is configured in settings.HAYSTACK_CONNECTIONS.
 """
@@ -97,10 +98,7 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             return {"results": [], "hits": 0}
         per_page = max(1, (end_offset or start_offset + 20) - start_offset)
         found = search(parsed, offset=start_offset, limit=per_page)
-        results = [
-            result_class("articles", "article", hit.article_id, 0.0)
-            for hit in found.hits
-        ]
+        results = [result_class("articles", "article", hit.article_id, 0.0) for hit in found.hits]
         return {"results": results, "hits": found.count, "facets": {}, "spelling_suggestion": None}
 
 

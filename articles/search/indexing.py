@@ -353,12 +353,25 @@ class BuildReport:
     notes: list[str] = field(default_factory=list)
 
 
-def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE, procs: int = 1) -> BuildReport:
+def build_processes() -> int:
+    """Whoosh sub-writers for a rebuild: one per core this process may use, when there are two
+    or more (on 2,000 articles under load, 2 sub-writers took 29 s where one process took 36 s)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    return cores if cores > 1 else 1
+
+
+def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE, procs: int | None = None) -> BuildReport:
     """Build a complete index aside, then swap it in. The live index serves until the swap.
 
     ``procs`` > 1 hands the analysed documents to that many Whoosh sub-writers (processes),
-    each writing its own segments; this process normalises, runs jieba and writes the text store.
+    each writing its own segments; this process normalises, runs jieba and writes the text
+    store. Default: ``build_processes()``.
     """
+    automatic = procs is None
+    procs = build_processes() if automatic else max(1, procs)
     from articles.models import Article
 
     prepare_segmenter()
@@ -371,6 +384,8 @@ def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE, procs: int = 1
     try:
         queryset = search_index.index_queryset().order_by("pk")
         ids = list(queryset.values_list("pk", flat=True))
+        if automatic and len(ids) < SEGMENT_DOCS:
+            procs = 1  # starting sub-writers costs more than a small build
         for segment_start in range(0, len(ids), SEGMENT_DOCS):
             # One segment per SEGMENT_DOCS articles, never merged: Whoosh keeps a segment's
             # postings in memory up to ``limitmb`` and past that spills sorted runs to disk and

@@ -295,7 +295,7 @@ def stop_gunicorn(proc: subprocess.Popen) -> None:
 # --------------------------------------------------------------------------- the run
 
 
-def bench(n: int, work: Path, seed: int, port: int | None, rounds: int) -> dict:
+def bench(n: int, work: Path, seed: int, port: int | None, rounds: int, workers: int | None = None) -> dict:
     sys.path.insert(0, str(BASE_DIR))
     from articles import corpus as corpus_module
 
@@ -324,7 +324,9 @@ def bench(n: int, work: Path, seed: int, port: int | None, rounds: int) -> dict:
     manage("migrate", "--noinput", "-v0", env=env)
     python = sys.executable
     ingest_s, ingest_rss = run_measured([python, "manage.py", "ingest", str(pages_dir), "-v0"], env, "ingest")
-    index_s, index_rss = run_measured([python, "manage.py", "rebuild_index", "-v0"], env, "index")
+    index_args = [python, "manage.py", "rebuild_index", "-v0"] + (["--workers", str(workers)] if workers else [])
+    index_s, index_rss = run_measured(index_args, env, "index")
+    extra["index_workers"] = workers or "default"
 
     # From here on this process is a Django process on the bench data folder.
     os.environ.update({"NEWSARCHIVE_DATA_DIR": str(data)})
@@ -436,10 +438,11 @@ def git_commit() -> str:
         return ""
 
 
-def record(run: dict) -> None:
+def record(run: dict, commit: str = "") -> None:
     """Keep the latest run per N in docs/benchmarks.json; regenerate the table and the plot."""
     runs = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {}
-    run = dict(run, when=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), commit=git_commit())
+    when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    run = dict(run, when=when, commit=commit or git_commit())
     runs[str(run["result"]["articles"])] = run
     runs = dict(sorted(runs.items(), key=lambda kv: int(kv[0])))
     RESULTS_JSON.write_text(json.dumps(runs, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -538,11 +541,13 @@ def main(argv=None) -> None:
     parser.add_argument("--port", type=int, default=None, help="port for gunicorn (default: a free one)")
     parser.add_argument("--rounds", type=int, default=3, help="timed runs of each query (default 3)")
     parser.add_argument("--no-record", action="store_true", help="do not update docs/benchmarks.*")
+    parser.add_argument("--workers", type=int, default=None, help="rebuild_index --workers (default: its own default)")
+    parser.add_argument("--commit", default="", help="what to record as the code measured (default: git HEAD)")
     args = parser.parse_args(argv)
     work = Path(args.dir) if args.dir else BASE_DIR / "var" / "bench" / str(args.articles)
-    run = bench(args.articles, work.resolve(), args.seed, args.port, args.rounds)
+    run = bench(args.articles, work.resolve(), args.seed, args.port, args.rounds, args.workers)
     if not args.no_record:
-        record(run)
+        record(run, args.commit)
     print(json.dumps(run["extra"], ensure_ascii=False))
     print(json.dumps(run["result"]))
 

@@ -1,8 +1,9 @@
 """gunicorn settings for `make run` and `make loadtest`.
 
-Environment: PORT, GUNICORN_BIND, WEB_CONCURRENCY, NEWSARCHIVE_DATA_DIR (the pid file lives
-there). Signals (README, "Graceful restart"): HUP re-forks the workers with this file re-read;
-USR2 then QUIT on the old master swaps in new code without refusing a connection.
+Environment: PORT, GUNICORN_BIND, WEB_CONCURRENCY, GUNICORN_THREADS, NEWSARCHIVE_DATA_DIR
+(the pid file lives there). Signals (README, "gunicorn and graceful restart"): HUP re-forks
+the workers with this file re-read; USR2 then QUIT on the old master swaps in new code
+without refusing a connection.
 """
 
 import os
@@ -22,19 +23,28 @@ wsgi_app = "newsarchive.wsgi:application"
 # X-Forwarded-Proto is trusted from 127.0.0.1 only (gunicorn's forwarded_allow_ips default).
 bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
 
-# Sync workers, 2 per core plus one, capped at 4: every request is CPU work in Python (page
-# rendering, Whoosh search), so more processes than that only add memory and queueing inside
-# the kernel instead of in gunicorn's backlog; and SQLite takes one writer at a time.
+# 2 processes per core plus one, capped at 4: every request is CPU work in Python (page
+# rendering, Whoosh search), so more processes than that only add memory; and SQLite takes
+# one writer at a time.
 workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * _cores() + 1, 4)))
+
+# Threaded workers (gthread): a connection waits in the worker's poller until its request has
+# arrived, and only then takes a thread. Sync workers block on an idle connection instead, and
+# browsers open idle ones ahead of time (preconnect): two such sockets from Chromium stalled
+# both workers of a 2-worker server for the whole 30 s timeout. Threads also keep connections
+# alive between requests. GUNICORN_THREADS=1 gives plain sync workers (behind a buffering
+# proxy such as nginx they are as good).
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
+worker_class = "gthread" if threads > 1 else "sync"
 
 # Import the app once in the master and fork the workers from it, so whatever is loaded at
 # import time (Django, the jieba dictionary) is read once and shared copy-on-write instead of
 # being rebuilt in every worker. Trade-off: HUP does not pick up new code (see above).
 preload_app = True
 
-# A request still running after 30 s is a stalled worker: kill it and fork a fresh one, so one
-# pathological request cannot take a worker away for good. Restarts wait as long for requests
-# in flight to finish.
+# A worker that stops answering gunicorn's heartbeat for 30 s is killed and replaced (with sync
+# workers that is any request running over 30 s). Restarts wait as long for requests in
+# flight to finish.
 timeout = 30
 graceful_timeout = 30
 

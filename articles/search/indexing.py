@@ -53,7 +53,7 @@ SCHEMA_VERSION = 3
 STAMP_FILE = "stamp.json"
 BATCH_SIZE = 500  # articles read from the database at a time
 SEGMENT_DOCS = 1000  # articles per segment in a rebuild (see index_rebuild)
-SEGMENT_LIMIT_MB = 512  # Whoosh's in-memory pool for one segment: ~2,000 postings an article
+SEGMENT_LIMIT_MB = 512  # Whoosh's in-memory pool per (sub-)writer: ~2,000 postings an article
 
 
 def index_path() -> Path:
@@ -353,25 +353,15 @@ class BuildReport:
     notes: list[str] = field(default_factory=list)
 
 
-def build_processes() -> int:
-    """Whoosh sub-writers for a rebuild: one per core this process may use, when there are two
-    or more (on 2,000 articles under load, 2 sub-writers took 29 s where one process took 36 s)."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:
-        cores = os.cpu_count() or 1
-    return cores if cores > 1 else 1
-
-
-def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE, procs: int | None = None) -> BuildReport:
+def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE, procs: int = 1) -> BuildReport:
     """Build a complete index aside, then swap it in. The live index serves until the swap.
 
     ``procs`` > 1 hands the analysed documents to that many Whoosh sub-writers (processes),
     each writing its own segments; this process normalises, runs jieba and writes the text
-    store. Default: ``build_processes()``.
+    store. Not the default: on 2,000 articles on this shared machine two sub-writers took
+    29 s once and 86 s (and 1.4 GB) another time, against 36-46 s (560 MB) for one process.
     """
-    automatic = procs is None
-    procs = build_processes() if automatic else max(1, procs)
+    procs = max(1, procs)
     from articles.models import Article
 
     prepare_segmenter()
@@ -384,14 +374,13 @@ def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE, procs: int | N
     try:
         queryset = search_index.index_queryset().order_by("pk")
         ids = list(queryset.values_list("pk", flat=True))
-        if automatic and len(ids) < SEGMENT_DOCS:
-            procs = 1  # starting sub-writers costs more than a small build
-        for segment_start in range(0, len(ids), SEGMENT_DOCS):
+        step = SEGMENT_DOCS * procs  # each sub-writer gets about SEGMENT_DOCS articles
+        for segment_start in range(0, len(ids), step):
             # One segment per SEGMENT_DOCS articles, never merged: Whoosh keeps a segment's
             # postings in memory up to ``limitmb`` and past that spills sorted runs to disk and
             # merges them in Python, which (like merging segments) cost more than writing.
-            segment = ids[segment_start : segment_start + SEGMENT_DOCS]
-            options = {"limitmb": SEGMENT_LIMIT_MB // max(1, procs)}
+            segment = ids[segment_start : segment_start + step]
+            options = {"limitmb": SEGMENT_LIMIT_MB if procs == 1 else SEGMENT_LIMIT_MB * 5 // 8}
             if procs > 1:
                 options.update(procs=procs, multisegment=True)
             with _writing(ix, folder, commit_options={"mergetype": NO_MERGE}, **options) as (writer, store):

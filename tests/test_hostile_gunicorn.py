@@ -32,3 +32,23 @@ def test_hostile_requests_never_break_or_stall_a_worker(served_archive):  # noqa
     log = (manage.data_dir / "gunicorn.log").read_text()
     assert "WORKER TIMEOUT" not in log
     assert "Traceback" not in log
+
+
+def test_idle_connections_do_not_stall_the_workers(served_archive):  # noqa: F811
+    """Browsers open connections ahead of time and send nothing on them for a while; a scraper
+    may do it on purpose. With more idle connections than workers, a real request must still
+    be answered at once, not after gunicorn's 30 s timeout."""
+    import socket
+    from urllib.parse import urlparse
+
+    manage = served_archive
+    with gunicorn(manage, workers=2) as base:
+        address = (urlparse(base).hostname, urlparse(base).port)
+        idle = [socket.create_connection(address) for _ in range(6)]
+        try:
+            # A stall detector with a wide margin: a stalled server answers after 30 s.
+            status, _, body = http(base + "/reporters/", timeout=15)
+        finally:
+            for sock in idle:
+                sock.close()
+    assert status == 200 and "记者" in body

@@ -226,7 +226,7 @@ class IndexState:
             # articles, so say the index is unavailable (503) until it is rebuilt.
             self.close()
             raise IndexUnavailable(f"{folder}: text store shorter than the index expects")
-        self._word_lengths: list[int] | None = None
+        self._length_norms: list[float] | None = None
         self._cache: OrderedDict = OrderedDict()
         self._cached_ids = 0
 
@@ -403,10 +403,8 @@ class IndexState:
         frequency = reader.doc_frequency(WORDS, word)
         if frequency:
             total = max(1, reader.doc_count())
-            average = max(1.0, reader.field_length(WORDS) / max(1, reader.doc_count_all()))
-            lengths = self.word_lengths()
-            idf = math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
-            k1, b = BM25_K1, BM25_B
+            scale = math.log(1 + (total - frequency + 0.5) / (frequency + 0.5)) * (BM25_K1 + 1)
+            norms = self.length_norms()
             for leaf, offset in reader.leaf_readers():
                 try:
                     matcher = leaf.postings(WORDS, word)
@@ -417,18 +415,22 @@ class IndexState:
                 for ids, weights in _leaf_blocks(matcher):
                     for d, tf in zip(ids, weights):
                         d += offset
-                        scores[d] = idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[d] / average))
+                        scores[d] = scale * tf / (tf + norms[d])
         return self._remember(key, scores)
 
-    def word_lengths(self) -> list[int]:
-        """Each document's number of jieba words (BM25's length), read on first need."""
-        if self._word_lengths is None:
-            lengths: list[int] = []
-            for leaf, _ in self.searcher.reader().leaf_readers():
+    def length_norms(self) -> list[float]:
+        """BM25's length term ``k1 * (1 - b + b * length / average length)`` of each document's
+        jieba words, computed on first need."""
+        if self._length_norms is None:
+            reader = self.searcher.reader()
+            average = max(1.0, reader.field_length(WORDS) / max(1, reader.doc_count_all()))
+            k1, b = BM25_K1, BM25_B
+            norms: list[float] = []
+            for leaf, _ in reader.leaf_readers():
                 length = leaf.doc_field_length
-                lengths.extend(length(d, WORDS, 0) for d in range(leaf.doc_count_all()))
-            self._word_lengths = lengths
-        return self._word_lengths
+                norms.extend(k1 * (1 - b + b * length(d, WORDS, 0) / average) for d in range(leaf.doc_count_all()))
+            self._length_norms = norms
+        return self._length_norms
 
     def article_ids(self, docnums: list[int]) -> list[int]:
         stored = self.searcher.stored_fields

@@ -120,6 +120,13 @@ def expected(archive: Archive, include: list[str], exclude: list[str] = ()) -> s
     }
 
 
+def results_page(client, params: dict) -> str:
+    """The HTML of /search/ for these parameters (asserting it answered 200)."""
+    response = client.get("/search/", params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
 # --- recall: exactly the articles that hold the query ------------------------------------------
 
 QUERIES = [
@@ -291,12 +298,12 @@ def test_results_page_shows_count_time_links_dates_reporters_and_marked_snippets
 
 
 def test_headline_hit_across_the_line_wrap_is_marked_across_the_space(client, archive):
-    page = client.get("/search/", {"q": "民企对接"}).content.decode()
+    page = results_page(client, {"q": "民企对接"})
     assert "知名<mark>民企 对接</mark>恳谈会" in page
 
 
 def test_every_hit_in_a_snippet_is_marked_and_markup_in_articles_stays_text(client, archive):
-    page = client.get("/search/", {"q": "粗体"}).content.decode()
+    page = results_page(client, {"q": "粗体"})
     assert "&lt;b&gt;<mark>粗体</mark>&lt;/b&gt;与&quot;引号&quot;&amp;符号" in page
     assert page.count("<mark>粗体</mark>") == 2
     assert "<b>粗体" not in page and "<script>alert(1)" not in page
@@ -304,29 +311,29 @@ def test_every_hit_in_a_snippet_is_marked_and_markup_in_articles_stays_text(clie
 
 
 def test_query_in_the_box_is_escaped(client, archive):
-    page = client.get("/search/", {"q": '"><script>x</script>'}).content.decode()
+    page = results_page(client, {"q": '"><script>x</script>'})
     assert "<script>x" not in page and "&quot;&gt;&lt;script&gt;x&lt;/script&gt;" in page
 
 
 def test_no_results_page_helps(client, archive):
-    page = client.get("/search/", {"q": "常州无锡杭州南京"}).content.decode()
+    page = results_page(client, {"q": "常州无锡杭州南京"})
     assert "没有找到包含“常州无锡杭州南京”的文章" in page and "繁体" in page
 
 
 def test_empty_query_shows_how_to_search(client, archive):
-    page = client.get("/search/").content.decode()
+    page = results_page(client, {})
     assert "怎样搜索" in page and "-疫情" in page
 
 
 def test_only_excluded_terms_asks_for_a_term(client, archive):
-    page = client.get("/search/", {"q": "-无锡"}).content.decode()
+    page = results_page(client, {"q": "-无锡"})
     assert "请至少输入一个要查找的词" in page
 
 
 def test_facet_links_filter_and_the_active_filter_can_be_removed(client, archive):
-    page = client.get("/search/", {"q": "无锡"}).content.decode()
+    page = results_page(client, {"q": "无锡"})
     assert "/search/?q=%E6%97%A0%E9%94%A1&amp;year=2023" in page
-    filtered = client.get("/search/", {"q": "无锡", "year": "2023"}).content.decode()
+    filtered = results_page(client, {"q": "无锡", "year": "2023"})
     assert "年份：2023 ✕" in filtered
     count = len(expected(archive, ["无锡"]) & {a["id"] for a in archive.exported if a["issue_date"] < "2024" and a["issue_date"] >= "2023"})
     assert f"找到 <strong>{count}</strong> 篇文章" in filtered
@@ -362,7 +369,7 @@ def test_pages_of_twenty(client, archive):
     assert second["previous"].endswith("page=1")
     ids = [r["id"] for r in first["results"] + second["results"]]
     assert len(set(ids)) == total
-    page2 = client.get("/search/", {"q": "。", "page": "2"}).content.decode()
+    page2 = results_page(client, {"q": "。", "page": "2"})
     assert 'rel="prev"' in page2 and "第 2 页，共 2 页" in page2
 
 

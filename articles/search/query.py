@@ -146,7 +146,7 @@ class Outcome:
 
 # --------------------------------------------------------------------------- one opened index
 
-CACHE_IDS = 2_000_000  # document numbers kept in cached term and word results per process
+CACHE_IDS = 1_000_000  # entries kept in cached term and word results per process (~100 MB at most)
 BM25_K1, BM25_B = 1.2, 0.75  # Whoosh's defaults
 
 

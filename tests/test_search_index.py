@@ -178,7 +178,7 @@ def test_a_lost_text_store_is_a_503_not_silently_missing_articles_and_make_run_r
     assert client.get("/api/search/", {"q": "杜小刚"}).json()["count"] == before
 
 
-def test_rebuild_with_sub_writer_processes_finds_the_same(manage):
+def test_rebuild_with_analysis_processes_finds_the_same(manage):
     manage("migrate", "--noinput", "-v0")
     manage("ingest", str(SEEDS))
     manage("rebuild_index", "--noinput", "--workers", "2")

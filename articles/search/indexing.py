@@ -25,8 +25,10 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import hashlib
+import itertools
 import json
 import math
+import multiprocessing
 import subprocess
 import sys
 import os
@@ -44,7 +46,7 @@ from whoosh import index as whoosh_index
 from whoosh.writing import NO_MERGE
 
 from . import analysis
-from .analysis import analyse
+from .analysis import ArticleTerms, analyse
 from .backend import COLUMN, HEADLINE, HLEN, ISSUE_DATE, REPORTERS, TEXT, TLEN, TSTART, WORDS, YEAR
 from .textstore import TextStoreWriter
 
@@ -181,7 +183,11 @@ def whoosh_document(search_index, obj, store: TextStoreWriter) -> dict:
     """The Whoosh fields of one object: haystack prepares it, ``analyse`` tokenises it once,
     and its matching form goes to the text store."""
     prepared = search_index.full_prepare(obj)
-    terms = analyse(prepared[TEXT], prepared.get(HEADLINE) or "")
+    return whoosh_fields(prepared, analyse(prepared[TEXT], prepared.get(HEADLINE) or ""), store)
+
+
+def whoosh_fields(prepared: dict, terms: ArticleTerms, store: TextStoreWriter) -> dict:
+    """The Whoosh fields of one haystack-prepared document whose text ``terms`` analysed."""
     start, length, headline_length = store.append(terms.record, terms.headline_length)
     issue_date = prepared[ISSUE_DATE]
     doc = {
@@ -200,6 +206,28 @@ def whoosh_document(search_index, obj, store: TextStoreWriter) -> dict:
         COLUMN: prepared.get(COLUMN) or None,
     }
     return {key: value for key, value in doc.items() if value is not None}
+
+
+def analyse_documents(pairs: list[tuple[str, str]]) -> list[ArticleTerms]:
+    """``analyse`` for (text, headline) pairs: what a rebuild's analysis process runs."""
+    return [analyse(text, headline) for text, headline in pairs]
+
+
+def _prepared_and_analysed(search_index, queryset, ids: list[int], batch_size: int, pool):
+    """(prepared document, terms) for each id in order. With a ``pool``, the next batch is
+    analysed (normalised, given to jieba) in another process while the caller writes this one."""
+
+    def submit(chunk):
+        prepared = [search_index.full_prepare(obj) for obj in queryset.filter(pk__in=chunk)]
+        pairs = [(p[TEXT], p.get(HEADLINE) or "") for p in prepared]
+        return prepared, (pool.apply_async(analyse_documents, (pairs,)) if pool else analyse_documents(pairs))
+
+    chunks = [ids[i : i + batch_size] for i in range(0, len(ids), batch_size)]
+    pending = submit(chunks[0]) if chunks else None
+    for k in range(len(chunks)):
+        prepared, result = pending
+        pending = submit(chunks[k + 1]) if k + 1 < len(chunks) else None
+        yield from zip(prepared, result.get() if pool else result)
 
 
 MERGE_FANOUT = 8  # segments of one size class merged together
@@ -247,13 +275,10 @@ def _writing(ix, folder: Path, *, commit_options: dict | None = None, **options)
     writer.commit(**(commit_options or {"mergetype": merge_updates}))
 
 
-def _write(writer, store, search_index, objects: Iterable, *, new: bool = False) -> int:
-    """Write objects' documents; ``new``: none is in the index yet (a rebuild), so no lookup of
-    an older copy to delete (which costs a term lookup in every segment, per document)."""
-    put = writer.add_document if new else writer.update_document
+def _write(writer, store, search_index, objects: Iterable) -> int:
     count = 0
     for obj in objects:
-        put(**whoosh_document(search_index, obj, store))
+        writer.update_document(**whoosh_document(search_index, obj, store))
         count += 1
     return count
 
@@ -356,45 +381,60 @@ class BuildReport:
     notes: list[str] = field(default_factory=list)
 
 
-def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE, procs: int = 1) -> BuildReport:
+def analysis_processes(articles: int) -> int:
+    """Processes that analyse while a rebuild writes: one when this process may use two cores or
+    more and the build is large enough to repay starting it, else none."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    return 1 if cores > 1 and articles >= SEGMENT_DOCS else 0
+
+
+def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE, workers: int | None = None) -> BuildReport:
     """Build a complete index aside, then swap it in. The live index serves until the swap.
 
-    ``procs`` > 1 hands the analysed documents to that many Whoosh sub-writers (processes),
-    each writing its own segments; this process normalises, runs jieba and writes the text
-    store. Not the default: on 2,000 articles on this shared machine two sub-writers took
-    29 s once and 86 s (and 1.4 GB) another time, against 36-46 s (560 MB) for one process.
+    ``workers`` processes analyse the articles (normalise, jieba) a batch ahead while this one
+    prepares them and writes Whoosh and the text store, so a rebuild uses two cores; default:
+    ``analysis_processes``. The analysis is a pure function of the text: the results are the
+    same with or without them.
     """
-    procs = max(1, procs)
     from articles.models import Article
 
-    prepare_segmenter()
+    prepare_segmenter()  # before forking: the analysis processes share the loaded dictionary
     started = time.monotonic()
     search_index = _search_index()
     marks = database_marks()  # before reading: whatever changes during the build is synced below
     folder = _new_build_folder()
     ix = whoosh_index.create_in(str(folder), schema())
+    queryset = search_index.index_queryset().order_by("pk")
+    ids = list(queryset.values_list("pk", flat=True))
+    workers = analysis_processes(len(ids)) if workers is None else max(0, workers)
+    # Forked, not spawned: the children get jieba's dictionary without loading it. They only
+    # run ``analyse_documents`` and never touch the database connection they inherit.
+    pool = multiprocessing.get_context("fork").Pool(workers) if workers else None
     total = 0
     try:
-        queryset = search_index.index_queryset().order_by("pk")
-        ids = list(queryset.values_list("pk", flat=True))
-        step = SEGMENT_DOCS * procs  # each sub-writer gets about SEGMENT_DOCS articles
-        for segment_start in range(0, len(ids), step):
+        documents = _prepared_and_analysed(search_index, queryset, ids, batch_size, pool)
+        for segment_start in range(0, len(ids), SEGMENT_DOCS):
             # One segment per SEGMENT_DOCS articles, never merged: Whoosh keeps a segment's
             # postings in memory up to ``limitmb`` and past that spills sorted runs to disk and
             # merges them in Python, which (like merging segments) cost more than writing.
-            segment = ids[segment_start : segment_start + step]
-            options = {"limitmb": SEGMENT_LIMIT_MB if procs == 1 else SEGMENT_LIMIT_MB * 5 // 8}
-            if procs > 1:
-                options.update(procs=procs, multisegment=True)
+            size = min(SEGMENT_DOCS, len(ids) - segment_start)
+            options = {"limitmb": SEGMENT_LIMIT_MB}
             with _writing(ix, folder, commit_options={"mergetype": NO_MERGE}, **options) as (writer, store):
-                for start in range(0, len(segment), batch_size):
-                    chunk = segment[start : start + batch_size]
-                    total += _write(writer, store, search_index, queryset.filter(pk__in=chunk), new=True)
-                    if progress:
+                for prepared, terms in itertools.islice(documents, size):
+                    writer.add_document(**whoosh_fields(prepared, terms, store))
+                    total += 1
+                    if progress and (total % batch_size == 0 or total == len(ids)):
                         progress(total, len(ids))
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
     _write_stamp(folder, marks)
     with writer_lock():
         # Changes made while we built (an ingest writing to the old index) come across now.

@@ -15,12 +15,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         # haystack's options, accepted for compatibility: the build is always complete and
-        # always committed; --workers sets Whoosh's sub-writer processes.
+        # always committed; --workers sets the analysis processes.
         parser.add_argument("--noinput", action="store_false", dest="interactive", default=True,
                             help="不询问（重建不会清空正在使用的索引，所以本来也不需要确认）")
         parser.add_argument("-u", "--using", action="append", default=[], help="ignored: one connection")
-        parser.add_argument("-k", "--workers", default=0, type=int,
-                            help="Whoosh sub-writer processes (default: none, one process does everything)")
+        parser.add_argument("-k", "--workers", default=None, type=int,
+                            help="processes that analyse (jieba) while this one writes the index; "
+                            "default: 1 when there are two cores or more, 0 for small builds")
         parser.add_argument("--nocommit", action="store_false", dest="commit", default=True, help="ignored")
         parser.add_argument("-b", "--batch-size", dest="batchsize", type=int, default=500,
                             help="articles read from the database at a time (default 500)")
@@ -31,7 +32,7 @@ class Command(BaseCommand):
             if verbosity >= 2 or (verbosity >= 1 and (done == total or done % 5000 < batchsize)):
                 self.stdout.write(f"  已索引 {done}/{total} 篇")
 
-        report = index_rebuild(progress=progress, batch_size=batchsize or 500, procs=max(1, workers))
+        report = index_rebuild(progress=progress, batch_size=batchsize or 500, workers=workers)
         if verbosity >= 1:
             extra = f"，建索引期间另有 {report.synced} 篇变动已补上" if report.synced else ""
             self.stdout.write(

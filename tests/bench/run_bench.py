@@ -295,16 +295,26 @@ def stop_gunicorn(proc: subprocess.Popen) -> None:
 # --------------------------------------------------------------------------- the run
 
 
-def bench(n: int, work: Path, seed: int, port: int | None, rounds: int, workers: int | None = None) -> dict:
+def bench(
+    n: int, work: Path, seed: int, port: int | None, rounds: int, workers: int | None = None, reuse: bool = False
+) -> dict:
     sys.path.insert(0, str(BASE_DIR))
     from articles import corpus as corpus_module
 
     work.mkdir(parents=True, exist_ok=True)
     data = work / "data"
     pages_dir = work / "corpus"
-    if data.exists():
-        shutil.rmtree(data)
-    data.mkdir()
+    saved_ingest = work / "ingest.json"
+    reuse = reuse and saved_ingest.exists() and (data / "db.sqlite3").exists()
+    if reuse:
+        # The database of an earlier run on the same corpus: only the index is built anew.
+        for old in data.glob("whoosh_index*"):
+            shutil.rmtree(old) if old.is_dir() and not old.is_symlink() else old.unlink()
+    else:
+        saved_ingest.unlink(missing_ok=True)
+        if data.exists():
+            shutil.rmtree(data)
+        data.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DATABASE_URL"}
     env["NEWSARCHIVE_DATA_DIR"] = str(data)
     env["PYTHONUNBUFFERED"] = "1"
@@ -321,9 +331,19 @@ def bench(n: int, work: Path, seed: int, port: int | None, rounds: int, workers:
         extra["generate_s"] = round(time.perf_counter() - started, 2)
     log(f"corpus: {summary['pages']} pages, {summary['articles']} articles, {summary['bytes'] / MIB:.1f} MiB")
 
-    manage("migrate", "--noinput", "-v0", env=env)
     python = sys.executable
-    ingest_s, ingest_rss = run_measured([python, "manage.py", "ingest", str(pages_dir), "-v0"], env, "ingest")
+    if reuse:
+        saved = json.loads(saved_ingest.read_text())
+        ingest_s, ingest_rss = saved["ingest_s"], saved["ingest_rss"]
+        extra["ingest_reused_from"] = saved.get("when", "")
+        log(f"ingest: reused from an earlier run ({ingest_s:.1f} s)")
+    else:
+        manage("migrate", "--noinput", "-v0", env=env)
+        ingest_s, ingest_rss = run_measured([python, "manage.py", "ingest", str(pages_dir), "-v0"], env, "ingest")
+        saved_ingest.write_text(json.dumps({
+            "ingest_s": ingest_s, "ingest_rss": ingest_rss, "articles": n, "seed": seed,
+            "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        }))
     index_args = [python, "manage.py", "rebuild_index", "-v0"] + (["--workers", str(workers)] if workers else [])
     index_s, index_rss = run_measured(index_args, env, "index")
     extra["index_workers"] = workers or "default"
@@ -542,10 +562,12 @@ def main(argv=None) -> None:
     parser.add_argument("--rounds", type=int, default=3, help="timed runs of each query (default 3)")
     parser.add_argument("--no-record", action="store_true", help="do not update docs/benchmarks.*")
     parser.add_argument("--workers", type=int, default=None, help="rebuild_index --workers (default: its own default)")
+    parser.add_argument("--reuse-ingest", action="store_true",
+                        help="keep the database an earlier run ingested from the same corpus (and its ingest time)")
     parser.add_argument("--commit", default="", help="what to record as the code measured (default: git HEAD)")
     args = parser.parse_args(argv)
     work = Path(args.dir) if args.dir else BASE_DIR / "var" / "bench" / str(args.articles)
-    run = bench(args.articles, work.resolve(), args.seed, args.port, args.rounds, args.workers)
+    run = bench(args.articles, work.resolve(), args.seed, args.port, args.rounds, args.workers, args.reuse_ingest)
     if not args.no_record:
         record(run, args.commit)
     print(json.dumps(run["extra"], ensure_ascii=False))

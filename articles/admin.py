@@ -182,9 +182,14 @@ class YearFilter(admin.SimpleListFilter):
         return [(str(d.year), f"{d.year}年") for d in years]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
+        if _is_plain_number(self.value()):
             return queryset.filter(page__issue__date_issued__year=int(self.value()))
         return queryset
+
+
+def _is_plain_number(value: str | None) -> bool:
+    # str.isdigit() alone accepts '²' and other digits int() refuses.
+    return bool(value) and value.isascii() and value.isdigit()
 
 
 class ReporterFilter(admin.SimpleListFilter):
@@ -196,7 +201,7 @@ class ReporterFilter(admin.SimpleListFilter):
         return [(str(p.pk), p.name) for p in people]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
+        if _is_plain_number(self.value()):
             return queryset.filter(bylines__person_id=int(self.value())).distinct()
         return queryset
 

@@ -166,11 +166,17 @@ class BylineInline(admin.TabularInline):
     formset = BylineInlineFormSet
     fields = ("position", "name", "role")
     extra = 1
+    max_num = 40
     verbose_name = "署名"
     verbose_name_plural = "署名（按顺序；改名字即改署名，新名字会新建记者）"
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("person").order_by("position")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # Django would build up to 1,000 forms for a forged TOTAL_FORMS; no byline is that long.
+        kwargs.setdefault("absolute_max", 60)
+        return super().get_formset(request, obj, **kwargs)
 
 
 class YearFilter(admin.SimpleListFilter):

@@ -394,6 +394,17 @@ def test_editor_changes_articles_but_not_users(pages, editor):
     assert editor.get("/admin/auth/user/add/").status_code == 403
 
 
+def test_editor_group_is_back_after_the_database_is_flushed(pages):
+    # `flush` deletes every row, the group the data migration made too; an editor added
+    # afterwards must still be able to correct articles (and still not manage users).
+    call_command("flush", "--noinput", verbosity=0)
+    call_command("ingest", str(SEEDS), stdout=StringIO())
+    User.objects.create_user("meili", password=PASSWORD, is_staff=True).groups.add(Group.objects.get(name="editor"))
+    editor = log_in("meili")
+    assert editor.get(change_url(first_article())).status_code == 200
+    assert editor.get("/admin/auth/user/").status_code == 403
+
+
 def test_admin_needs_login_and_csrf(pages, editor):
     anonymous = Client(enforce_csrf_checks=True)
     response = anonymous.get("/admin/articles/article/")

@@ -1,17 +1,9 @@
-"""The "editor" group: archive editors may correct articles, bylines, reporters, issues, pages
-and local words (and see their history), but not manage users or groups."""
+"""The "editor" group (``articles.staff_groups``): archive editors may correct articles, bylines,
+reporters, issues, pages and local words (and see their history), but not manage users or groups."""
 
 from django.db import migrations
 
-GROUP = "editor"
-PERMISSIONS = {
-    "article": ("view", "change", "delete"),
-    "byline": ("view", "add", "change", "delete"),
-    "person": ("view", "change"),
-    "issue": ("view", "change"),
-    "page": ("view", "change"),
-    "localword": ("view", "add", "change", "delete"),
-}
+from articles.staff_groups import GROUP, editor_group_ensure
 
 
 def create_editor_group(apps, schema_editor):
@@ -24,11 +16,7 @@ def create_editor_group(apps, schema_editor):
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
 
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=GROUP)
-    codenames = [f"{action}_{model}" for model, actions in PERMISSIONS.items() for action in actions]
-    group.permissions.add(*Permission.objects.filter(content_type__app_label="articles", codename__in=codenames))
+    editor_group_ensure(apps=apps, using=schema_editor.connection.alias)
 
 
 def remove_editor_group(apps, schema_editor):

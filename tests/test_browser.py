@@ -13,11 +13,6 @@ from __future__ import annotations
 import base64
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -28,6 +23,8 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
+
+from live_server import free_port, gunicorn_serving, manage_py, server_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -51,68 +48,15 @@ def screenshot_dir() -> Path:
     return folder
 
 
-def free_port() -> int:
-    for port in [*PREFERRED_PORTS, 0]:
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return sock.getsockname()[1]
-    raise RuntimeError("no free port")
-
-
-def server_env(data_dir: Path, port: int) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DATABASE_URL"}
-    env.update(
-        NEWSARCHIVE_DATA_DIR=str(data_dir),
-        PORT=str(port),
-        WEB_CONCURRENCY="2",
-        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-    )
-    return env
-
-
 @pytest.fixture(scope="session")
 def live_archive(tmp_path_factory):
     """Base URL of the seeded archive served by gunicorn in a subprocess."""
     data_dir = tmp_path_factory.mktemp("browse-data")
-    port = free_port()
-    env = server_env(data_dir, port)
-    for args in (["migrate", "--noinput", "-v0"], ["ingest", "seeds/"], ["collectstatic", "--noinput", "-v0"]):
-        result = subprocess.run(
-            [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=300
-        )
-        assert result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
-
-    log = open(data_dir / "gunicorn.log", "w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
-        cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(base_url + "/", timeout=5) as response:
-                    if response.status == 200:
-                        break
-            except (urllib.error.URLError, ConnectionError, OSError):
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                pytest.fail(f"gunicorn did not serve {base_url}:\n{(data_dir / 'gunicorn.log').read_text()}")
-            time.sleep(0.3)
+    env = server_env(data_dir, PORT=str(free_port(PREFERRED_PORTS)), WEB_CONCURRENCY="2",
+                     DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost")
+    manage_py(env, ["migrate", "--noinput", "-v0"], ["ingest", "seeds/"], ["collectstatic", "--noinput", "-v0"])
+    with gunicorn_serving(env, data_dir / "gunicorn.log") as base_url:
         yield base_url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
 
 
 @pytest.fixture(scope="module")

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -24,6 +22,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from live_server import free_port, gunicorn_serving
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 SEEDS = BASE_DIR / "seeds"
@@ -140,17 +140,6 @@ def test_ingest_killed_mid_file_leaves_no_partial_page_and_a_rerun_completes_it(
 # --- a real gunicorn, as `make run` starts it ----------------------------------------------
 
 
-def free_port() -> int:
-    for port in PORTS:
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    pytest.skip(f"no free port in {PORTS.start}-{PORTS.stop - 1}")
-
-
 def http(url: str, data: bytes | None = None, headers: dict | None = None, timeout: float = 60):
     """(status, headers, body) without raising on 4xx/5xx; no redirects followed."""
 
@@ -169,34 +158,9 @@ def http(url: str, data: bytes | None = None, headers: dict | None = None, timeo
 
 @contextmanager
 def gunicorn(manage, workers: int = 2):
-    port = free_port()
-    log = open(manage.data_dir / "gunicorn.log", "w")
-    server = subprocess.Popen(
-        [str(Path(sys.executable).with_name("gunicorn")), "-c", "gunicorn.conf.py"],
-        cwd=BASE_DIR, env=subprocess_env(manage, PORT=str(port), WEB_CONCURRENCY=str(workers)),
-        stdout=log, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert server.poll() is None, (manage.data_dir / "gunicorn.log").read_text()
-            try:
-                if http(base + "/", timeout=5)[0] == 200:
-                    break
-            except OSError:
-                pass
-            assert time.monotonic() < deadline, "gunicorn did not answer"
-            time.sleep(0.2)
+    env = subprocess_env(manage, PORT=str(free_port(PORTS)), WEB_CONCURRENCY=str(workers))
+    with gunicorn_serving(env, manage.data_dir / "gunicorn.log") as base:
         yield base
-    finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=40)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
 
 
 @pytest.fixture

@@ -1,0 +1,84 @@
+"""Real gunicorn for the tests that need the site as `make run` serves it.
+
+One way to prepare a data dir (``manage_py``) and to start, wait for and stop gunicorn with
+``gunicorn.conf.py`` (``gunicorn_serving``), shared by the browser, fault, hostile and live
+admin tests. Each suite keeps its own port range so suites never take each other's ports.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def free_port(preferred: range) -> int:
+    """A free loopback port: one of ``preferred`` if any is free (so a run never takes a port
+    another local service expects), else any."""
+    for port in [*preferred, 0]:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return sock.getsockname()[1]
+    raise RuntimeError("no free port")
+
+
+def server_env(data_dir: Path, **extra: str) -> dict[str, str]:
+    """This environment without the test run's Django settings, on ``data_dir``, plus ``extra``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DATABASE_URL"}
+    env["NEWSARCHIVE_DATA_DIR"] = str(data_dir)
+    env.update(extra)
+    return env
+
+
+def manage_py(env: dict[str, str], *steps: list[str], timeout: float = 300) -> None:
+    """Run each ``manage.py`` command of ``steps`` in turn; fail the test with its output if one
+    fails."""
+    for args in steps:
+        result = subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env,
+                                capture_output=True, text=True, timeout=timeout)
+        assert result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
+
+
+@contextmanager
+def gunicorn_serving(env: dict[str, str], log_path: Path, *, startup: float = 60):
+    """gunicorn started as `make run` starts it, on ``env``'s PORT, its output in ``log_path``;
+    yields the base URL once ``/`` answers 200, and stops it (SIGTERM, then graceful) after."""
+    base_url = f"http://127.0.0.1:{env['PORT']}"
+    log = open(log_path, "w")
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
+                              cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + startup
+        while True:
+            try:
+                with urllib.request.urlopen(base_url + "/", timeout=5) as response:
+                    if response.status == 200:
+                        break
+            except (urllib.error.URLError, ConnectionError, OSError):
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                log.flush()
+                pytest.fail(f"gunicorn did not serve {base_url}:\n{log_path.read_text()}")
+            time.sleep(0.2)
+        yield base_url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=40)  # gunicorn.conf.py's graceful_timeout is 30 s
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()

@@ -10,7 +10,8 @@ in one place:
 - an article carries a ``version``: a correction made on a stale copy raises ``StaleEdit``
   instead of overwriting someone else's save;
 - after the transaction commits, ``search_follow`` is told what changed. It is the one place
-  the search index hears about staff edits.
+  the search index hears about staff edits; it starts the index's update in another process
+  and never writes to the index from the request.
 """
 
 from __future__ import annotations
@@ -417,12 +418,13 @@ def search_follow(*, changed_ids: Iterable[int] = (), removed_ids: Iterable[int]
                   dictionary_changed: bool = False) -> None:
     """Tell the search index what staff changed. The one hook between curation and search.
 
-    Runs after the transaction committed, so search never sees a change that was rolled back.
-    Article changes are written at once through ``indexing.index_update`` (the one writer: it
-    takes the index's file lock, so gunicorn workers and ingest take turns); a dictionary
-    change starts a background rebuild. A search failure is logged, not raised: the
-    correction itself is saved, and ``manage.py ensure_search_index`` catches the index up
-    from the history.
+    Runs after the transaction committed, so search never sees a change that was rolled back,
+    and writes nothing itself: article changes start ``indexing.index_follow`` (a separate
+    process that syncs the index from the history, taking the one writer's lock in turn with
+    other writers), and a dictionary change starts a background rebuild with a status the admin
+    shows. Both return at once. A failure to start either is logged, not raised: the
+    correction itself is saved, and the next sync (another edit, an ingest, ``make run``'s
+    ``ensure_search_index``) catches the index up from the history.
     """
     from articles.search import indexing
 
@@ -430,7 +432,7 @@ def search_follow(*, changed_ids: Iterable[int] = (), removed_ids: Iterable[int]
         return  # no index yet: the first build (make run) will contain the change
     try:
         if changed_ids or removed_ids:
-            indexing.index_update(article_ids=changed_ids, removed_ids=removed_ids)
+            indexing.index_follow(changed_ids=changed_ids, removed_ids=removed_ids)
         if dictionary_changed:
             search_rebuild_start(reason="本地词有改动")
     except Exception:

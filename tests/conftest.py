@@ -92,3 +92,14 @@ def search_data_dir(db, settings, tmp_path):
     query.live.reset()
     yield settings.SEARCH_INDEX_DIR
     query.live.reset()
+
+
+@pytest.fixture(autouse=True)
+def search_sync_in_process(monkeypatch):
+    """The index sync that a staff edit starts in a new process (``indexing.index_follow``)
+    runs here instead, at once: in-process tests keep their database (pytest-django's test
+    database) and search index (a temporary folder) where another process would not find them.
+    The tests through real gunicorn (``test_admin_search_live.py``) run the real process."""
+    from articles.search import indexing
+
+    monkeypatch.setattr(indexing, "_start_sync_process", indexing.index_sync)

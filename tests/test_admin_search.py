@@ -1,6 +1,11 @@
 """Search follows what editors do in the admin: a corrected headline is found by its new words
 and not its old ones, a deleted article disappears, merged reporters are one name. The index
-is real (Whoosh, in a temporary folder), written by ``articles.search.indexing``."""
+is real (Whoosh, in a temporary folder), written by ``articles.search.indexing``.
+
+The admin's request never writes the index: it starts a sync in another process
+(``indexing.index_follow``). Here that sync runs in this process, on the test database
+(``search_sync_in_process`` in conftest.py); ``test_admin_search_live.py`` runs the real
+processes behind real gunicorn."""
 
 from __future__ import annotations
 
@@ -45,14 +50,21 @@ def hits(words: str) -> list[int]:
     return sorted(h.article_id for h in query.search(query.parse_query(words), limit=100, facets=False).hits)
 
 
-def test_corrected_headline_is_found_by_new_words_not_old(index, editor, django_capture_on_commit_callbacks):
+def test_corrected_headline_is_found_by_new_words_not_old(index, editor, django_capture_on_commit_callbacks,
+                                                         monkeypatch):
     article = first_article()
     assert hits("庆祝建立") == [article.pk]  # only the headline has these words together
+    started = []
+    monkeypatch.setattr(indexing, "_start_sync_process", lambda: started.append("sync"))
 
     with django_capture_on_commit_callbacks(execute=True):
         response = submit(editor, change_url(article), "article_form", {"headline": "无锡代表团在艾因市庆贺结好五周年"})
     assert response.status_code == 302
+    # The request only started the sync; the index is as it was until the sync runs.
+    assert started == ["sync"]
+    assert hits("庆祝建立") == [article.pk] and hits("庆贺结好") == []
 
+    indexing.index_sync()  # what the started process runs
     assert hits("庆贺结好") == [article.pk]
     assert hits("庆祝建立") == []
 

@@ -132,6 +132,23 @@ def test_a_changed_article_makes_the_index_stale_until_synced(client, seeded):
     assert client.get("/api/search/", {"q": "开工仪式举行"}).json()["count"] == 1
 
 
+def test_a_sync_after_new_local_words_leaves_the_index_due_for_a_rebuild(client, seeded):
+    # A staff edit's sync segments only the changed articles with the new words: the index
+    # must still say it was built with the old dictionary, so the rebuild is not skipped.
+    from articles.models import LocalWord
+
+    indexing.index_rebuild()
+    LocalWord.objects.create(word="卓品智能", tag="nt")
+    article = Article.objects.get(headline__startswith="双良新能源")
+    article.headline = "双良新能源产业一期项目开工仪式举行"
+    article.save()
+    assert indexing.index_sync() == 1
+    assert client.get("/api/search/", {"q": "开工仪式举行"}).json()["count"] == 1
+    assert indexing.index_state() == "outdated"
+    assert indexing.index_ensure()[0] == "outdated"  # rebuilt with the new words
+    assert indexing.index_state() == "current"
+
+
 def test_a_deleted_article_leaves_the_index_on_sync(client, seeded):
     indexing.index_rebuild()
     Article.objects.get(headline__startswith="双良新能源").delete()

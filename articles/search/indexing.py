@@ -11,13 +11,16 @@ Layout under the data folder (``settings.SEARCH_INDEX_DIR`` is the live index pa
   the old one, then swaps the symlink atomically; searchers notice and reopen. The previous
   build is kept until the next rebuild, so a worker still reading it never loses its files.
 - ``index_update`` rewrites given articles and deletes removed ones in the live index.
+- ``index_follow`` is how staff edits made in a request reach the index: it starts a separate
+  ``manage.py ensure_search_index --sync-only`` process (an ``index_sync``) and returns.
 - ``index_sync`` brings the live index up to date with the database without a rebuild: each
   build records *marks* (the newest history id of articles, bylines, issues and people, and the
   newest page ingest time) in ``stamp.json``; whatever changed after the marks is reindexed.
   ``index_ensure`` (``make run``) rebuilds when the index is missing or its schema is old, syncs
   when it is stale, and does nothing when it is current.
 
-Requests never call any of this: they only open searchers (``articles.search.query``).
+Requests never write to the index: they open searchers (``articles.search.query``), and the
+admin's hook after a commit (``curation.search_follow``) only calls ``index_follow``.
 """
 
 from __future__ import annotations
@@ -29,10 +32,11 @@ import itertools
 import json
 import math
 import multiprocessing
-import subprocess
-import sys
 import os
 import shutil
+import subprocess
+import sys
+import threading
 import time
 import uuid
 from collections.abc import Iterable
@@ -495,6 +499,10 @@ def _changed_article_ids(marks: dict, Article) -> set[int]:
 def _sync(ix, folder: Path, marks: dict, search_index, Article) -> int:
     """Reindex what changed since ``marks`` in the index at ``folder``; record the new marks."""
     now = database_marks()
+    if marks.get("dictionary"):
+        # Only the changed articles are segmented again: the index keeps the dictionary it was
+        # built with, and ``index_state`` keeps calling it outdated until a rebuild.
+        now["dictionary"] = marks["dictionary"]
     comparable = {k: v for k, v in now.items() if k != "count"}
     if all(marks.get(k) == v for k, v in comparable.items()) and marks.get("count") == now["count"]:
         return 0
@@ -548,25 +556,42 @@ def index_ensure(*, progress=None) -> tuple[str, int]:
     return state, 0
 
 
-def index_follow(*, changed_ids=(), removed_ids=(), dictionary_changed: bool = False) -> None:
-    """Staff changed articles (or local words) in a request: update the index outside it.
+def index_follow(*, changed_ids=(), removed_ids=()) -> None:
+    """Staff changed articles in a request: update the index outside it.
 
-    A request never writes to the index; this starts ``manage.py ensure_search_index`` as a
-    separate process and returns at once. The writer lock makes it wait for any other writer;
-    the history marks tell it what changed, so the ids are only a hint (nothing to do, nothing
-    started, when both are empty and the dictionary did not change).
+    A request never writes to the index; this starts ``manage.py ensure_search_index
+    --sync-only`` as a separate process (``_start_sync_process``) and returns at once. That
+    process waits for the writer lock behind any other writer, and the history marks tell it
+    what changed, so the ids are only a hint: nothing is started when both are empty, and of
+    two edits in quick succession the first process may write both (the second then finds
+    nothing to do). Only a sync, never a rebuild: a change to the local words has its own
+    background rebuild with a status the admin shows (``curation.search_rebuild_start``), and
+    a missing or outdated index is ``make run``'s to build.
     """
-    if not (list(changed_ids) or list(removed_ids) or dictionary_changed) or not index_exists():
+    if not (list(changed_ids) or list(removed_ids)) or not index_exists():
         return
+    _start_sync_process()
+
+
+def _start_sync_process() -> None:
+    """Run ``index_sync`` in a new ``manage.py`` process on this data folder; do not wait.
+
+    Tests that keep their database and data folder in their own process (pytest-django's test
+    database, a temporary index) replace this with an in-process ``index_sync``; the tests
+    through real gunicorn run it as it is.
+    """
     manage = Path(settings.BASE_DIR) / "manage.py"
-    subprocess.Popen(
-        [sys.executable, str(manage), "ensure_search_index", "--verbosity", "0"],
+    process = subprocess.Popen(
+        [sys.executable, str(manage), "ensure_search_index", "--sync-only", "--verbosity", "0"],
         cwd=settings.BASE_DIR,
+        env={**os.environ, "NEWSARCHIVE_DATA_DIR": str(settings.DATA_DIR)},
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=None,  # errors reach the server log
-        start_new_session=True,  # not a child the worker must reap or that dies with it
+        start_new_session=True,  # a Ctrl-C or signal to the server's process group does not cut it short
     )
+    # Reaped when it ends, so a long-lived worker does not collect zombies.
+    threading.Thread(target=process.wait, name="search-sync-wait", daemon=True).start()
 
 
 __all__ = [

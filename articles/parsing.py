@@ -15,6 +15,7 @@ printed.
 from __future__ import annotations
 
 import codecs
+import functools
 import datetime as dt
 import re
 import unicodedata
@@ -106,12 +107,16 @@ def decode_page(data: bytes, name: str = "page") -> str:
         except UnicodeDecodeError:
             text = _strict(data, "gb18030", name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    bad = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t")
+    bad = len(_CONTROL_CHARS.findall(text))
     if bad:
         raise PageParseError(
             f"{name}: 含有 {bad} 个控制字符，不像报纸文本 (control characters: not page text)"
         )
     return text
+
+
+# Unicode category Cc is exactly U+0000-001F and U+007F-009F; tab and newline are allowed.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:
@@ -124,6 +129,7 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
         ) from None
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """The matching form of text: NFKC, so full- and half-width punctuation and digits agree."""
     return unicodedata.normalize("NFKC", text)

@@ -394,9 +394,10 @@ def test_editor_changes_articles_but_not_users(pages, editor):
     assert editor.get("/admin/auth/user/add/").status_code == 403
 
 
-def test_editor_group_is_back_after_the_database_is_flushed(pages):
+def test_editor_group_is_back_after_the_database_is_flushed(transactional_db):
     # `flush` deletes every row, the group the data migration made too; an editor added
     # afterwards must still be able to correct articles (and still not manage users).
+    # Transactional: PostgreSQL cannot TRUNCATE inside the test's open transaction.
     call_command("flush", "--noinput", verbosity=0)
     call_command("ingest", str(SEEDS), stdout=StringIO())
     User.objects.create_user("meili", password=PASSWORD, is_staff=True).groups.add(Group.objects.get(name="editor"))

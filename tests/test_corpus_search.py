@@ -10,24 +10,18 @@ from __future__ import annotations
 
 import random
 import re
-import unicodedata
 from pathlib import Path
 
 import pytest
-from django.test import override_settings
 
 from articles import corpus
-from articles.models import Article, Byline, Issue, Page, Person
+from articles.models import Article
 from articles.search import indexing, query
 from articles.services import page_ingest
+from search_oracle import delete_everything, holds_in, search_settings
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 N_ARTICLES = 600
-
-
-def same_form(text: str) -> str:
-    """Full- and half-width forms and letter case are the same to a reader; spaces are wraps."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).casefold())
 
 
 def printed_parts(article: corpus.ExpectedArticle) -> list[str]:
@@ -38,33 +32,19 @@ def printed_parts(article: corpus.ExpectedArticle) -> list[str]:
 
 
 def holds(article: corpus.ExpectedArticle, text: str) -> bool:
-    return any(same_form(text) in same_form(part) for part in printed_parts(article))
-
-
-def _delete_everything() -> None:
-    for model in (Byline, Article, Page, Issue, Person):
-        model.objects.all().delete()
-    for model in (Byline, Article, Issue, Person):
-        model.history.all().delete()
+    return holds_in(printed_parts(article), text)
 
 
 @pytest.fixture(scope="module")
 def generated(django_db_setup, django_db_blocker, tmp_path_factory):
     """{article pk: (expected article, its page)} for a corpus ingested and indexed for real."""
     folder = tmp_path_factory.mktemp("corpus_search")
-    index_dir = folder / "whoosh_index"
-    overrides = override_settings(
-        DATA_DIR=folder,
-        SEARCH_INDEX_DIR=index_dir,
-        HAYSTACK_CONNECTIONS={
-            "default": {"ENGINE": "articles.search.backend.ChineseWhooshEngine", "PATH": str(index_dir)}
-        },
-    )
+    overrides = search_settings(folder)
     overrides.enable()
     try:
         pages = list(corpus.generate(corpus.pool_from_dir(SEEDS), N_ARTICLES, seed=11))
         with django_db_blocker.unblock():
-            _delete_everything()
+            delete_everything()
             for page in pages:
                 path = folder / page.name
                 path.write_bytes(page.data)
@@ -80,7 +60,7 @@ def generated(django_db_setup, django_db_blocker, tmp_path_factory):
     finally:
         query.live.reset()
         with django_db_blocker.unblock():
-            _delete_everything()
+            delete_everything()
         overrides.disable()
 
 

@@ -10,18 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from django.test import override_settings
 
 from articles.models import Article, Byline, Issue, Page, Person
 from articles.search import indexing, query
 from articles.search.normalize import normalize
 from articles.serializers import article_export
 from articles.services import page_ingest
+from search_oracle import delete_everything, holds_in, search_settings
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 MARKUP_HEADLINE = "<script>alert(1)</script>标记测试 稿件"
@@ -46,14 +45,9 @@ def printed_parts(article: dict) -> list[str]:
     return parts
 
 
-def same_form(text: str) -> str:
-    """Full- and half-width forms and letter case are the same to a reader; spaces are wraps."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).casefold())
-
-
 def holds(article: dict, text: str) -> bool:
     """``text`` appears in one part of the article as printed (in the sense of ``same_form``)."""
-    return any(same_form(text) in same_form(part) for part in printed_parts(article))
+    return holds_in(printed_parts(article), text)
 
 
 def _make_markup_article() -> Article:
@@ -66,28 +60,14 @@ def _make_markup_article() -> Article:
     return article
 
 
-def _delete_everything() -> None:
-    for model in (Byline, Article, Page, Issue, Person):
-        model.objects.all().delete()
-    for model in (Byline, Article, Issue, Person):
-        model.history.all().delete()
-
-
 @pytest.fixture(scope="module")
 def archive(django_db_setup, django_db_blocker, tmp_path_factory):
     folder = tmp_path_factory.mktemp("search")
-    index_dir = folder / "whoosh_index"
-    overrides = override_settings(
-        DATA_DIR=folder,
-        SEARCH_INDEX_DIR=index_dir,
-        HAYSTACK_CONNECTIONS={
-            "default": {"ENGINE": "articles.search.backend.ChineseWhooshEngine", "PATH": str(index_dir)}
-        },
-    )
+    overrides = search_settings(folder)
     overrides.enable()
     try:
         with django_db_blocker.unblock():
-            _delete_everything()
+            delete_everything()
             for path in sorted(SEEDS.glob("*.txt")):
                 page_ingest(path=path)
             markup = _make_markup_article()
@@ -99,7 +79,7 @@ def archive(django_db_setup, django_db_blocker, tmp_path_factory):
     finally:
         query.live.reset()
         with django_db_blocker.unblock():
-            _delete_everything()
+            delete_everything()
         overrides.disable()
 
 

@@ -103,3 +103,12 @@ def search_sync_in_process(monkeypatch):
     from articles.search import indexing
 
     monkeypatch.setattr(indexing, "_start_sync_process", indexing.index_sync)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    """A headless Chromium for the browser tests (they skip without it: ``live_server.needs_chromium``)."""
+    from live_server import headless_chromium
+
+    with headless_chromium(tmp_path_factory.mktemp("chromium-profile")) as driver:
+        yield driver

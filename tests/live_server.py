@@ -20,6 +20,14 @@ from pathlib import Path
 import pytest
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+
+needs_chromium = pytest.mark.skipif(
+    not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+    reason=f"browser tests need {CHROMIUM} and {CHROMEDRIVER} "
+    "(Debian packages chromium and chromium-driver; `make test` installs them as root)",
+)
 
 
 def free_port(preferred: range) -> int:
@@ -82,3 +90,25 @@ def gunicorn_serving(env: dict[str, str], log_path: Path, *, startup: float = 60
             server.kill()
             server.wait()
         log.close()
+
+
+@contextmanager
+def headless_chromium(profile_dir: Path):
+    """Debian's Chromium, headless and in Chinese, with its profile in ``profile_dir``; quit after."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for arg in (
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        f"--user-data-dir={profile_dir}", "--lang=zh-CN",
+    ):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
+    driver.set_page_load_timeout(30)
+    try:
+        yield driver
+    finally:
+        driver.quit()

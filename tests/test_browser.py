@@ -18,27 +18,19 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
-from live_server import free_port, gunicorn_serving, manage_py, server_env
+from live_server import free_port, gunicorn_serving, manage_py, needs_chromium, server_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 # Ports tried first, so a run never takes a port another local service expects; then any.
 PREFERRED_PORTS = range(8310, 8320)
 
 SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
 
-pytestmark = pytest.mark.skipif(
-    not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
-    reason=f"browser tests need {CHROMIUM} and {CHROMEDRIVER} "
-    "(Debian packages chromium and chromium-driver; `make test` installs them as root)",
-)
+pytestmark = needs_chromium
 
 
 def screenshot_dir() -> Path:
@@ -57,24 +49,6 @@ def live_archive(tmp_path_factory):
     manage_py(env, ["migrate", "--noinput", "-v0"], ["ingest", "seeds/"], ["collectstatic", "--noinput", "-v0"])
     with gunicorn_serving(env, data_dir / "gunicorn.log") as base_url:
         yield base_url
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for arg in (
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}", "--lang=zh-CN",
-    ):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
-    driver.set_page_load_timeout(30)
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 class Reader:

@@ -17,19 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from live_server import free_port, gunicorn_serving, manage_py, server_env
+from live_server import free_port, gunicorn_serving, manage_py, needs_chromium, server_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 PORTS = range(8320, 8330)  # this suite's own ports; any free port after them
 SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
 
-pytestmark = pytest.mark.skipif(
-    not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
-    reason=f"browser tests need {CHROMIUM} and {CHROMEDRIVER} "
-    "(Debian packages chromium and chromium-driver; `make test` installs them as root)",
-)
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -41,25 +35,6 @@ def site(tmp_path_factory):
               ["collectstatic", "--noinput", "-v0"])
     with gunicorn_serving(env, data_dir / "gunicorn.log") as base_url:
         yield base_url
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                f"--user-data-dir={tmp_path_factory.mktemp('chromium-search')}", "--lang=zh-CN"):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
-    driver.set_page_load_timeout(30)
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 def use_size(driver, size: str) -> None:

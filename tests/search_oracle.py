@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.test import override_settings
 
 from articles.models import Article, Byline, Issue, Page, Person
+from articles.search import query
 
 
 def same_form(text: str) -> str:
@@ -42,3 +44,18 @@ def search_settings(folder: Path) -> override_settings:
             "default": {"ENGINE": "articles.search.backend.ChineseWhooshEngine", "PATH": str(index_dir)}
         },
     )
+
+
+@contextmanager
+def throwaway_archive(folder: Path, django_db_blocker) -> Iterator[None]:
+    """For a module's search tests: settings on ``folder`` and an empty archive; afterwards the
+    open searcher forgotten, the archive emptied again and the settings restored."""
+    with search_settings(folder):
+        try:
+            with django_db_blocker.unblock():
+                delete_everything()
+            yield
+        finally:
+            query.live.reset()
+            with django_db_blocker.unblock():
+                delete_everything()

@@ -18,7 +18,7 @@ from articles import corpus
 from articles.models import Article
 from articles.search import indexing, query
 from articles.services import page_ingest
-from search_oracle import delete_everything, holds_in, search_settings
+from search_oracle import holds_in, throwaway_archive
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 N_ARTICLES = 600
@@ -39,12 +39,9 @@ def holds(article: corpus.ExpectedArticle, text: str) -> bool:
 def generated(django_db_setup, django_db_blocker, tmp_path_factory):
     """{article pk: (expected article, its page)} for a corpus ingested and indexed for real."""
     folder = tmp_path_factory.mktemp("corpus_search")
-    overrides = search_settings(folder)
-    overrides.enable()
-    try:
-        pages = list(corpus.generate(corpus.pool_from_dir(SEEDS), N_ARTICLES, seed=11))
+    pages = list(corpus.generate(corpus.pool_from_dir(SEEDS), N_ARTICLES, seed=11))
+    with throwaway_archive(folder, django_db_blocker):
         with django_db_blocker.unblock():
-            delete_everything()
             for page in pages:
                 path = folder / page.name
                 path.write_bytes(page.data)
@@ -57,12 +54,6 @@ def generated(django_db_setup, django_db_blocker, tmp_path_factory):
                 for a in Article.objects.select_related("page")
             }
         yield mapping
-    finally:
-        query.live.reset()
-        with django_db_blocker.unblock():
-            delete_everything()
-        overrides.disable()
-
 
 pytestmark = pytest.mark.django_db
 

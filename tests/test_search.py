@@ -20,7 +20,7 @@ from articles.search import indexing, query
 from articles.search.normalize import normalize
 from articles.serializers import article_export
 from articles.services import page_ingest
-from search_oracle import delete_everything, holds_in, search_settings
+from search_oracle import holds_in, throwaway_archive
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 MARKUP_HEADLINE = "<script>alert(1)</script>标记测试 稿件"
@@ -63,11 +63,8 @@ def _make_markup_article() -> Article:
 @pytest.fixture(scope="module")
 def archive(django_db_setup, django_db_blocker, tmp_path_factory):
     folder = tmp_path_factory.mktemp("search")
-    overrides = search_settings(folder)
-    overrides.enable()
-    try:
+    with throwaway_archive(folder, django_db_blocker):
         with django_db_blocker.unblock():
-            delete_everything()
             for path in sorted(SEEDS.glob("*.txt")):
                 page_ingest(path=path)
             markup = _make_markup_article()
@@ -76,12 +73,6 @@ def archive(django_db_setup, django_db_blocker, tmp_path_factory):
             articles = Article.objects.with_page().prefetch_related("bylines__person").order_by("pk")
             exported = [article_export(a) for a in articles]
         yield Archive(exported=exported, markup_id=markup.pk)
-    finally:
-        query.live.reset()
-        with django_db_blocker.unblock():
-            delete_everything()
-        overrides.disable()
-
 
 pytestmark = pytest.mark.django_db
 

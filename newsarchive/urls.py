@@ -10,6 +10,7 @@ admin.site.index_title = "档案管理"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("articles.search_urls")),
+    path("", include("articles.research.urls")),
     path("", include("articles.urls")),
 ]
 

@@ -131,8 +131,8 @@ def test_reader_goes_from_home_to_calendar_issue_article_and_reporter(live_archi
     reader.click(".article-item__headline a")
     reader.page("article", path=r"/articles/\d+/", h1_contains="无锡代表团访问阿联酋艾因市")
     citation = browser.find_element("css selector", ".citation").text
-    assert citation.startswith("《江南晚报》2023年8月18日 头版，无锡代表团")
-    assert citation.endswith(live_archive + urllib.parse.urlsplit(browser.current_url).path)
+    assert citation.startswith("高美梅. 无锡代表团访问阿联酋艾因市 共同庆祝建立友好交流城市关系五周年[N/OL]. 江南晚报, [2023-08-18](1)[")
+    assert citation.endswith(live_archive + urllib.parse.urlsplit(browser.current_url).path + ".")
 
     reader.click(".article__byline a")
     reader.page("reporter", path=r"/reporters/\d+/", h1_contains="高美梅")

@@ -28,7 +28,7 @@ from articles.search.query import (
     search,
 )
 from articles.search.snippets import highlight, snippet
-from articles.serializers import article_bylines
+from articles.research.records import api_bylines, api_place
 
 PER_PAGE = 20
 MAX_PAGES = 50  # deeper than anyone reads; keeps every request's work bounded
@@ -195,6 +195,21 @@ def _json_error(message: str, status: int) -> JsonResponse:
     return JsonResponse({"error": message}, status=status, json_dumps_params={"ensure_ascii": False})
 
 
+def allow_any_origin(view):
+    """``Access-Control-Allow-Origin: *`` on the API's answers, errors included, so a script on
+    any site can read them (GET/HEAD only; there is nothing to write and no cookie is used)."""
+    from functools import wraps
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    return wrapped
+
+
+@allow_any_origin
 @require_safe
 def search_api(request):
     try:
@@ -204,7 +219,8 @@ def search_api(request):
     except Http404 as exc:
         return _json_error(str(exc), 404)
     if req.parsed.is_empty:
-        return JsonResponse({"count": 0, "results": [], "next": None, "previous": None, "facets": {}})
+        return JsonResponse({"count": 0, "results": [], "next": None, "previous": None,
+                             "facets": {name: [] for name in FACET_LABELS}})
     try:
         outcome, results, pages = run_search(req)
     except Http404 as exc:
@@ -226,7 +242,8 @@ def search_api(request):
                 "url": request.build_absolute_uri(r["article"].get_absolute_url()),
                 "headline": r["article"].headline,
                 "issue_date": r["article"].page.issue.date_issued.isoformat(),
-                "bylines": article_bylines(r["article"]),
+                **api_place(r["article"]),
+                "bylines": api_bylines(r["article"]),
                 "snippet": str(r["snippet"]),
             }
             for r in results
@@ -234,8 +251,8 @@ def search_api(request):
         "next": page_url(req.page + 1) if req.page < pages else None,
         "previous": page_url(req.page - 1) if req.page > 1 else None,
         "facets": {
-            name: [{"value": value, "count": count} for value, count in items]
-            for name, items in outcome.facets.items()
+            name: [{"value": value, "count": count} for value, count in outcome.facets.get(name, [])]
+            for name in FACET_LABELS
         },
     }
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})

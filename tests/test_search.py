@@ -354,10 +354,14 @@ def test_api_shape(client, archive):
     assert set(data) == {"count", "results", "next", "previous", "facets"}
     assert data["count"] == len(expected(archive, ["小刚"])) == len(data["results"])
     for result in data["results"]:
-        assert set(result) == {"id", "url", "headline", "issue_date", "bylines", "snippet"}
+        assert set(result) >= {"id", "url", "headline", "issue_date", "issue_date_inferred", "paper", "page",
+                               "column", "bylines", "snippet"}
+        assert result["paper"] == "江南晚报" and result["issue_date_inferred"] is True
+        assert set(result["page"]) == {"sequence", "label", "number"}
         assert result["url"].endswith(f"/articles/{result['id']}/")
         dt.date.fromisoformat(result["issue_date"])
-        assert all(set(b) == {"name", "role"} for b in result["bylines"])
+        assert all(set(b) == {"id", "name", "role", "url"} for b in result["bylines"])
+        assert all(b["url"] == f"/reporters/{b['id']}/" for b in result["bylines"] if b["role"] != "source")
     assert [r["issue_date"] for r in data["results"]] == sorted((r["issue_date"] for r in data["results"]), reverse=True)
     assert any("<mark>小刚</mark>" in r["snippet"] for r in data["results"])
     assert set(data["facets"]) == {"year", "reporter", "column"}

@@ -32,7 +32,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from . import services
+from . import links, services
 from .models import CURATED_ARTICLE_FIELDS, Article, Byline, Issue, Person, split_paragraphs
 
 log = logging.getLogger(__name__)
@@ -223,6 +223,8 @@ def person_merge(*, into: Person, others: Iterable[Person], user=None) -> MergeR
             if user is not None:
                 article._history_user = user
             article.save()
+        # /reporters/<id>/ of each merged name answers 301 to the kept one from now on.
+        links.person_ids_retired(people=others, into=into)
         for other in others:
             other._change_reason = f"并入 {into.name}"
             if user is not None:
@@ -280,6 +282,8 @@ def issue_confirm_date(*, issue: Issue, date: dt.date | None = None, user=None) 
         article_ids = list(Article.objects.filter(page__issue=issue).values_list("pk", flat=True))
         if target != issue.date_issued:
             other = Issue.objects.select_for_update().filter(paper=issue.paper, date_issued=target).exclude(pk=issue.pk).first()
+            # /issues/<old date>/ answers 301 to wherever the pages are from now on.
+            links.issue_date_retired(issue=issue, old_date=issue.date_issued, into=other)
             if other is not None:
                 next_sequence = (other.pages.aggregate(m=Max("sequence"))["m"] or 0) + 1
                 for page in issue.pages.order_by("sequence"):
@@ -294,6 +298,7 @@ def issue_confirm_date(*, issue: Issue, date: dt.date | None = None, user=None) 
                 issue = other
                 reason = f"{reason}（并入其他版面）"
             else:
+                links.issue_date_taken(date=target)
                 issue.date_issued = target
         issue.date_inferred = False
         issue.date_confirmed_by_staff = True

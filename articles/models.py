@@ -110,7 +110,9 @@ class Page(models.Model):
         return self.label or f"第{self.sequence}版"
 
     def get_absolute_url(self) -> str:
-        return f"{self.issue.get_absolute_url()}#page-{self.sequence}"
+        return reverse(
+            "articles:page-detail", kwargs={"date": self.issue.date_issued.isoformat(), "sequence": self.sequence}
+        )
 
 
 class PersonQuerySet(models.QuerySet):
@@ -276,6 +278,45 @@ class LocalWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class IssueDateRedirect(models.Model):
+    """A date an issue was once published under at ``/issues/<date>/``, before staff corrected
+    it or its pages joined another issue: that URL answers 301 to the issue (see
+    ``articles.links``). ``page_sequences`` maps the old page numbers ("1") to page ids, so an
+    old page URL finds its page after the pages were renumbered."""
+
+    old_date = models.DateField("原出版日期")
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="old_dates", verbose_name="现在的一期")
+    page_sequences = models.JSONField("原版序", default=dict, blank=True)
+    created = models.DateTimeField("记录时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "旧日期转址"
+        verbose_name_plural = "旧日期转址"
+        ordering = ["-created", "-pk"]
+        indexes = [models.Index(fields=["old_date"], name="issue_redirect_old_date_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.old_date:%Y-%m-%d} → {self.issue}"
+
+
+class PersonRedirect(models.Model):
+    """A reporter's page id retired by a merge: ``/reporters/<old_id>/`` answers 301 to the
+    person the name was merged into (see ``articles.links``)."""
+
+    old_id = models.PositiveIntegerField("原编号", unique=True)
+    old_name = models.CharField("原姓名", max_length=60)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="old_ids", verbose_name="并入")
+    created = models.DateTimeField("记录时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "旧记者页转址"
+        verbose_name_plural = "旧记者页转址"
+        ordering = ["-created", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.old_name}（{self.old_id}）→ {self.person}"
 
 
 def split_paragraphs(text: str) -> list[str]:

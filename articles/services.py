@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.db.models import Max, Q
 from simple_history.utils import bulk_create_with_history
 
-from . import parsing
+from . import links, parsing
 from .models import CURATED_ARTICLE_FIELDS, Article, Byline, Issue, Page, Person
 
 IngestStatus = Literal["created", "updated", "skipped"]
@@ -134,6 +134,8 @@ def _move_page_if_redated(page: Page, parsed: parsing.ParsedPage) -> None:
     if old.date_confirmed_by_staff or old.date_issued == parsed.issue_date:
         return
     new = _issue_for(parsed)
+    if old.pages.count() == 1:  # the old date's page goes away: its URL leads to the new one
+        links.issue_date_retired(issue=old, old_date=old.date_issued, into=new)
     page.issue = new
     page.sequence = (new.pages.aggregate(m=Max("sequence"))["m"] or 0) + 1
     page.save()

@@ -55,6 +55,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("issues/", views.IssueArchiveIndexView.as_view(), name="archive"),
     path("issues/<isodate:date>/", views.IssueDetailView.as_view(), name="issue-detail"),
+    path("issues/<isodate:date>/pages/<int:sequence>/", views.PageDetailView.as_view(), name="page-detail"),
     path("issues/<yyyy:year>/", views.IssueYearArchiveView.as_view(), name="archive-year"),
     path("issues/<yyyy:year>/<mm:month>/", views.IssueMonthArchiveView.as_view(), name="archive-month"),
     path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article-detail"),

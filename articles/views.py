@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.dates import ArchiveIndexView, MonthArchiveView, YearArchiveView
 
+from . import links
 from .calendar_grid import WEEKDAY_NAMES, month_grid, year_rows
 from .models import Article, Issue, Page, Person, default_paper
 
@@ -154,6 +155,15 @@ class IssueDetailView(BreadcrumbsMixin, DetailView):
     template_name = "articles/issue_detail.html"
     context_object_name = "issue"
 
+    def get(self, request, *args, **kwargs):
+        date = self.kwargs["date"]
+        if not Issue.objects.filter(date_issued=date).exists():
+            moved = links.issue_for_old_date(date)
+            if moved is not None:
+                return HttpResponsePermanentRedirect(moved.get_absolute_url())
+            return issue_missing(request, date)
+        return super().get(request, *args, **kwargs)
+
     def get_object(self, queryset=None):
         issue = Issue.objects.filter(date_issued=self.kwargs["date"]).order_by("pk").first()
         if issue is None:
@@ -174,6 +184,70 @@ class IssueDetailView(BreadcrumbsMixin, DetailView):
     def get_breadcrumbs(self):
         date = self.object.date_issued
         return [*_archive_crumbs(date.year, date.month), (_date_label(date), None)]
+
+
+def issue_missing(request, date: dt.date):
+    """404 for a real date with no issue: the nearest issues before and after, and the month."""
+    context = {
+        "date": date,
+        "previous_issue": Issue.objects.filter(date_issued__lt=date).order_by("-date_issued").first(),
+        "next_issue": Issue.objects.filter(date_issued__gt=date).order_by("date_issued").first(),
+        "month_has_issues": Issue.objects.filter(date_issued__year=date.year, date_issued__month=date.month).exists(),
+        "breadcrumbs": [("首页", reverse("articles:home")), *_archive_crumbs(), (_date_label(date), None)],
+    }
+    return render(request, "articles/issue_missing.html", context, status=404)
+
+
+class PageDetailView(BreadcrumbsMixin, DetailView):
+    """/issues/YYYY-MM-DD/pages/<n>/: one printed page (版面) of an issue, with its articles,
+    and the way to the issue's other pages."""
+
+    template_name = "articles/page_detail.html"
+    context_object_name = "page"
+
+    def get(self, request, *args, **kwargs):
+        date, sequence = self.kwargs["date"], self.kwargs["sequence"]
+        if not Page.objects.filter(issue__date_issued=date, sequence=sequence).exists():
+            moved = links.page_for_old_sequence(date, sequence)
+            if moved is not None:
+                return HttpResponsePermanentRedirect(moved.get_absolute_url())
+            issue = links.issue_for_old_date(date)
+            if issue is not None:
+                return HttpResponsePermanentRedirect(issue.get_absolute_url())
+        return super().get(request, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        page = (
+            Page.objects.select_related("issue")
+            .filter(issue__date_issued=self.kwargs["date"], sequence=self.kwargs["sequence"])
+            .order_by("issue__pk")
+            .first()
+        )
+        if page is None:
+            raise Http404("这一期没有这个版面")
+        return page
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = self.object
+        siblings = list(page.issue.pages.order_by("sequence"))
+        at = next(n for n, p in enumerate(siblings) if p.pk == page.pk)
+        context.update(
+            issue=page.issue,
+            pages=siblings,
+            articles=page.articles.order_by("sequence").prefetch_related("bylines__person"),
+            previous_page=siblings[at - 1] if at > 0 else None,
+            next_page=siblings[at + 1] if at + 1 < len(siblings) else None,
+        )
+        return context
+
+    def get_breadcrumbs(self):
+        date = self.object.issue.date_issued
+        return [
+            *_archive_crumbs(date.year, date.month),
+            (_date_label(date), self.object.issue.get_absolute_url()),
+            (self.object.display_label, None),
+        ]
 
 
 class ArticleDetailView(BreadcrumbsMixin, DetailView):
@@ -230,6 +304,13 @@ class ReporterDetailView(BreadcrumbsMixin, ListView):
     template_name = "articles/reporter_detail.html"
     context_object_name = "articles"
     paginate_by = 20
+
+    def get(self, request, *args, **kwargs):
+        if not Person.objects.filter(pk=self.kwargs["pk"]).exists():
+            merged_into = links.person_for_old_id(self.kwargs["pk"])
+            if merged_into is not None:
+                return HttpResponsePermanentRedirect(merged_into.get_absolute_url())
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         self.person = get_object_or_404(Person, pk=self.kwargs["pk"])

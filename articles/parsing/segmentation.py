@@ -1,0 +1,132 @@
+"""Split a page's article lines into articles, and rejoin paragraphs cut by column breaks.
+
+An article is headline lines, a ``本报讯`` lead, body paragraphs and a closing byline; a column
+title (``要闻快览``) heads short items without ``本报讯``. Where a printed column ended, the text
+has a line break in mid-sentence: a line that does not end a sentence continues in the next.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .bylines import _BYLINE_TAIL, is_terminated, parse_byline_text
+from .decoding import fold
+from .headlines import KNOWN_COLUMN_TITLES, _is_byline_line, _is_column_title, _is_lead, _title_like
+
+
+@dataclass
+class _Chunk:
+    section: str | None
+    headline_lines: list[str]
+    body_lines: list[str]
+
+
+def _segment(lines: list[str]) -> list[_Chunk]:
+    """Split article lines into chunks: headline lines + body lines (+ column title)."""
+    n = len(lines)
+    starts: dict[int, tuple[int, str | None]] = {}  # start index -> (headline length, section)
+    for i, line in enumerate(lines):
+        if not _is_lead(line):
+            continue
+        j = i - 1
+        if j < 0 or not _title_like(lines[j]):
+            continue  # a lead with no headline above it: keep it with what precedes
+        first = j
+        k = j - 1
+        if k >= 0 and _title_like(lines[k]) and len(lines[k].strip()) <= 40 and (
+            k == 0 or is_terminated(lines[k - 1]) or _is_column_title(lines, k - 1)
+            or _is_byline_line(lines[k - 1])
+        ):
+            if not _is_column_title(lines, k) or fold(lines[k]).strip() not in KNOWN_COLUMN_TITLES:
+                first = k
+        section = None
+        c = first - 1
+        if c >= 0 and fold(lines[c]).strip() in KNOWN_COLUMN_TITLES:
+            section = lines[c].strip()
+            first = c
+        starts[first] = (i - first, section)
+
+    chunks: list[_Chunk] = []
+    order = sorted(starts)
+    if order and order[0] > 0:
+        chunks.extend(_column_items(lines[: order[0]]))
+    elif not order:
+        chunks.extend(_column_items(lines))
+    for idx, s in enumerate(order):
+        end = order[idx + 1] if idx + 1 < len(order) else n
+        head_len, section = starts[s]
+        head = lines[s : s + head_len]
+        if section is not None:
+            head = head[1:]
+        body = lines[s + head_len : end]
+        # The article ends at its byline; what follows (a column of short items) is separate.
+        cut = _article_end(body)
+        chunks.append(_Chunk(section=section, headline_lines=head, body_lines=body[:cut]))
+        if cut < len(body):
+            chunks.extend(_column_items(body[cut:]))
+    return chunks
+
+
+def _article_end(body: list[str]) -> int:
+    """Index just past this article's own text within ``body`` (its byline, or a column title)."""
+    for i, line in enumerate(body):
+        if i > 0 and is_terminated(body[i - 1]) and _is_column_title(body, i):
+            return i
+        if parse_byline_text(line.strip()) is not None and i > 0:
+            return i + 1
+    return len(body)
+
+
+def _column_items(lines: list[str]) -> list[_Chunk]:
+    """Short items without 本报讯: [column title] then (headline, paragraphs, byline) repeated."""
+    chunks: list[_Chunk] = []
+    section: str | None = None
+    current: _Chunk | None = None
+    prev_done = True  # the previous line ended a paragraph (or there was none)
+    for i, line in enumerate(lines):
+        if prev_done and _is_column_title(lines, i):
+            section, current = line.strip(), None
+            continue
+        if (
+            prev_done
+            and _title_like(line, strict=True)
+            and i + 1 < len(lines)
+            and (current is None or current.body_lines)
+        ):
+            current = _Chunk(section=section, headline_lines=[line], body_lines=[])
+            chunks.append(current)
+            prev_done = False
+            continue
+        if current is None:
+            # Text with no headline of its own: keep it, under an empty headline.
+            current = _Chunk(section=section, headline_lines=[], body_lines=[])
+            chunks.append(current)
+        current.body_lines.append(line)
+        prev_done = is_terminated(line)
+        if parse_byline_text(line.strip()) is not None:
+            current, prev_done = None, True  # the item is closed; another may follow
+    return chunks
+
+
+def rejoin_column_breaks(lines: list[str]) -> list[str]:
+    """Lines -> paragraphs: a line that does not end a sentence continues in the next one."""
+    paragraphs: list[str] = []
+    parts: list[str] = []  # the open paragraph, joined once it closes (linear, not quadratic)
+    tail = ""  # its last characters: all that termination and bylines depend on
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if parts and _is_byline_line(line):
+            paragraphs.append("".join(parts))
+            parts, tail = [], ""
+        parts.append(line)
+        tail = (tail + line)[-_BYLINE_TAIL:]
+        if is_terminated(tail):
+            paragraphs.append("".join(parts))
+            parts, tail = [], ""
+    if parts:
+        paragraphs.append("".join(parts))
+    return paragraphs
+
+

@@ -1,6 +1,6 @@
 """Writes that archive staff make: correct an article, merge reporters, confirm an issue's date.
 
-The admin (``articles.admin``) calls these and nothing else to change data, so the rules live
+The admin (the ``articles.admin`` package) calls these and nothing else to change data, so the rules live
 in one place:
 
 - a field a person sets is added to ``Article.edited_fields`` and ingest leaves it alone from
@@ -128,9 +128,10 @@ def article_correct(
     if unknown:
         raise ValueError(f"不能更正的字段：{', '.join(sorted(unknown))}")
     with transaction.atomic():
-        current = Article.objects.select_for_update().get(pk=article.pk)
-        if expected_version is not None and current.version != expected_version:
-            raise StaleEdit(current, expected_version)
+        if expected_version is not None:
+            current = article_check_version(article_id=article.pk, expected_version=expected_version)
+        else:
+            current = Article.objects.select_for_update().get(pk=article.pk)
         locked = set(current.edited_fields or [])
         changed: list[str] = []
         for name in CURATED_ARTICLE_FIELDS:
@@ -158,6 +159,16 @@ def article_correct(
         article.version = current.version
         _after_commit(changed_ids=[current.pk])
     return changed
+
+
+def article_check_version(*, article_id: int, expected_version: int) -> Article:
+    """The stale-copy check: lock the article's row and return it, or raise ``StaleEdit`` when
+    it has been saved since ``expected_version`` was read. Call inside a transaction; the lock
+    holds until it ends, so a save later in the same transaction sees the version checked."""
+    current = Article.objects.select_for_update().get(pk=article_id)
+    if current.version != expected_version:
+        raise StaleEdit(current, expected_version)
+    return current
 
 
 def article_revert_to_parsed(*, article: Article, fields: Iterable[str], user=None,

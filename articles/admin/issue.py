@@ -1,0 +1,140 @@
+"""The issue admin: confirm or correct an issue's date (its pages join another issue of that
+date, if there is one), one by one or for several issues at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from .. import curation
+from ..models import Issue, Page
+from .common import HistoryWithoutNoiseMixin, is_revert
+
+
+class IssueAdminForm(forms.ModelForm):
+    confirm_date = forms.BooleanField(
+        label="确认日期无误", required=False,
+        help_text="勾选并保存即确认此日期；改了日期则自动确认。确认后导入不再移动本期版面。",
+    )
+
+    class Meta:
+        model = Issue
+        fields = ("date_issued",)
+
+    def validate_unique(self):
+        # A date another issue already has is allowed: the pages join that issue
+        # (curation.issue_confirm_date).
+        pass
+
+
+class PageInline(admin.TabularInline):
+    model = Page
+    fields = ("sequence", "label", "source_file", "credits_display", "article_count")
+    readonly_fields = ("sequence", "source_file", "credits_display", "article_count")
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False  # pages come from files
+
+    @admin.display(description="版面署名")
+    def credits_display(self, obj):
+        return "；".join(f"{c.get('role', '')}：{' '.join(c.get('names', []))}" for c in obj.credits or [])
+
+    @admin.display(description="文章数")
+    def article_count(self, obj):
+        return obj.articles.count()
+
+
+class InferredFilter(admin.SimpleListFilter):
+    title = "日期"
+    parameter_name = "inferred"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "推断的日期（待确认）"), ("no", "已确认")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(date_inferred=True)
+        if self.value() == "no":
+            return queryset.filter(date_inferred=False)
+        return queryset
+
+
+@admin.register(Issue)
+class IssueAdmin(HistoryWithoutNoiseMixin, SimpleHistoryAdmin):
+    form = IssueAdminForm
+    inlines = [PageInline]
+    list_display = ("date_issued", "paper", "date_inferred", "date_confirmed_by_staff", "page_count", "article_count", "date_evidence", "public_link")
+    list_filter = (InferredFilter, "date_confirmed_by_staff")
+    date_hierarchy = "date_issued"
+    ordering = ["-date_issued"]
+    fields = ("paper", "date_issued", "confirm_date", "date_inferred", "date_confirmed_by_staff", "date_evidence")
+    readonly_fields = ("paper", "date_inferred", "date_confirmed_by_staff", "date_evidence")
+    actions = ["confirm_dates"]
+    view_on_site = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_counts()
+
+    def has_add_permission(self, request):
+        return False  # issues come from ingest
+
+    @admin.display(description="版数", ordering="page_count")
+    def page_count(self, obj):
+        return obj.page_count
+
+    @admin.display(description="文章数", ordering="article_count")
+    def article_count(self, obj):
+        return obj.article_count
+
+    @admin.display(description="网站")
+    def public_link(self, obj):
+        return format_html('<a href="{}">查看</a>', obj.get_absolute_url())
+
+    def save_model(self, request, obj, form, change):
+        # Nothing on the issue row itself is edited here except the date, which
+        # save_related changes through curation once the page labels are saved. A revert from
+        # the history has no save_related: the date it brings back is set here.
+        if is_revert(obj):
+            issue = Issue.objects.get(pk=obj.pk)
+            curation.issue_confirm_date(issue=issue, date=form.cleaned_data["date_issued"], user=request.user)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if not Issue.objects.filter(pk=object_id).exists():
+            self.message_user(request, "这一期已不存在（日期更正时并入了别的一期），不能从历史版本恢复。", messages.WARNING)
+            return HttpResponseRedirect(reverse("admin:articles_issue_changelist"))
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        issue = Issue.objects.get(pk=form.instance.pk)
+        wanted: dt.date = form.cleaned_data["date_issued"]
+        if wanted != issue.date_issued or form.cleaned_data.get("confirm_date"):
+            curation.issue_confirm_date(issue=issue, date=wanted, user=request.user)
+
+    def response_change(self, request, obj):
+        # A date another issue of the paper already had: curation moved the pages to that
+        # issue and deleted this one.
+        if not Issue.objects.filter(pk=obj.pk).exists():
+            kept = Issue.objects.filter(paper=obj.paper, date_issued=obj.date_issued).first()
+            if kept is not None:
+                self.message_user(request, f"该日期已有一期，本期版面已并入 {kept}。", messages.WARNING)
+                return HttpResponseRedirect(reverse("admin:articles_issue_change", args=[kept.pk]))
+        return super().response_change(request, obj)
+
+    @admin.action(description="确认所选各期的日期", permissions=["change"])
+    def confirm_dates(self, request, queryset):
+        count = 0
+        for issue in queryset.filter(Q(date_inferred=True) | Q(date_confirmed_by_staff=False)):
+            curation.issue_confirm_date(issue=issue, user=request.user)
+            count += 1
+        self.message_user(request, f"已确认 {count} 期的日期。", messages.SUCCESS)

@@ -1,0 +1,84 @@
+"""The reporter admin: rename a reporter everywhere, merge variant spellings of one name."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from .. import curation
+from ..models import Byline, Person
+from .common import HistoryWithoutNoiseMixin, byline_rows
+
+
+class PersonAdminForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ("name",)
+
+
+@admin.register(Person)
+class PersonAdmin(HistoryWithoutNoiseMixin, SimpleHistoryAdmin):
+    form = PersonAdminForm
+    list_display = ("name", "article_count", "public_link")
+    search_fields = ("name",)
+    actions = ["merge_people"]
+    object_history_template = "admin/articles/object_history_with_bylines.html"
+    view_on_site = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("bylines__article", distinct=True))
+
+    def has_add_permission(self, request):
+        return False  # reporters come from bylines (ingest, or a name typed in an article's bylines)
+
+    @admin.display(description="文章数", ordering="article_count")
+    def article_count(self, obj):
+        return obj.article_count
+
+    @admin.display(description="网站")
+    def public_link(self, obj):
+        return format_html('<a href="{}">查看</a>', obj.get_absolute_url())
+
+    def save_model(self, request, obj, form, change):
+        curation.person_rename(person=obj, name=form.cleaned_data["name"], user=request.user)
+
+    @admin.action(description="合并所选记者（同一人的不同写法）", permissions=["change"])
+    def merge_people(self, request, queryset):
+        people = sorted(queryset, key=lambda p: (-p.article_count, p.name))
+        if len(people) < 2:
+            self.message_user(request, "请至少选择两个要合并的名字。", messages.WARNING)
+            return None
+        if request.POST.get("post") == "yes":
+            into = next((p for p in people if str(p.pk) == request.POST.get("into")), None)
+            if into is None:
+                self.message_user(request, "请选择合并后保留的名字。", messages.ERROR)
+            else:
+                result = curation.person_merge(into=into, others=[p for p in people if p.pk != into.pk], user=request.user)
+                self.message_user(
+                    request,
+                    f"已把 {'、'.join(result.merged_names)} 并入 {into.name}，"
+                    f"移动 {len(result.moved_article_ids)} 篇文章的署名；这些署名不会再被导入覆盖。",
+                    messages.SUCCESS,
+                )
+                return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "合并记者",
+            "opts": self.opts,
+            "people": people,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/articles/person/merge_confirm.html", context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        bylines = (
+            Byline.history.filter(person_id=object_id)
+            .select_related("history_user")
+            .order_by("-history_date")[:200]
+        )
+        extra_context = {**(extra_context or {}), "byline_history": byline_rows(bylines)}
+        return super().history_view(request, object_id, extra_context)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from django.db.models import Prefetch
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -23,7 +25,7 @@ from django.views.generic.dates import ArchiveIndexView, MonthArchiveView, YearA
 
 from . import links
 from .calendar_grid import WEEKDAY_NAMES, month_grid, year_rows
-from .models import Article, Issue, Page, Person, default_paper
+from .models import Article, Issue, IssueDateRedirect, Page, Person, default_paper
 
 logger = logging.getLogger(__name__)
 
@@ -175,6 +177,7 @@ class IssueDetailView(BreadcrumbsMixin, DetailView):
         issue = self.object
         articles = Article.objects.order_by("sequence").prefetch_related("bylines__person")
         context.update(
+            date_correction=issue.old_dates.order_by("-created").first(),
             pages=issue.pages.order_by("sequence").prefetch_related(Prefetch("articles", queryset=articles)),
             previous_issue=Issue.objects.previous_of(issue),
             next_issue=Issue.objects.next_of(issue),
@@ -250,6 +253,34 @@ class PageDetailView(BreadcrumbsMixin, DetailView):
         ]
 
 
+@dataclass
+class Correction:
+    """What a reader is told about staff corrections of an article: when, and which fields."""
+
+    date: dt.datetime
+    fields: list[str]
+
+
+def correction_of(article: Article) -> Correction | None:
+    """The article's corrections, if a person has corrected any field readers see: the fields
+    that still differ from the printed text (``edited_fields``) and when the last correction
+    was saved. Ingest's own saves (reason 导入 …, no user) are not corrections; who corrected
+    is for the staff history, not for readers."""
+    if not article.edited_fields:
+        return None
+    last = (
+        article.history.filter(Q(history_user__isnull=False) | ~Q(history_change_reason__startswith="导入"))
+        .order_by("-history_date")
+        .values_list("history_date", flat=True)
+        .first()
+    )
+    if last is None:
+        return None
+    labels = {f.name: str(f.verbose_name) for f in Article._meta.get_fields() if hasattr(f, "verbose_name")}
+    labels["bylines"] = "署名"
+    return Correction(date=last, fields=[labels.get(name, name) for name in article.edited_fields])
+
+
 class ArticleDetailView(BreadcrumbsMixin, DetailView):
     """/articles/<id>/: the article, where it was printed, and how to cite it."""
 
@@ -264,6 +295,8 @@ class ArticleDetailView(BreadcrumbsMixin, DetailView):
             previous_article=Article.objects.previous_on_page(article),
             next_article=Article.objects.next_on_page(article),
             permalink=self.request.build_absolute_uri(article.get_absolute_url()),
+            correction=correction_of(article),
+            date_correction=IssueDateRedirect.objects.filter(issue=article.page.issue).order_by("-created").first(),
         )
         return context
 

@@ -2,8 +2,11 @@
 
 - Search pages and the search API are marked ``X-Robots-Tag: noindex``: crawlers should index
   the articles themselves, not an unbounded space of result pages.
-- Issue and article pages (and the home page) tell caches how long to keep them; with
-  Django's ``ConditionalGetMiddleware`` (ETag) a browser or proxy revalidates cheaply after that.
+- The public reading pages may be corrected at any time (a headline, a date, a merged
+  reporter), so caches keep them only to revalidate: ``Cache-Control: no-cache`` with the ETag
+  of ``ConditionalGetMiddleware`` (a hash of the page, so every correction changes it) gives a
+  304 when nothing changed and the corrected page when something did. Staff see an 编辑 link
+  on them: their copies are ``private``, and ``Vary: Cookie`` keeps the two apart.
 - A value from the request that the database cannot use (a non-number or a 20-digit number
   for an integer key, a year outside 1–9999, on PostgreSQL a NUL character or an over-long
   string) answers 400 instead of 500, wherever the query was built: Django's admin and
@@ -28,10 +31,11 @@ logger = logging.getLogger(__name__)
 # Paths served by the search code (issue 4): the results page and the JSON API.
 SEARCH_PATH_PREFIXES = ("/search/", "/api/search/")
 
-# URL names (namespace "articles") whose responses public caches may keep for a while. They
-# change only on ingest or a staff correction; five minutes is the most a reader can lag behind.
-CACHEABLE_URL_NAMES = {"home", "issue-detail", "article-detail", "article-text"}
-PUBLIC_MAX_AGE = 300
+# URL names (namespace "articles") of pages a correction can change: caches revalidate them.
+REVALIDATED_URL_NAMES = {
+    "home", "archive", "archive-year", "archive-month", "issue-detail", "page-detail",
+    "article-detail", "article-text", "reporter-list", "reporter-detail", "column-list", "column-detail",
+}
 
 RETRY_AFTER_SECONDS = 120
 
@@ -108,9 +112,12 @@ class PublicSiteMiddleware:
         response = self.get_response(request)
         if is_search_path(request.path):
             response["X-Robots-Tag"] = "noindex"
-        elif self._cacheable(request, response):
-            patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
-            # Staff see the same pages with their session; keep those out of shared caches.
+        elif self._revalidated(request, response):
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated:
+                patch_cache_control(response, private=True, no_cache=True)
+            else:
+                patch_cache_control(response, public=True, no_cache=True)
             patch_vary_headers(response, ["Cookie"])
         return response
 
@@ -127,17 +134,16 @@ class PublicSiteMiddleware:
         return None
 
     @staticmethod
-    def _cacheable(request, response) -> bool:
+    def _revalidated(request, response) -> bool:
+        """A page (or a 301 from a retired key: the key may serve a page again) of the reading
+        site, not already given a cache policy by its view."""
         match = getattr(request, "resolver_match", None)
-        if not (
+        return (
             request.method in ("GET", "HEAD")
-            and response.status_code == 200
+            and response.status_code in (200, 301)
             and match is not None
             and match.namespace == "articles"
-            and match.url_name in CACHEABLE_URL_NAMES
+            and match.url_name in REVALIDATED_URL_NAMES
             and not response.cookies
             and not response.has_header("Cache-Control")
-        ):
-            return False
-        user = getattr(request, "user", None)
-        return user is None or not user.is_authenticated
+        )

@@ -81,12 +81,13 @@ def test_robots_txt_keeps_crawlers_out_of_search(client, archive):
     assert "Disallow: /search/" in lines
 
 
-def test_issue_and_article_pages_may_be_cached_and_revalidated(client, archive):
+def test_issue_and_article_pages_are_revalidated_on_every_visit(client, archive):
+    """A correction must reach a reader at once: caches keep the pages only to revalidate."""
     for url in [archive["issue"].get_absolute_url(), archive["article"].get_absolute_url()]:
         response = client.get(url)
         assert response.status_code == 200
         cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
-        assert {"public", "max-age=300"} <= cache_control, url
+        assert {"public", "no-cache"} <= cache_control and "max-age=300" not in cache_control, url
         assert "Cookie" in response["Vary"]
         etag = response["ETag"]
         again = client.get(url, headers={"If-None-Match": etag})
@@ -100,6 +101,7 @@ def test_staff_views_of_public_pages_are_not_publicly_cached(client, archive, dj
     response = client.get(archive["article"].get_absolute_url())
     assert response.status_code == 200
     assert "public" not in response.get("Cache-Control", "")
+    assert {"private", "no-cache"} <= {part.strip() for part in response["Cache-Control"].split(",")}
 
 
 def test_missing_pages_and_admin_are_not_publicly_cached(client, archive):

@@ -9,6 +9,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -175,3 +176,84 @@ def test_api_results_carry_reporter_ids_paper_page_and_inferred_date_with_cors(c
     zhang = Person.objects.get(name="张三")
     assert first["bylines"][0] == {"id": zhang.pk, "name": "张三", "role": None, "url": f"/reporters/{zhang.pk}/"}
     assert client.get("/api/search/", {"q": "鼋头渚", "from": "x"})["Access-Control-Allow-Origin"] == "*"
+
+
+# --- 高级检索 ----------------------------------------------------------------------------------------
+
+
+def test_advanced_page_has_every_field_labelled(client, archive):
+    page = text(client.get("/search/advanced/"))
+    for label in ("包含全部这些词", "包含完整短语", "包含任意一个词", "不包含这些词", "在哪里找这些词", "报纸", "栏目",
+                  "版次", "出版日期 起", "排序"):
+        assert f">{label}</label>" in page, label
+    assert '<option value="江南晚报">江南晚报</option>' in page
+    assert '<option value="经济">' in page  # column names are suggested
+
+
+def test_advanced_search_builds_the_ordinary_bookmarkable_search_url(client, archive):
+    response = client.get("/search/advanced/", {
+        "all_words": "无锡  苏州", "phrase": "“民企 对接”", "any_words": "园林 地铁", "none_words": "疫情",
+        "scope": "", "paper": "江南晚报", "column": "经济", "print_page": "A02",
+        "date_from": "2019-01-01", "date_to": "2019-12-31", "sort": "newest"})
+    assert response.status_code == 302
+    from urllib.parse import parse_qs, urlsplit
+
+    url = urlsplit(response["Location"])
+    assert url.path == "/search/"
+    assert parse_qs(url.query) == {
+        "q": ['无锡 苏州 "民企 对接" 园林 OR 地铁 -疫情'], "paper": ["江南晚报"], "column": ["经济"],
+        "print_page": ["A02"], "from": ["2019-01-01"], "to": ["2019-12-31"], "sort": ["newest"]}
+
+
+def test_advanced_search_scope_goes_before_each_term_and_the_search_finds_it(client, archive):
+    response = client.get("/search/advanced/", {"all_words": "鼋头渚", "scope": "标题", "sort": "relevance"})
+    assert response["Location"] == "/search/?q=%E6%A0%87%E9%A2%98%3A%E9%BC%8B%E5%A4%B4%E6%B8%9A"
+    response = client.get("/search/advanced/", {"all_words": "鼋头渚", "date_from": "2019-06-01"})
+    page = text(client.get(response["Location"]))
+    assert "<mark>鼋头渚</mark>苏州园林展在锡开幕" in page and "两地共建" not in page
+
+
+def test_advanced_search_says_what_is_missing(client, archive):
+    response = client.get("/search/advanced/", {"none_words": "疫情"})
+    assert response.status_code == 400
+    assert "请至少在前三栏之一填写要找的词" in response.content.decode()
+    response = client.get("/search/advanced/", {"all_words": "无锡", "date_from": "2020-01-01", "date_to": "2019-01-01"})
+    assert "结束日期早于开始日期" in response.content.decode()
+    response = client.get("/search/advanced/", {"all_words": "无锡", "date_from": "昨天"})
+    assert response.status_code == 400 and "有效的日期" in response.content.decode()
+
+
+# --- 趋势 -----------------------------------------------------------------------------------------
+
+
+def test_trend_per_year_side_by_side_with_a_table_and_csv(client, archive):
+    page = text(client.get("/search/trend/", {"q": ["鼋头渚", "梅园"]}))
+    assert '<svg class="trend-chart"' in page and 'aria-hidden="true"' in page
+    assert "<caption>各年文章数</caption>" in page
+    rows = dict(re.findall(r'<tr><th scope="row"><a href="[^"]*year=(\d{4})"[^>]*>\d{4}</a></th>(.*?)</tr>', page))
+    assert list(rows) == ["2019", "2020", "2021"]  # every year from the first match to the last
+    counts = {year: re.findall(r"<td>(?:<a [^>]*>)?(\d+)", cells) for year, cells in rows.items()}
+    assert counts == {"2019": ["2", "1"], "2020": ["0", "0"], "2021": ["0", "1"]}
+    assert '梅园</a>：共 2 篇' in page
+
+    response = client.get("/search/trend.csv", {"q": ["鼋头渚", "梅园"]})
+    body = response.content.decode("utf-8")
+    assert body.startswith("\ufeff") and response["Content-Disposition"].endswith('.csv"')
+    assert list(csv.reader(io.StringIO(body[1:]))) == [
+        ["年份", "鼋头渚", "梅园"], ["2019", "2", "1"], ["2020", "0", "0"], ["2021", "0", "1"]]
+
+
+def test_trend_per_month_within_a_year(client, archive):
+    page = text(client.get("/search/trend/", {"q": ["鼋头渚", "梅园"], "year": "2019"}))
+    assert "<caption>2019年各月文章数</caption>" in page
+    body = client.get("/search/trend.csv", {"q": ["鼋头渚"], "year": "2019"}).content.decode("utf-8")
+    rows = list(csv.reader(io.StringIO(body[1:])))
+    assert rows[0] == ["月份", "鼋头渚"] and len(rows) == 13
+    assert rows[3] == ["2019-03", "1"] and rows[11] == ["2019-11", "1"] and rows[1] == ["2019-01", "0"]
+
+
+def test_trend_refuses_more_than_four_queries_with_a_page(client, archive):
+    response = client.get("/search/trend/", {"q": ["一", "二", "三", "四", "五"]})
+    assert response.status_code == 400 and "最多同时比较 4 个检索式" in response.content.decode()
+    assert client.get("/search/trend/", {"q": "无锡", "year": "２０１９"}).status_code == 400
+    assert "画出趋势" in text(client.get("/search/trend/"))

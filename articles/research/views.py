@@ -3,17 +3,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from urllib.parse import urlencode
+
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
-from articles.models import Article
+from articles.models import Article, Issue
 
 from . import searching
 from .citations import bibtex, ris
 from .exports import MAX_EXPORT, results_csv
+from .forms import AdvancedSearchForm
 from .records import reference_for, today
+from .trend import MAX_QUERIES, month_trend, trend_csv, year_trend
+from .trend_chart import COLOURS, DASHES, trend_svg
 
+MAX_COLUMN_CHOICES = 300
 ARTICLES = Article.objects.with_page().prefetch_related("bylines__person")
 
 
@@ -81,3 +90,110 @@ def results_export(request, fmt: str):
     response = download(body, f"jnwb-search-{accessed:%Y%m%d}.{extension}", content_type)
     response["X-Result-Count"] = str(found.count)
     return response
+
+
+# --------------------------------------------------------------------------- 高级检索
+
+
+@require_safe
+def advanced_search(request):
+    """/search/advanced/: the form; filled in, it sends the reader to the ordinary /search/ URL."""
+    papers = sorted(set(Issue.objects.order_by().values_list("paper", flat=True).distinct()))
+    columns = list(Article.objects.exclude(section="").order_by().values_list("section", flat=True)
+                   .distinct()[:MAX_COLUMN_CHOICES])
+    bound = any(name in request.GET for name in AdvancedSearchForm.base_fields)
+    form = AdvancedSearchForm(request.GET if bound else None, papers=[str(p) for p in papers],
+                              columns=sorted(columns))
+    if bound and form.is_valid():
+        return redirect(form.search_url(reverse("search:page")))
+    return render(request, "research/advanced.html", {"form": form}, status=400 if bound else 200)
+
+
+# --------------------------------------------------------------------------- 趋势
+
+
+class BadTrend(ValueError):
+    """Parameters the trend cannot use; the message says which (answered with 400)."""
+
+
+def _trend_request(request) -> tuple[list[str], int | None]:
+    queries = [q.replace("\x00", "").strip() for q in request.GET.getlist("q")]
+    queries = list(dict.fromkeys(q for q in queries if q))
+    if len(queries) > MAX_QUERIES:
+        raise BadTrend(f"最多同时比较 {MAX_QUERIES} 个检索式，您给了 {len(queries)} 个。")
+    for raw in queries:
+        searching.parse(raw)  # QueryError for an over-long query
+    year_text = request.GET.get("year", "")
+    if not year_text:
+        return queries, None
+    if not (year_text.isascii() and year_text.isdigit() and 1900 <= int(year_text) <= 2100):
+        raise BadTrend(f"年份 {year_text!r} 无法识别，请写四位数字，如 2023。")
+    return queries, int(year_text)
+
+
+def _trend_or_error(request):
+    try:
+        queries, year = _trend_request(request)
+    except (BadTrend, searching.QueryError) as exc:
+        return None, render(request, "research/trend.html", {"error": str(exc), "queries": []}, status=400)
+    if not queries:
+        return None, None
+    return (month_trend(queries, year) if year else year_trend(queries)), None
+
+
+def _query_string(pairs) -> str:
+    return urlencode([(k, v) for k, v in pairs if v not in (None, "")])
+
+
+@require_safe
+def trend_page(request):
+    """/search/trend/?q=无锡&q=苏州[&year=2019]: a chart and a table of matches per year (month)."""
+    trend, error = _trend_or_error(request)
+    if error:
+        return error
+    context = {"queries": request.GET.getlist("q")[:MAX_QUERIES], "max_queries": MAX_QUERIES}
+    if trend is None:
+        return render(request, "research/trend.html", context)
+    base = [("q", q) for q in trend.queries]
+    search_path = reverse("search:page")
+    rows = []
+    for i, (key, label) in enumerate(zip(trend.keys, trend.labels)):
+        cells = []
+        for q, counts in zip(trend.queries, trend.counts):
+            if trend.year:
+                first = dt.date(trend.year, key, 1)
+                last = dt.date(trend.year + (key == 12), key % 12 + 1, 1) - dt.timedelta(days=1)
+                params = [("q", q), ("from", first.isoformat()), ("to", last.isoformat())]
+            else:
+                params = [("q", q), ("year", key)]
+            cells.append({"count": counts[i], "url": f"{search_path}?{_query_string(params)}"})
+        row = {"label": label, "cells": cells}
+        if not trend.year:
+            row["url"] = f"{reverse('research:trend')}?{_query_string([*base, ('year', key)])}"
+        rows.append(row)
+    what = f"{trend.year}年各月" if trend.year else "各年"
+    context.update(
+        trend=trend,
+        rows=rows,
+        series=[{"query": q, "total": t, "colour": COLOURS[i % len(COLOURS)], "dash": DASHES[i % len(DASHES)]}
+                for i, (q, t) in enumerate(zip(trend.queries, trend.totals))],
+        chart=mark_safe(trend_svg(trend.labels, list(zip(trend.queries, trend.counts)),
+                                  f"{'、'.join(trend.queries)}：{what}文章数")),
+        what=what,
+        csv_url=f"{reverse('research:trend-csv')}?{_query_string([*base, ('year', trend.year)])}",
+        years_url=f"{reverse('research:trend')}?{_query_string(base)}" if trend.year else None,
+    )
+    return render(request, "research/trend.html", context)
+
+
+@require_safe
+def trend_download(request):
+    """/search/trend.csv?…: the trend table as CSV."""
+    trend, error = _trend_or_error(request)
+    if error:
+        return error
+    if trend is None:
+        return render(request, "research/trend.html", {"error": "请给出至少一个检索式：?q=无锡", "queries": []},
+                      status=400)
+    name = f"jnwb-trend-{trend.year}.csv" if trend.year else "jnwb-trend.csv"
+    return download(trend_csv(trend), name, "text/csv")

@@ -28,6 +28,7 @@ from articles.search.query import (
     search,
 )
 from articles.search.snippets import highlight, snippet
+from articles.research.facets import facet_groups
 from articles.research.records import api_bylines, api_place
 
 PER_PAGE = 20
@@ -127,25 +128,6 @@ def _url(request, path: str, **changes) -> str:
     return f"{path}?{urlencode(params)}" if params else path
 
 
-def _facet_links(request, facets: dict) -> list[dict]:
-    path = reverse("search:page")
-    groups = []
-    for name, label in FACET_LABELS.items():
-        selected = request.GET.get(name, "")
-        items = [
-            {
-                "value": value,
-                "count": count,
-                "selected": value == selected,
-                "url": _url(request, path, **{name: None if value == selected else value}),
-            }
-            for value, count in facets.get(name, [])[:15]
-        ]
-        if items:
-            groups.append({"name": name, "label": label, "items": items})
-    return groups
-
-
 @require_safe
 def search_page(request):
     raw = request.GET.get("q", "")
@@ -172,7 +154,7 @@ def search_page(request):
         seconds=outcome.seconds,
         first_number=(req.page - 1) * PER_PAGE + 1,
         results=results,
-        facets=_facet_links(request, outcome.facets),
+        facets=facet_groups(request.GET, outcome.facets, lambda **changes: _url(request, path, **changes)),
         page=req.page,
         pages=pages,
         capped=outcome.count > MAX_PAGES * PER_PAGE,

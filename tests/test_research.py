@@ -57,6 +57,10 @@ def archive(django_db_setup, django_db_blocker, tmp_path_factory):
                                  people=("张三", "李四", "王五", "赵六"), section="经济", label="第A02版")
             _article(dt.date(2019, 11, 20), "鼋头渚苏州园林展在锡开幕", "本报讯 苏州园林展昨天在鼋头渚开幕。", people=("李四",))
             _article(dt.date(2021, 6, 1), "无锡地铁新线开通", "本报讯 无锡地铁新线今天开通，直达梅园。", people=("张三",))
+            # Twelve years and twelve reporters (more than a facet shows before 更多); 周 twice.
+            for i, name in enumerate(["周一", "安二", "白三", "陈四", "邓五", "范六", "高七", "何八", "金九", "刘十",
+                                      "马甲", "周一"]):
+                _article(dt.date(2005 + i, 5, 1), f"惠山泥人第{i + 1}期", "本报讯 惠山泥人展出。", people=(name,))
             inferred = Article.objects.filter(page__issue__date_inferred=True).order_by("pk").first()
             query.live.reset()
             indexing.index_rebuild()
@@ -257,3 +261,43 @@ def test_trend_refuses_more_than_four_queries_with_a_page(client, archive):
     assert response.status_code == 400 and "最多同时比较 4 个检索式" in response.content.decode()
     assert client.get("/search/trend/", {"q": "无锡", "year": "２０１９"}).status_code == 400
     assert "画出趋势" in text(client.get("/search/trend/"))
+
+
+# --- facets ---------------------------------------------------------------------------------------
+
+
+def test_every_facet_value_is_reachable_and_reporters_go_by_count_then_pinyin(client, archive):
+    page = text(client.get("/search/", {"q": "泥人"}))
+    reporters = page[page.index('id="facet-reporter"'):page.index('id="facet-column"') if 'id="facet-column"' in page else None]
+    names = re.findall(r'reporter=[^"]*">([^<]+)</a>', reporters)
+    assert names == ["周一", "安二", "白三", "陈四", "邓五", "范六", "高七", "何八", "金九", "刘十", "马甲"]
+    assert "更多（另 1 项）" in reporters  # the eleventh behind 更多, in the page, no script needed
+    years = page[page.index('id="facet-year"'):page.index('id="facet-reporter"')]
+    assert re.findall(r'year=(\d{4})">\d{4}</a>', years) == [str(y) for y in range(2016, 2004, -1)]
+
+
+def test_year_facet_is_a_bar_chart_whose_bars_link_to_their_year(client, archive):
+    page = text(client.get("/search/", {"q": "泥人"}))
+    bars = re.findall(r'<a href="([^"]+)" aria-label="(\d{4})年：(\d+) 篇"><rect', page)
+    assert [(year, n) for _, year, n in bars] == [(str(y), "1") for y in range(2005, 2016)] + [("2016", "1")]
+    assert all(url.endswith(f"year={year}") for url, year, _ in bars)
+    assert "2009" in text(client.get(bars[4][0].replace("&amp;", "&")))
+
+
+def test_inferred_dates_are_marked_only_where_inferred_and_explained_in_words(client, archive):
+    page = text(client.get("/search/", {"q": "泥人"}))
+    assert "日期为推断" not in page  # none of these is inferred
+    page = text(client.get("/search/", {"q": "无锡"}))
+    assert "表示这一期的出版日期由文中线索推断，尚未经编辑确认" in page
+    results = re.findall(r'<li class="result">(.*?)</li>', page, re.S)
+    marked = {int(re.search(r'href="/articles/(\d+)/"', r).group(1)): "日期为推断" in r for r in results}
+    inferred = dict(Article.objects.filter(pk__in=marked).values_list("pk", "page__issue__date_inferred"))
+    assert marked == inferred and True in marked.values() and False in marked.values()
+
+
+def test_results_page_links_exports_feed_and_trend_with_the_same_search(client, archive):
+    page = text(client.get("/search/", {"q": "泥人", "year": "2009", "sort": "newest"}))
+    assert 'href="/search/export.csv?q=%E6%B3%A5%E4%BA%BA&amp;year=2009&amp;sort=newest" download' in page
+    assert 'href="/search/feed/?q=%E6%B3%A5%E4%BA%BA&amp;year=2009" type="application/atom+xml"' in page
+    assert 'href="/search/trend/?q=%E6%B3%A5%E4%BA%BA"' in page
+    assert 'href="/search/advanced/"' in page

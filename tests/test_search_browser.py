@@ -77,7 +77,9 @@ def test_reader_searches_sees_marked_results_and_narrows_by_a_facet(site, browse
     fits_and_photograph(browser, f"{size}-results")
 
     first_count = len(browser.find_elements("css selector", ".result"))
-    year_link = browser.find_element("css selector", ".facet a")
+    if size == "phone":  # the facets are a collapsed panel above the results on a phone
+        browser.find_element("css selector", ".facets-panel__toggle").click()
+    year_link = browser.find_element("css selector", ".facet li a")
     year = year_link.text
     old = browser.current_url
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", year_link)

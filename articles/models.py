@@ -39,6 +39,12 @@ class IssueQuerySet(models.QuerySet):
     def next_of(self, issue: "Issue") -> "Issue | None":
         return self.filter(paper=issue.paper, date_issued__gt=issue.date_issued).order_by("date_issued").first()
 
+    def on_this_day(self, today: dt.date):
+        """历史上的今天: issues printed on ``today``'s month and day in earlier years, newest first."""
+        return self.filter(
+            date_issued__month=today.month, date_issued__day=today.day, date_issued__year__lt=today.year
+        ).order_by("-date_issued")
+
     def month_counts(self) -> list[tuple[dt.date, int]]:
         """(first day of month, number of issues) for every month that has an issue, oldest first."""
         rows = (
@@ -107,12 +113,25 @@ class Page(models.Model):
 
     @property
     def display_label(self) -> str:
-        return self.label or f"第{self.sequence}版"
+        return page_display_label(self.label, self.sequence)
 
     def get_absolute_url(self) -> str:
         return reverse(
             "articles:page-detail", kwargs={"date": self.issue.date_issued.isoformat(), "sequence": self.sequence}
         )
+
+
+# Labels ingest made up when the paper printed none: not printed labels, so not shown as such.
+_MADE_UP_PAGE_LABEL = re.compile(r"(头版|第[0-9０-９]+版)")
+
+
+def page_display_label(label: str, sequence: int) -> str:
+    """The one name of a page everywhere on the site: the label as printed when the source gives
+    one (A02, 要闻); otherwise 头版 for the first page and 第N版 for the others."""
+    label = (label or "").strip()
+    if label and not _MADE_UP_PAGE_LABEL.fullmatch(label):
+        return label
+    return "头版" if sequence == 1 else f"第{sequence}版"
 
 
 class PersonQuerySet(models.QuerySet):
@@ -153,6 +172,12 @@ class ArticleQuerySet(models.QuerySet):
         # A subquery rather than a join, so a person named twice on one article lists it once
         # without DISTINCT.
         return self.filter(pk__in=Byline.objects.filter(person=person).values("article"))
+
+    def column_counts(self):
+        """(栏目, number of articles) for every column printed in the archive, largest first."""
+        return (
+            self.exclude(section="").values_list("section").annotate(n=models.Count("pk")).order_by("-n", "section")
+        )
 
     def previous_on_page(self, article: "Article") -> "Article | None":
         """The article printed just before ``article`` on its page, if any."""

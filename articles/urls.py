@@ -62,6 +62,9 @@ urlpatterns = [
     path("articles/<int:pk>/text/", views.ArticleTextView.as_view(), name="article-text"),
     path("reporters/", views.ReporterListView.as_view(), name="reporter-list"),
     path("reporters/<int:pk>/", views.ReporterDetailView.as_view(), name="reporter-detail"),
+    path("columns/", views.ColumnListView.as_view(), name="column-list"),
+    # A column is named as printed (要闻快览); <path:> so even a name with "/" has a URL.
+    path("columns/<path:name>/", views.ColumnDetailView.as_view(), name="column-detail"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "articles:sitemap-section"},
          name="sitemap"),

@@ -12,11 +12,12 @@ import logging
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Max, Min, Prefetch, Q
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -25,7 +26,7 @@ from django.views.generic.dates import ArchiveIndexView, MonthArchiveView, YearA
 
 from . import links
 from .calendar_grid import WEEKDAY_NAMES, month_grid, year_rows
-from .models import Article, Issue, IssueDateRedirect, Page, Person, default_paper
+from .models import Article, Byline, Issue, IssueDateRedirect, Page, Person, default_paper
 
 logger = logging.getLogger(__name__)
 
@@ -60,14 +61,32 @@ def _archive_crumbs(year: int | None = None, month: int | None = None) -> list[t
     return crumbs
 
 
+def front_page(issue: Issue) -> Page | None:
+    """The issue's first page (头版 when the paper printed one), with its articles."""
+    articles = Article.objects.order_by("sequence").prefetch_related("bylines__person")
+    return issue.pages.order_by("sequence").prefetch_related(Prefetch("articles", queryset=articles)).first()
+
+
 class HomeView(TemplateView):
+    """/: the search box, the latest issue's front page, 历史上的今天, counts, the latest issues
+    and the years to browse."""
+
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # Counts for the latest few only: annotating first would group every issue in the archive.
         latest = Issue.objects.order_by("-date_issued").values_list("pk", flat=True)[:LATEST_ISSUES_ON_HOME]
+        latest_issue = Issue.objects.order_by("-date_issued").first()
+        today = timezone.localdate()  # the paper's day (TIME_ZONE), not the server's
         context.update(
+            latest_issue=latest_issue,
+            latest_front_page=front_page(latest_issue) if latest_issue else None,
+            today=today,
+            on_this_day=Issue.objects.on_this_day(today).prefetch_related(
+                Prefetch("pages", queryset=Page.objects.order_by("sequence")),
+                Prefetch("pages__articles", queryset=Article.objects.order_by("sequence")),
+            ),
             paper=default_paper(),
             latest_issues=Issue.objects.filter(pk__in=list(latest)).with_counts().order_by("-date_issued"),
             issue_count=Issue.objects.count(),
@@ -351,11 +370,61 @@ class ReporterDetailView(BreadcrumbsMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["person"] = self.person
+        dates = Article.objects.by_person(self.person).aggregate(
+            first=Min("page__issue__date_issued"), last=Max("page__issue__date_issued")
+        )
+        context.update(
+            person=self.person,
+            # Roles as printed in the bylines (记者, 通讯员, 实习生 …), the most frequent first.
+            roles=[role for role, _ in Byline.objects.filter(person=self.person).exclude(role="")
+                   .values_list("role").annotate(n=Count("pk")).order_by("-n", "role")],
+            first_year=dates["first"].year if dates["first"] else None,
+            last_year=dates["last"].year if dates["last"] else None,
+        )
         return context
 
     def get_breadcrumbs(self):
         return [("记者", reverse("articles:reporter-list")), (self.person.name, None)]
+
+
+class ColumnListView(BreadcrumbsMixin, ListView):
+    """/columns/: every column (栏目) printed in the archive, with how many articles it has."""
+
+    template_name = "articles/column_list.html"
+    context_object_name = "columns"
+    paginate_by = 300
+
+    def get_queryset(self):
+        return Article.objects.column_counts()
+
+    def get_breadcrumbs(self):
+        return [("栏目", None)]
+
+
+class ColumnDetailView(BreadcrumbsMixin, ListView):
+    """/columns/<name>/: one column's articles across the archive, newest first."""
+
+    template_name = "articles/column_detail.html"
+    context_object_name = "articles"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.column = self.kwargs["name"]
+        articles = Article.objects.with_page().filter(section=self.column)
+        if not articles.exists():
+            raise Http404("没有这个栏目")
+        return articles.in_print_order().prefetch_related("bylines__person")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        dates = Article.objects.filter(section=self.column).aggregate(
+            first=Min("page__issue__date_issued"), last=Max("page__issue__date_issued")
+        )
+        context.update(column=self.column, first_date=dates["first"], last_date=dates["last"])
+        return context
+
+    def get_breadcrumbs(self):
+        return [("栏目", reverse("articles:column-list")), (self.column, None)]
 
 
 @require_GET

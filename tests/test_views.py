@@ -67,6 +67,90 @@ def test_home_shows_paper_search_box_counts_latest_issues_and_calendar_link(clie
     assert 'href="/issues/"' in page and 'href="/issues/2023/"' in page
 
 
+def test_home_shows_the_latest_issues_front_page_headlines(client, seeded):
+    page = html(client.get("/"))
+
+    front = page[page.index('<section class="home-front"'):page.index('<section class="home-this-day"')]
+    assert '最新一期 · <a href="/issues/2024-06-06/">2024年6月6日</a> 头版' in front
+    latest = Article.objects.filter(page__issue__date_issued="2024-06-06").order_by("sequence")
+    headlines = re.findall(r'<h3 class="article-item__headline"><a href="(/articles/\d+/)">', front)
+    assert headlines == [a.get_absolute_url() for a in latest] and len(headlines) == 3
+
+
+def test_home_shows_issues_printed_on_this_day_in_earlier_years(client, seeded, monkeypatch):
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "localdate", lambda *args: dt.date(2026, 8, 18))
+    older = make_article(date=dt.date(2019, 8, 18), headline="七年前的今天")
+    make_article(date=dt.date(2019, 8, 17), headline="前一天的报纸")
+    make_article(date=dt.date(2026, 8, 18), headline="今天的报纸")  # this year's is not history
+
+    page = html(client.get("/"))
+    this_day = page[page.index('<section class="home-this-day"'):page.index('<section class="home-latest"')]
+    assert '历史上的今天 <span class="count">8月18日</span>' in this_day
+    dates = re.findall(r'class="issue-list__date" href="(/issues/[\d-]+/)"', this_day)
+    assert dates == ["/issues/2023-08-18/", "/issues/2019-08-18/"]
+    assert "无锡代表团访问阿联酋艾因市" in this_day and older.headline in this_day  # their front-page headlines
+    assert "前一天的报纸" not in this_day and "今天的报纸<" not in this_day
+
+    monkeypatch.setattr(timezone, "localdate", lambda *args: dt.date(2026, 1, 2))
+    assert "往年的1月2日没有收录的报纸" in html(client.get("/"))
+
+
+def test_columns_are_listed_with_counts_and_each_has_its_articles_across_the_archive(client, seeded):
+    make_article(date=dt.date(2021, 5, 4), headline="早年的快讯", section="要闻快览")
+    make_article(date=dt.date(2021, 5, 5), headline="评论一则", section="锡城时评")
+
+    listing = html(client.get("/columns/"))
+    entries = re.findall(r'<a href="(/columns/[^"]+/)">([^<]+)</a> <span class="count">(\d+) 篇</span>', listing)
+    assert [(name, n) for _, name, n in entries] == [("要闻快览", "2"), ("锡城时评", "1")]
+
+    column = client.get(entries[0][0])
+    page = html(column)
+    assert column.status_code == 200 and "<h1>要闻快览</h1>" in page
+    assert "刊于 2021年5月4日 至 2023年8月8日" in page
+    assert page.index("氢能产业标准体系") < page.index("早年的快讯")  # newest first
+    assert "评论一则" not in page
+    assert '<input type="hidden" name="column" value="要闻快览">' in page  # search within it
+    # The column name above an article leads to its column.
+    article = article_by_headline("氢能产业标准体系")
+    assert f'href="{entries[0][0]}">要闻快览</a>' in html(client.get(article.get_absolute_url()))
+    assert client.get("/columns/没有这个栏目/").status_code == 404
+
+
+def test_reporter_page_shows_roles_as_printed_years_active_and_a_search_of_their_articles(client, seeded):
+    gao = Person.objects.get(name="高美梅")
+    page = html(client.get(gao.get_absolute_url()))
+    assert "<dt>署名身份</dt><dd>署名未印身份</dd>" in page  # the seeds print names only
+    assert "<dt>刊文年份</dt><dd>2022—2024年</dd>" in page
+    assert '<input type="hidden" name="reporter" value="高美梅">' in page and 'action="/search/"' in page
+
+    for n, role in enumerate(["通讯员", "通讯员", "实习生"]):
+        article = make_article(date=dt.date(2021, 3, 1 + n), headline=f"稿{n}")
+        Byline.objects.create(article=article, person=gao, position=0, role=role)
+    page = html(client.get(gao.get_absolute_url()))
+    assert "<dt>署名身份</dt><dd>通讯员、实习生</dd>" in page and "<dt>刊文年份</dt><dd>2021—2024年</dd>" in page
+    assert f'<a href="/reporters/{gao.pk}/">通讯员 高美梅</a>' in page  # the byline as printed
+
+
+def test_one_page_label_everywhere_printed_when_given_else_toutban_or_di_n_ban(client, seeded):
+    # Ingest has called the same front page 头版 or 第1版; it is 头版 on every page of the site.
+    issue = Issue.objects.get(date_issued="2024-06-06")
+    front = issue.pages.get()
+    Page.objects.filter(pk=front.pk).update(label="第1版")
+    Page.objects.create(issue=issue, sequence=2, label="", source_file="b.txt", sha256="b" * 64)
+    printed = Page.objects.create(issue=issue, sequence=3, label="A03", source_file="c.txt", sha256="c" * 64)
+    Article.objects.create(page=printed, sequence=1, headline="第三版稿", body="正文。")
+
+    issue_page = html(client.get("/issues/2024-06-06/"))
+    assert re.findall(r'<h2 id="page-\d-title"><a href="[^"]+">([^<]+)</a></h2>', issue_page) == ["头版", "第2版", "A03"]
+    article = article_by_headline("第三版稿")
+    assert f'{article.page.get_absolute_url()}">A03</a>' in html(client.get(article.get_absolute_url()))
+    assert "第1版" not in html(client.get("/"))
+    month = html(client.get("/issues/2024/06/"))
+    assert "第1版" not in month
+
+
 def test_empty_archive_home_and_calendar_say_so(client):
     assert "档案中还没有任何一期" in html(client.get("/"))
     response = client.get("/issues/")
@@ -136,7 +220,7 @@ def test_issue_page_shows_articles_in_order_with_bylines_column_first_sentence_a
 def test_issue_page_shows_the_column_title_and_wire_source_of_short_items(client, seeded):
     page = html(client.get("/issues/2023-08-08/"))
 
-    item = page[page.index('<p class="kicker">要闻快览</p>'):]
+    item = page[page.index('<p class="kicker"><a href="/columns/%E8%A6%81%E9%97%BB%E5%BF%AB%E8%A7%88/">要闻快览</a></p>'):]
     assert "氢能产业标准体系建设指南发布" in item[:300] and "据新华社" in item[:600]
 
 
@@ -225,7 +309,7 @@ def test_wire_article_names_its_source_and_column(client, seeded):
     article = article_by_headline("氢能产业标准体系")
     page = html(client.get(article.get_absolute_url()))
 
-    assert '<p class="kicker">要闻快览</p>' in page and "稿源：据新华社" in page
+    assert '<p class="kicker"><a href="/columns/%E8%A6%81%E9%97%BB%E5%BF%AB%E8%A7%88/">要闻快览</a></p>' in page and "稿源：据新华社" in page
     assert 'rel="next"' not in page  # the last item on the page
     text = html(client.get(f"/articles/{article.pk}/text/"))
     assert text.startswith("【要闻快览】\n氢能产业标准体系建设指南发布\n据新华社\n")
@@ -238,7 +322,7 @@ def test_reporter_page_lists_their_articles_newest_first_with_count(client, seed
     gao = Person.objects.get(name="高美梅")
     page = html(client.get(gao.get_absolute_url()))
 
-    assert "<h1>高美梅</h1>" in page and "署名文章 4 篇" in page
+    assert "<h1>高美梅</h1>" in page and "<dt>署名文章</dt><dd>4 篇</dd>" in page
     dates = re.findall(r'<a href="/issues/([\d-]+)/">', page.split('<ol class="article-list">', 1)[1])
     assert dates == sorted(dates, reverse=True) and len(dates) == 4
     assert '<a href="/reporters/">记者</a>' in page  # breadcrumb back to the list
@@ -250,7 +334,7 @@ def test_reporter_page_is_paginated(client, seeded):
     gao = Person.objects.get(name="高美梅")
 
     first = html(client.get(gao.get_absolute_url()))
-    assert "署名文章 25 篇" in first and "第 1 页，共 2 页" in first and 'rel="next" href="?page=2"' in first
+    assert "<dt>署名文章</dt><dd>25 篇</dd>" in first and "第 1 页，共 2 页" in first and 'rel="next" href="?page=2"' in first
     second = html(client.get(gao.get_absolute_url() + "?page=2"))
     assert "旧稿0" in second and "旧稿1<" in second and "无锡代表团" not in second
 

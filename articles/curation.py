@@ -190,6 +190,16 @@ def article_delete(*, article: Article, user=None) -> None:
         _after_commit(removed_ids=[pk])
 
 
+def articles_delete(*, articles: Iterable[Article], user=None) -> int:
+    """Delete several articles in one transaction (search hears of it once); return how many."""
+    count = 0
+    with transaction.atomic():
+        for article in articles:
+            article_delete(article=article, user=user)
+            count += 1
+    return count
+
+
 def _reason(reason: str, changed: list[str]) -> str:
     names = "、".join(FIELD_LABELS[name] for name in changed)
     return f"{reason}：{names}" if reason else f"人工更正：{names}"
@@ -251,13 +261,29 @@ def person_merge(*, into: Person, others: Iterable[Person], user=None) -> MergeR
     return result
 
 
+class NameTaken(ValueError):
+    """Another reporter already has that name (after spaces are made single)."""
+
+    def __init__(self, name: str):
+        self.name = name
+        super().__init__(f"已有记者叫“{name}”")
+
+
+def person_name_normal(name: str) -> str:
+    """A reporter's name as stored: no spaces at the ends, runs of spaces as one."""
+    return " ".join(name.split())
+
+
 def person_rename(*, person: Person, name: str, user=None) -> Person:
-    """Correct a reporter's name everywhere it is printed in the archive."""
+    """Correct a reporter's name everywhere it is printed in the archive. A name another
+    reporter has raises ``NameTaken``: that is a merge (``person_merge``), not a rename."""
     with transaction.atomic():
         person = Person.objects.select_for_update().get(pk=person.pk)
-        name = " ".join(name.split())
+        name = person_name_normal(name)
         if name == person.name:
             return person
+        if Person.objects.filter(name=name).exclude(pk=person.pk).exists():
+            raise NameTaken(name)
         old = person.name
         person.name = name
         person._change_reason = f"更名：{old} → {name}"
@@ -319,6 +345,17 @@ def issue_confirm_date(*, issue: Issue, date: dt.date | None = None, user=None) 
         issue.save()
         _after_commit(changed_ids=article_ids)
     return issue
+
+
+def issues_confirm_dates(*, issues: Iterable[Issue], user=None) -> int:
+    """Confirm the dates of several issues in one transaction; return how many needed it."""
+    count = 0
+    with transaction.atomic():
+        for issue in issues:
+            if issue.date_inferred or not issue.date_confirmed_by_staff:
+                issue_confirm_date(issue=issue, user=user)
+                count += 1
+    return count
 
 
 # ---------------------------------------------------------------- dictionary ------
@@ -422,12 +459,45 @@ def _rebuild_wait(process: subprocess.Popen) -> None:
 # ---------------------------------------------------------------- search hook -----
 
 
+class _SearchBatch:
+    """What one transaction changed, told to search once when it commits.
+
+    Curation functions each call ``_after_commit``; a bulk action that calls them for many
+    rows inside one transaction (``issues_confirm_dates``, ``articles_delete``) would
+    otherwise start one index sync process per row (14 issues: 14 processes, about 1.8 GB).
+    """
+
+    def __init__(self):
+        self.changed_ids: set[int] = set()
+        self.removed_ids: set[int] = set()
+        self.dictionary_changed = False
+        self.done = False
+
+    def __call__(self):
+        self.done = True
+        search_follow(changed_ids=sorted(self.changed_ids), removed_ids=sorted(self.removed_ids),
+                      dictionary_changed=self.dictionary_changed)
+
+
 def _after_commit(*, changed_ids=(), removed_ids=(), dictionary_changed=False) -> None:
-    changed_ids, removed_ids = list(changed_ids), list(removed_ids)
-    transaction.on_commit(
-        lambda: search_follow(changed_ids=changed_ids, removed_ids=removed_ids,
-                              dictionary_changed=dictionary_changed)
+    connection = transaction.get_connection()
+    # The batch belongs to the outermost transaction (a test case's own is not one: each
+    # request in a test commits on its own there); it is joined while Django still holds it
+    # as a callback of that transaction, so a reused atomic() decorator starts afresh.
+    outer = next((block for block in connection.atomic_blocks if not getattr(block, "_from_testcase", False)), None)
+    batch = getattr(outer, "search_batch", None)
+    pending = batch is not None and not batch.done and any(
+        callback is batch for _, callback, _ in connection.run_on_commit
     )
+    if not pending:
+        batch = _SearchBatch()
+        if outer is not None:
+            outer.search_batch = batch
+    batch.changed_ids.update(changed_ids)
+    batch.removed_ids.update(removed_ids)
+    batch.dictionary_changed = batch.dictionary_changed or dictionary_changed
+    if not pending:
+        transaction.on_commit(batch)
 
 
 def search_follow(*, changed_ids: Iterable[int] = (), removed_ids: Iterable[int] = (),

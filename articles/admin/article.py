@@ -11,11 +11,10 @@ from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from .. import curation
 from ..models import CURATED_ARTICLE_FIELDS, Article, Byline, Issue, Person
-from .common import HistoryWithoutNoiseMixin, byline_rows, is_plain_number, is_revert, short_time
+from .common import CuratedHistoryAdmin, byline_rows, is_plain_number, is_revert, short_time
 
 # The fields of the article form, in the order an editor reads a printed article.
 ARTICLE_FORM_FIELDS = ("headline", "section", "dateline", "source", "lead", "body")
@@ -211,7 +210,7 @@ class EditedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(HistoryWithoutNoiseMixin, SimpleHistoryAdmin):
+class ArticleAdmin(CuratedHistoryAdmin):
     form = ArticleAdminForm
     inlines = [BylineInline]
     list_display = ("headline_or_blank", "issue_date", "page_label", "section", "reporters", "is_edited", "public_link")
@@ -334,8 +333,7 @@ class ArticleAdmin(HistoryWithoutNoiseMixin, SimpleHistoryAdmin):
         curation.article_delete(article=obj, user=request.user)
 
     def delete_queryset(self, request, queryset):
-        for article in queryset:
-            curation.article_delete(article=article, user=request.user)
+        curation.articles_delete(articles=queryset, user=request.user)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if not Article.objects.filter(pk=object_id).exists():

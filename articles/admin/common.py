@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
+from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import Article, Person
 
@@ -37,6 +39,17 @@ class HistoryWithoutNoiseMixin:
                 helper = self.get_historical_record_context_helper(request, previous)
                 previous.history_delta_changes = helper.context_for_delta_changes(delta)
             previous = current
+
+
+class CuratedHistoryAdmin(HistoryWithoutNoiseMixin, SimpleHistoryAdmin):
+    """A model admin whose history may be read by staff who may view, and reverted only by
+    staff who may change: simple_history shows a view-only account the revert form without its
+    button, but would still save a POST of it."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST" and not self.has_change_history_permission(request):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 def byline_rows(records) -> list[dict]:

@@ -11,11 +11,10 @@ from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from .. import curation
 from ..models import Issue, Page
-from .common import HistoryWithoutNoiseMixin, is_revert
+from .common import CuratedHistoryAdmin, is_revert
 
 
 class IssueAdminForm(forms.ModelForm):
@@ -70,7 +69,7 @@ class InferredFilter(admin.SimpleListFilter):
 
 
 @admin.register(Issue)
-class IssueAdmin(HistoryWithoutNoiseMixin, SimpleHistoryAdmin):
+class IssueAdmin(CuratedHistoryAdmin):
     form = IssueAdminForm
     inlines = [PageInline]
     list_display = ("date_issued", "paper", "date_inferred", "date_confirmed_by_staff", "page_count", "article_count", "date_evidence", "public_link")
@@ -133,8 +132,6 @@ class IssueAdmin(HistoryWithoutNoiseMixin, SimpleHistoryAdmin):
 
     @admin.action(description="确认所选各期的日期", permissions=["change"])
     def confirm_dates(self, request, queryset):
-        count = 0
-        for issue in queryset.filter(Q(date_inferred=True) | Q(date_confirmed_by_staff=False)):
-            curation.issue_confirm_date(issue=issue, user=request.user)
-            count += 1
+        pending = queryset.filter(Q(date_inferred=True) | Q(date_confirmed_by_staff=False)).order_by("date_issued")
+        count = curation.issues_confirm_dates(issues=pending, user=request.user)
         self.message_user(request, f"已确认 {count} 期的日期。", messages.SUCCESS)

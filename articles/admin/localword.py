@@ -6,15 +6,14 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from .. import curation
 from ..models import LocalWord
-from .common import short_time
+from .common import CuratedHistoryAdmin, short_time
 
 
 @admin.register(LocalWord)
-class LocalWordAdmin(SimpleHistoryAdmin):
+class LocalWordAdmin(CuratedHistoryAdmin):
     list_display = ("word", "tag", "freq", "note", "created")
     list_filter = ("tag",)
     search_fields = ("word", "note")

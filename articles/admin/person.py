@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
-from .. import curation
+from .. import curation, links
 from ..models import Byline, Person
-from .common import HistoryWithoutNoiseMixin, byline_rows
+from .common import CuratedHistoryAdmin, byline_rows, is_plain_number
 
 
 class PersonAdminForm(forms.ModelForm):
@@ -19,9 +21,22 @@ class PersonAdminForm(forms.ModelForm):
         model = Person
         fields = ("name",)
 
+    def clean_name(self):
+        # Stored as curation stores it (runs of spaces as one), so "张  三" is the same name
+        # as "张 三"; another reporter's name is refused with what to do instead.
+        name = curation.person_name_normal(self.cleaned_data["name"])
+        taken = Person.objects.filter(name=name).exclude(pk=self.instance.pk).first()
+        if taken is not None:
+            raise ValidationError(
+                f"已有记者叫“{taken.name}”。若是同一人，请在记者列表中勾选两者，"
+                "用“合并所选记者”合并；若是两个人，请换一个写法。",
+                code="name_taken",
+            )
+        return name
+
 
 @admin.register(Person)
-class PersonAdmin(HistoryWithoutNoiseMixin, SimpleHistoryAdmin):
+class PersonAdmin(CuratedHistoryAdmin):
     form = PersonAdminForm
     list_display = ("name", "article_count", "public_link")
     search_fields = ("name",)
@@ -73,6 +88,27 @@ class PersonAdmin(HistoryWithoutNoiseMixin, SimpleHistoryAdmin):
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/articles/person/merge_confirm.html", context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if not Person.objects.filter(pk=object_id).exists():
+            return self._gone(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def _gone(self, request, object_id):
+        """A reporter merged into another (or deleted): say where the articles went."""
+        last = Person.history.filter(id=object_id).order_by("-history_date").first()
+        name = last.name if last else f"记者 {object_id}"
+        kept = links.person_for_old_id(int(object_id)) if is_plain_number(str(object_id)) else None
+        if kept is not None:
+            self.message_user(
+                request,
+                f"{name} 已并入 {kept.name}，不能再从历史版本恢复；其文章现署 {kept.name}。"
+                "若合并有误，请在这些文章的署名里改回原名。",
+                messages.WARNING,
+            )
+            return HttpResponseRedirect(reverse("admin:articles_person_change", args=[kept.pk]))
+        self.message_user(request, f"{name} 已不存在，不能从历史版本恢复。", messages.WARNING)
+        return HttpResponseRedirect(reverse("admin:articles_person_changelist"))
 
     def history_view(self, request, object_id, extra_context=None):
         bylines = (

@@ -24,7 +24,7 @@ def _byline_match(line: str) -> tuple[int, re.Match] | None:
     offset = max(0, len(line) - _BYLINE_TAIL)
     m = _BYLINE_AT_END.search(line, offset)
     return (m.start(), m) if m else None
-_WIRE_AGENCIES = ("新华社", "中新社", "人民日报", "央视新闻", "中国新闻社", "光明日报", "经济日报")
+_WIRE_AGENCIES = ("新华社", "中新社", "人民日报", "央视新闻", "中国新闻社", "光明日报", "经济日报", "新华网", "人民网", "央视网", "中央广播电视总台")
 _ROLES = {
     "记者": "记者",
     "本报记者": "记者",
@@ -46,6 +46,11 @@ def is_terminated(line: str) -> bool:
     s = line.rstrip()
     if parse_byline_text(s) is not None:
         return True
+    # A note in brackets after the last sentence: `……。（本报阿布扎比1月1日电）`, `。(相关报道见第二版)`
+    if s[-1:] in ")）":
+        m = _BYLINE_AT_END.search(s, max(0, len(s) - _BYLINE_TAIL))
+        if m and m.start() > 0 and s[: m.start()].rstrip()[-1:] in _SENTENCE_END:
+            return True
     s = s.rstrip(_CLOSERS)
     # A closing quote or bracket counts only after sentence-final punctuation: `……。”`.
     return bool(s) and s[-1] in _SENTENCE_END
@@ -68,6 +73,8 @@ def parse_byline_text(line: str) -> tuple[tuple[Byline, ...], str | None] | None
     ):
         return None
     inner = fold(m.group(1)).strip()
+    if is_photo_credit(inner):
+        return None
     wire = _wire_source(inner)
     if wire:
         return (), wire
@@ -78,35 +85,174 @@ def parse_byline_text(line: str) -> tuple[tuple[Byline, ...], str | None] | None
 
 
 def _wire_source(inner: str) -> str | None:
+    """The agency a credit names: `据新华社`, `新华社电`, `综合本报和新华社电`, `据《扬子晚报》`."""
     s = inner
     if s.startswith("据"):
         s = s[1:]
     s = s.strip("《》 ")
     s = re.sub(r"(电|报道|消息)$", "", s).strip("《》 ")
-    if inner.startswith("据") and 1 < len(s) <= 12:
+    if inner.startswith("据") and 1 < len(s) <= 12 and not re.search(r"[,.:;!?。]", s):
         return s
     if s in _WIRE_AGENCIES:
         return s
+    # mixed credits: 综合本报和新华社电, 综合新华社、央视新闻, 本报综合新华社
+    rest = re.sub(r"^(本报)?综合(报道)?", "", s)
+    if rest != s:
+        named = [a for a in re.split(r"[和及与、,\s]+", rest.strip("《》 ")) if a]
+        agencies = [re.sub(r"(电|报道|消息)$", "", a).strip("《》") for a in named]
+        if agencies and all(a == "本报" or a in _WIRE_AGENCIES or a.endswith(("社", "报", "网", "新闻")) for a in agencies):
+            wire = [a for a in agencies if a != "本报"]
+            return "、".join(wire) if wire else None
     return None
 
 
-def _people(inner: str) -> tuple[Byline, ...]:
+# A role as printed: 记者, 本报记者, 见习记者, 本报驻阿联酋记者, 扬子晚报记者, 新华社记者, 通讯员 ...
+_ROLE = re.compile(
+    r"(?:本报)?(?:驻[\u4e00-\u9fff]{1,8})?(?:见习|实习|特约|首席|摄影|全媒体|融媒体?)?记者"
+    r"|(?:本报)?(?:特约)?通讯员|实习生|摄影|撰稿"
+    r"|[\u4e00-\u9fff]{2,6}(?:报|社|台|网)(?:驻[\u4e00-\u9fff]{1,6})?记者"
+)
+
+
+def _role_name(printed: str) -> str:
+    """How a role is kept: as printed, less 本报 (本报记者 -> 记者, 本报驻阿联酋记者 -> 驻阿联酋记者)."""
+    return printed[2:] if printed.startswith("本报") and len(printed) > 2 else printed
+
+
+def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
     tokens = [t for t in re.split(r"[\s、,/]+", inner) if t]
     people: list[Byline] = []
     role: str | None = None
+    roles_seen = 0
     for tok in tokens:
         if tok in _ROLES:
             role = _ROLES[tok]
+            roles_seen += 1
             continue
-        # `记者张三` written without a space
-        for prefix in sorted(_ROLES, key=len, reverse=True):
-            if tok.startswith(prefix) and _NAME.match(tok[len(prefix) :] or "x"):
-                role, tok = _ROLES[prefix], tok[len(prefix) :]
-                break
+        m = _ROLE.fullmatch(tok)
+        if m:
+            role = _role_name(tok)
+            roles_seen += 1
+            continue
+        # `记者张三`, `本报驻阿联酋记者林皎明` written without a space
+        m = _ROLE.match(tok)
+        if m and _NAME.match(tok[m.end() :] or "x"):
+            role, tok = _role_name(m.group(0)), tok[m.end() :]
+            roles_seen += 1
+        else:
+            for prefix in sorted(_ROLES, key=len, reverse=True):
+                if tok.startswith(prefix) and _NAME.match(tok[len(prefix) :] or "x"):
+                    role, tok = _ROLES[prefix], tok[len(prefix) :]
+                    roles_seen += 1
+                    break
         if not _NAME.match(tok) or len(tok) > 6 and "·" not in tok:
             return ()
         people.append(Byline(name=tok, role=role))
+    if need_role and not roles_seen:
+        return ()
     return tuple(people)
+
+
+def byline_line(line: str) -> tuple[Byline, ...]:
+    """A byline printed as a line of its own without brackets, with at least one role:
+    `本报记者 王庆环`, `本报驻阿联酋记者林皎明`, `通讯员 王蕾 扬子晚报记者 周晓青`."""
+    f = fold(line).strip()
+    if not f or len(f) > 40 or re.search(r"[。!?;:,\"“”()]", f):
+        return ()
+    people = _people(f, need_role=True)
+    return people if len(people) <= 8 else ()
+
+
+# --------------------------------------------------------------------------- photo credits
+
+_PHOTO_EXCLUDED = re.compile(r"(拍|航|所|自|偷|抓|跟|遥|摄)摄$")
+
+
+def is_photo_credit(inner: str) -> bool:
+    """`沈生华 摄`, `新华社记者李学仁摄`, `本报记者 刘可 摄`, `图/张三`, `摄影 李四`."""
+    f = fold(inner).strip()
+    if _PHOTO_EXCLUDED.search(f):
+        return False
+    m = re.fullmatch(r"(.{2,30}?)\s*/?\s*(摄影?|供图|图)", f)
+    if m:
+        who = m.group(1).strip()
+    else:
+        m = re.fullmatch(r"(摄影|图|图片)\s*[/:]\s*(.{2,30})", f)
+        if not m:
+            return False
+        who = m.group(2).strip()
+    if _wire_source(who) or who in _WIRE_AGENCIES:
+        return True
+    return bool(_people(who))
+
+
+_BRACKETED = re.compile(r"[(（]([^()（）]{2,40})[)）]")
+_CREDIT_AT_LINE_END = re.compile(
+    r"(?:^|(?<=[。!?！？”\s|]))((?:[\u4e00-\u9fff]{2,8}记者\s*)?[\u4e00-\u9fff·]{2,4}"
+    r"(?:\s*[、]\s*[\u4e00-\u9fff·]{2,4})*\s*/?\s*摄)\s*[|｜]?\s*$"
+)
+
+
+def take_photo_credits(text: str) -> tuple[str, tuple[str, ...]]:
+    """Photo credits out of a line or paragraph: (the text without them, the credits as printed).
+
+    Bracketed anywhere (`(沈生华 摄)`), or bare at the end of the line (`尹以祜摄`)."""
+    found: list[str] = []
+
+    def bracketed(m: re.Match) -> str:
+        if is_photo_credit(m.group(1)):
+            found.append(m.group(1).strip())
+            return ""
+        return m.group(0)
+
+    out = _BRACKETED.sub(bracketed, text) if ("摄" in text or "图" in text) else text
+    m = _CREDIT_AT_LINE_END.search(fold(out))
+    if m and is_photo_credit(m.group(1)):
+        found.append(out[m.start(1) : m.end(1)].strip())
+        out = out[: m.start(1)]
+    return out.strip(), tuple(found)
+
+
+# --------------------------------------------------------------------------- credits in the lead
+
+_LEAD_CREDIT = re.compile(r"^(本报讯|本报\S{0,12}?电|新华社\S{0,12}?电|中新社\S{0,12}?电)\s*[(（]([^()（）]{2,60})[)）]")
+_REPORTED_BY = re.compile(r"电\s*((?:[\u4e00-\u9fff]{0,8}记者)\s*[\u4e00-\u9fff·、\s]{2,40}?)报道")
+
+
+def lead_credit(lead: str) -> tuple[tuple[Byline, ...], str, str | None]:
+    """Credits printed inside a lead: `本报讯(记者许黎娜 实习生周旭娇)`,
+    `新华社北京1月1日电(记者 张三)`, `本报费城10月30日电记者陈特安、李云飞报道：`.
+    Returns (people, the credit as printed, wire source)."""
+    f = fold(lead).strip()
+    m = _LEAD_CREDIT.match(f)
+    if m:
+        inner = m.group(2).strip()
+        wire = _wire_source(inner)
+        if wire:
+            return (), inner, wire
+        people = _people(inner)
+        if people:
+            return people, inner, None
+    m = _REPORTED_BY.search(f[:60])
+    if m:
+        people = _people(m.group(1).strip(), need_role=True)
+        if people:
+            return people, m.group(1).strip(), None
+    return (), "", None
+
+
+_BARE_NAME_AT_END = re.compile(r"(?<=[。!?！？”])\s*([\u4e00-\u9fff]{2,3}(?:[、\s][\u4e00-\u9fff]{2,3})?)$")
+
+
+def bare_name_after_last_sentence(paragraph: str) -> tuple[str, tuple[Byline, ...]]:
+    """`……表示满意。王晓明` or a last paragraph that is only a name: (text before, people)."""
+    f = fold(paragraph).strip()
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,3}(?:[、\s][\u4e00-\u9fff]{2,3})?", f):
+        return "", tuple(Byline(n) for n in re.split(r"[、\s]", f))
+    m = _BARE_NAME_AT_END.search(f)
+    if m:
+        return paragraph.strip()[: m.start(1)].rstrip(), tuple(Byline(n) for n in re.split(r"[、\s]", m.group(1)))
+    return paragraph, ()
 
 
 def split_byline(paragraph: str) -> tuple[str, tuple[Byline, ...], str | None] | None:

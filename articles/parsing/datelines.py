@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from .decoding import fold
 
@@ -29,3 +30,87 @@ def _date_for(monthday: tuple[int, int], issue: dt.date) -> dt.date | None:
         return None
 
 
+
+
+# --------------------------------------------------------------------------- richer datelines
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUMBER = r"[〇零一二两三四五六七八九十]{1,3}"
+_CN_DATE = re.compile(rf"({_CN_NUMBER})月({_CN_NUMBER})日")
+_RELATIVE = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "昨晚": -1, "今天": 0, "今日": 0, "今晨": 0}
+_RELATIVE_RE = re.compile("|".join(_RELATIVE))
+# 本报南京1月2日电, 新华社北京1月1日电, 本报驻阿布扎比记者… no: the place comes before the date
+_PLACED = re.compile(
+    r"(本报|新华社|中新社|人民日报)(?:驻)?([\u4e00-\u9fff·]{1,10}?)"
+    rf"(?:\d{{1,2}}|{_CN_NUMBER})月(?:\d{{1,2}}|{_CN_NUMBER})日(?:专)?电"
+)
+
+
+def chinese_number(text: str) -> int | None:
+    """十二 -> 12, 三十一 -> 31, 二十 -> 20, 九 -> 9."""
+    if not text or any(c not in _CN_DIGITS and c != "十" for c in text):
+        return None
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        t = _CN_DIGITS.get(tens, None) if tens else 1
+        o = _CN_DIGITS.get(ones, None) if ones else 0
+        if t is None or o is None:
+            return None
+        return t * 10 + o
+    if len(text) == 1:
+        return _CN_DIGITS[text]
+    return None
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """What a lead says about when and where: an absolute (month, day), or an offset in days
+    from the issue date (昨天 = -1), and the place of a wire dateline (南京 in 本报南京1月2日电)."""
+
+    monthday: tuple[int, int] | None = None
+    days_before_issue: int | None = None
+    place: str = ""
+
+
+def read_dateline(lead: str) -> Dateline:
+    """The dateline of a lead: the first date, Arabic or Chinese numerals, or relative word
+    (昨天, 今日, 前天) in its first sentence; and the place of a `本报南京1月2日电` dateline."""
+    f = fold(lead)
+    place = dateline_place(f)
+    first = re.split(r"[。!?]", f, maxsplit=1)[0]
+    candidates: list[tuple[int, Dateline]] = []
+    for m in _DATE.finditer(first):
+        month, day = int(m.group(1)), int(m.group(2))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            candidates.append((m.start(), Dateline(monthday=(month, day), place=place)))
+            break
+    for m in _CN_DATE.finditer(first):
+        month, day = chinese_number(m.group(1)), chinese_number(m.group(2))
+        if month and day and 1 <= month <= 12 and 1 <= day <= 31:
+            candidates.append((m.start(), Dateline(monthday=(month, day), place=place)))
+            break
+    m = _RELATIVE_RE.search(first)
+    if m:
+        candidates.append((m.start(), Dateline(days_before_issue=_RELATIVE[m.group(0)], place=place)))
+    if not candidates:
+        # the date may come later in the lead (本报讯 第二届……大会8月8日上午在锡山区召开)
+        md = find_dateline(f)
+        return Dateline(monthday=md, place=place) if md else Dateline(place=place)
+    return min(candidates, key=lambda c: c[0])[1]
+
+
+def dateline_place(text: str) -> str:
+    """The place of a wire-style dateline anywhere in ``text`` (folded)."""
+    m = _PLACED.search(text)
+    return m.group(2) if m else ""
+
+
+def resolve(dateline: Dateline, issue: dt.date | None) -> dt.date | None:
+    """The calendar date a dateline means on an issue of ``issue``."""
+    if issue is None:
+        return None
+    if dateline.days_before_issue is not None:
+        return issue + dt.timedelta(days=dateline.days_before_issue)
+    if dateline.monthday:
+        return _date_for(dateline.monthday, issue)
+    return None

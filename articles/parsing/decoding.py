@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import html
 import re
 import unicodedata
 
@@ -60,8 +61,34 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
         ) from None
 
 
+# Traditional forms of the few characters the parser's own markers are made of (本報訊, 記者,
+# 通訊員, 實習生, 攝, 電, 據, 駐, 編者按, 圖): matching sees them simplified; names and text are
+# stored as printed. One character for one, so positions in folded and printed text agree.
+_TRADITIONAL_MARKERS = str.maketrans("報訊記員實習攝電據駐編圖見約邊題導語", "报讯记员实习摄电据驻编图见约边题导语")
+
+
 @functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
-    """The matching form of text: NFKC, so full- and half-width punctuation and digits agree."""
-    return unicodedata.normalize("NFKC", text)
+    """The matching form of text: NFKC, so full- and half-width punctuation and digits agree,
+    and the parser's markers in Traditional characters (本報訊) read as simplified."""
+    return unicodedata.normalize("NFKC", text).translate(_TRADITIONAL_MARKERS)
+
+
+_MARKUP_BREAK = re.compile(r"<\s*(?:br|/?p|/?div|/?li|/?tr|hr)\b[^<>]{0,200}>", re.IGNORECASE)
+_MARKUP_TAG = re.compile(
+    r"<\s*/?\s*(?:span|font|b|strong|i|em|u|a|img|table|tbody|td|th|ul|ol|center|section|article)\b[^<>]{0,500}>",
+    re.IGNORECASE,
+)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+
+
+def clean_markup(text: str) -> str:
+    """HTML left in copied e-paper text: line-breaking tags become line breaks, other known tags
+    go, entities (&nbsp; &amp; &#12290;) become their characters. Text that merely contains
+    a ``<`` stays as it is."""
+    if "<" not in text and "&" not in text:
+        return text
+    text = _MARKUP_BREAK.sub("\n", text)
+    text = _MARKUP_TAG.sub("", text)
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)).replace("\xa0", " "), text)
 

@@ -1,47 +1,83 @@
-"""Page furniture: the masthead, imprint, new-media list and page credits, which are not
-article text. The page credits (值班编委 ...) are kept as page metadata.
+"""Page furniture: the masthead, imprint, new-media list and page credits of 江南晚报, other
+papers' imprints and copyright notices, and e-paper site furniture (page navigation, headline
+lists, 本文字数, breadcrumbs). None of it is article text. The page credits (值班编委 ...) are
+kept as page metadata, and an e-paper line ``第A02版:要闻`` gives the page label and section.
+
+Every pattern matches a whole line (anchored at both ends where the line could be a sentence):
+a footer pattern that matched anywhere in a line once dropped article sentences such as
+``今年成品油零售价格多次调整。`` or ``可拨打服务热线：12345咨询。``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from .bylines import is_terminated
 from .decoding import fold
 from .model import Credit
+
+_CREDIT_ROLES = r"值班编委|封面责编|封面美编|封面校对|责任编辑|美术编辑|本版编辑|本版责编|校对|版式|编辑|责编|美编|组版"
+_PHONE = r"[\d\s\-—、,/]{5,}(?:\([^()]{1,8}\))?"
 
 _STRONG_FOOTER = [
     re.compile(p)
     for p in (
-        r"^江南晚报$",
-        r"无锡日报报业集团主办",
-        r"^国内统一连续出版物号",
-        r"^CN\s?\d{2}-\d{4}",
-        r"^邮发代号",
-        r"^(值班编委|封面责编|封面美编|封面校对|责任编辑|美术编辑|本版编辑|校对)\s*:",
-        r"新媒体矩阵$",
-        r"热线\s*:",
+        r"^(江南晚报|无锡日报)$",
+        r"^[\u4e00-\u9fff]{2,12}(报业集团|日报社|晚报社|报社|传媒集团)(主办|出版|主管|主管主办)?$",
+        r"^(主办|主管|出版|承办)\s*:\s*\S{2,30}$",
+        r"^国内统一连续出版物号\s*:?\s*(CN\s?\d{2}-\d{4}\S*)?$",
+        r"^CN\s?\d{2}-\d{4}(/[A-Z0-9]{1,4})?\s*(\(\S{1,4}\))?$",
+        r"^邮发代号\s*:?\s*[\d\-—\s]{0,12}$",
+        rf"^({_CREDIT_ROLES})\s*:\s*[\u4e00-\u9fff·、,\s]{{1,40}}$",
+        r"^\S{0,6}新媒体矩阵$",
+        rf"^(?![^:]*(拨打|致电|可|请|或|的))[\u4e00-\u9fff]{{0,12}}(热线|电话|服务台)\s*:?\s*{_PHONE}$",
         r"^版权声明$",
         r"^版权合作$",
-        r"^本报刊载的所有内容",
-        r"^如需使用本报",
-        r"零售价",
+        r"^(法务及)?版权合作\s*:\s*\S{0,40}$",
+        r"^本报刊载的所有内容.{0,60}(未经|授权|转载)",
+        r"^如需使用本报.{0,8}(版权|作品|稿件)",
+        r"^[\u4e00-\u9fff]{0,8}(零售价|定价|每份定价|月订价|全年订价)\s*:?\s*(人民币)?\s*[\d.]+\s*元(/?[份月年])?$",
+        r"^(版权所有|Copyright|©|\(c\))",
+        r"^[^。!?]{0,40}(版权所有|All Rights Reserved)[\s.,]*(\d{4}(-\d{4})?)?$",
+        r"^(未经(本报|本网)?(书面)?授权|未经许可)[^。]{0,30}(转载|使用|复制)",
+        r"^\S{0,20}ICP(备|证)\S{0,30}$",
+        r"^(广告经营许可证|出版许可证|印刷)\s*:",
+        r"^(社址|总编辑|社长|印刷单位|发行)\s*:\s*\S{0,40}$",
+        r"^(本文字数|字数)\s*:\s*\d+\s*(字)?$",
+        r"^(当前位置|您当前的位置|你的位置|您现在的位置|位置)\s*:",
+        r"^\S{1,12}(\s*(>|>>|»|›|→)\s*\S{1,20}){2,}$",  # breadcrumbs: 首页 > 数字报 > 第A02版
+        r"^(上一篇|下一篇|上一版|下一版|上一期|下一期)\s*(:\s*\S.{0,60})?$",
+        r"^(返回目录|返回首页|返回本版|版面导航|标题导航|日期导航|往期回顾|往期查询|PDF下载|PDF版|下载PDF|"
+        r"打印本页|打印|关闭窗口|放大|缩小|默认|分享到|我要纠错|字号|收藏|推荐给朋友|数字报|电子版|"
+        r"(\s*(放大|缩小|默认|打印|关闭|返回)\s*){2,})\s*:?$",
+        r"^((上一|下一)(篇|版|期)\s*)+$",
+        r"^[\[【]?\s*字(体|号)\s*:\s*[大中小\s]+[\]】]?$",
     )
 ]
 _WEAK_FOOTER = [
     re.compile(p)
     for p in (
-        r"^(官方微信|官方微博|IP WUXI|二泉月|微信视频号|抖音号|快手号|头条号|视频号|小红书|联系我们)$",
+        r"^(官方微信|官方微博|IP WUXI|二泉月|微信视频号|抖音号|快手号|头条号|视频号|小红书|联系我们|客户端|APP|扫码关注)$",
         r"^[\d\s\-、,]+(\([^)]{1,8}\))?$",  # phone numbers, barcode digits
-        r"投稿\s*:?\s*\S+@\S+$",
+        r"^[\u4e00-\u9fff]{0,6}投稿\s*:?\s*\S+@\S+$",
         r"^\S+@\S+\.\w+$",
-        r"^(地址|邮编|联系电话|传真|网址)\s*:",
+        r"^(地址|邮编|联系电话|传真|网址|电子邮箱|邮箱)\s*:\s*[^。]{0,60}$",
     )
 ]
-_CREDIT = re.compile(r"^(值班编委|封面责编|封面美编|封面校对|责任编辑|美术编辑|本版编辑|校对)\s*:\s*(.+)$")
+_CREDIT = re.compile(rf"^({_CREDIT_ROLES})\s*:\s*(.+)$")
+
+# An e-paper page line: 第A02版:要闻, 第04版：综合新闻, 第1版(要闻)
+_PAGE_LINE = re.compile(r"^第\s*([A-Za-z]{0,2}\d{1,3})\s*版\s*(?::\s*|\(\s*)?([\u4e00-\u9fff·]{1,12})?\)?$")
+# Headers of an e-paper headline list: the titles that follow them are navigation.
+_HEADLINE_LIST = re.compile(r"^(标题导航|本版标题|本版导读|本版新闻|版面导读|目录)$")
+_PAPERS = ("江南晚报", "无锡日报")
 
 
 def _footer_strength(line: str) -> int:
     f = fold(line).strip()
+    if _PAGE_LINE.match(f):
+        return 2
     if any(p.search(f) for p in _STRONG_FOOTER):
         return 2
     if any(p.search(f) for p in _WEAK_FOOTER):
@@ -49,33 +85,90 @@ def _footer_strength(line: str) -> int:
     return 0
 
 
-def strip_boilerplate(lines: list[str]) -> tuple[list[str], tuple[Credit, ...]]:
-    """Drop masthead/imprint runs; return the article lines and the page credits.
+@dataclass(frozen=True)
+class Furniture:
+    """What ``strip_furniture`` found besides the article lines."""
 
-    A run of consecutive boilerplate-looking lines is dropped only when it holds at least one
+    credits: tuple[Credit, ...] = ()
+    page_label: str | None = None
+    page_section: str | None = None
+    paper: str | None = None
+
+
+def strip_boilerplate(lines: list[str]) -> tuple[list[str], tuple[Credit, ...]]:
+    """Drop masthead/imprint runs; return the article lines and the page credits."""
+    kept, found = strip_furniture(lines)
+    return kept, found.credits
+
+
+def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
+    """Drop furniture runs; return the article lines and what the furniture says.
+
+    A run of consecutive furniture-looking lines is dropped only when it holds at least one
     unmistakable imprint line, so a short article line such as `抖音号` alone is never lost.
     """
     kept: list[str] = []
     credits: list[Credit] = []
+    page_lines: list[tuple[int, str, str | None]] = []
+    papers: list[str] = []
     i = 0
     while i < len(lines):
+        if _HEADLINE_LIST.match(fold(lines[i]).strip()):
+            # the list's titles: short lines without sentence punctuation, up to the first text
+            j = i + 1
+            while j < len(lines) and _is_listed_title(lines[j]):
+                j += 1
+            if j - i > 1:
+                i = j
+                continue
         if _footer_strength(lines[i]) == 0:
             kept.append(lines[i])
             i += 1
             continue
         j = i
+        listed: set[int] = set()  # titles of an e-paper headline list inside the run
         while j < len(lines) and _footer_strength(lines[j]) > 0:
             j += 1
-        run = lines[i:j]
-        if any(_footer_strength(x) == 2 for x in run):
-            for x in run:
-                m = _CREDIT.match(fold(x).strip())
+            if _HEADLINE_LIST.match(fold(lines[j - 1]).strip()):
+                while j < len(lines) and _footer_strength(lines[j]) == 0 and _is_listed_title(lines[j]):
+                    listed.add(j)
+                    j += 1
+        run = [x for k, x in enumerate(lines[i:j], i) if k not in listed]
+        if len(run) == 1 and j < len(lines) and is_terminated(lines[j]) and not run[0].startswith(("第", "本文字数")):
+            # one imprint-looking line that a sentence goes on from (`新闻热线：88300000` /
+            # `全天开通。`) is a column break inside an article, not the page's imprint
+            kept.append(run[0])
+        elif any(_footer_strength(x) == 2 for x in run):
+            for k, x in enumerate(run):
+                f = fold(x).strip()
+                m = _CREDIT.match(f)
                 if m:
                     names = tuple(n for n in re.split(r"[\s、,]+", m.group(2)) if n)
                     credits.append(Credit(role=m.group(1), names=names))
+                page = _PAGE_LINE.match(f)
+                if page:
+                    page_lines.append((i + k, page.group(1).upper(), page.group(2)))
+                if f in _PAPERS:
+                    papers.append(f)
         else:
-            kept.extend(run)
+            kept.extend(lines[i:j])
         i = j
-    return kept, tuple(credits)
+    # A navigation list names every page; the page's own line stands alone (or in a short run).
+    at = {index for index, _, _ in page_lines}
+    own = [
+        (label, section)
+        for index, label, section in page_lines
+        if sum(x in at for x in range(index - 2, index + 3)) < 3
+    ]
+    if not own:
+        # a page line printed again next to the navigation list names this page
+        labels = [(label, section) for _, label, section in page_lines]
+        own = [x for x in labels if labels.count(x) > 1]
+    label, section = own[0] if own else (None, None)
+    paper = papers[0] if papers and len(set(papers)) == 1 else None
+    return kept, Furniture(credits=tuple(credits), page_label=label, page_section=section, paper=paper)
 
 
+def _is_listed_title(line: str) -> bool:
+    f = fold(line).strip()
+    return 0 < len(f) <= 40 and not re.search(r"[。!?;]", f)

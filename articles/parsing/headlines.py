@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .bylines import _byline_match, is_terminated, parse_byline_text
+from .bylines import _byline_match, byline_line, is_terminated, parse_byline_text, take_photo_credits
 from .decoding import fold
 
 KNOWN_COLUMN_TITLES = (
@@ -20,8 +20,54 @@ KNOWN_COLUMN_TITLES = (
     "国际新闻",
 )
 
+_WIRE_LEAD = re.compile(r"^[【\[]?(本报|新华社|中新社|人民日报)[\u4e00-\u9fff·]{0,10}?(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日(专)?电")
+
+
 def _is_lead(line: str) -> bool:
-    return fold(line).lstrip().startswith("本报讯")
+    """A lead: `本报讯 …`, or a dateline `本报南京1月2日电`, `新华社北京1月1日电`, `【新华社…电】`."""
+    f = fold(line).lstrip()
+    return f.startswith("本报讯") or bool(_WIRE_LEAD.match(f))
+
+
+_CAPTION = re.compile(r"^(▲|△|▼|►|(上|下|左|右|组)?图\s*[:]|图片\s*[:]|图为|\(图\))")
+_CROSS_REFERENCE = re.compile(
+    r"^(相关(报道|新闻|稿件|链接)?\S{0,6}见|详见|更多(报道|内容)\S{0,4}见|下转|上接|转|接)\s*第?\s*[A-Za-z]?\s*[\d一二三四五六七八九十]{1,3}\s*版\S{0,8}$"
+)
+_EDITOR_NOTE = re.compile(r"^[【\[]?编者按[】\]]?\s*[:]?")
+
+
+def is_caption_line(line: str) -> bool:
+    return bool(_CAPTION.match(fold(line).strip()))
+
+
+def cross_reference(inner: str) -> bool:
+    """`相关报道见第二版`, `下转第3版`, `上接A1版`: a pointer to another page."""
+    return bool(_CROSS_REFERENCE.match(fold(inner).strip().strip("()（）")))
+
+
+def is_cross_reference_line(line: str) -> bool:
+    f = fold(line).strip()
+    return f[:1] in "(（" and f[-1:] in ")）" and cross_reference(f[1:-1])
+
+
+def is_photo_credit_line(line: str) -> bool:
+    rest, credits = take_photo_credits(line.strip())
+    return bool(credits) and not rest
+
+
+def is_editor_note(line: str) -> bool:
+    return bool(_EDITOR_NOTE.match(fold(line).strip()))
+
+
+def is_apart_line(line: str) -> bool:
+    """A line that is no part of a headline or a running paragraph: a caption, a photo credit,
+    a byline of its own, a cross-reference."""
+    return (
+        is_caption_line(line)
+        or is_photo_credit_line(line)
+        or is_cross_reference_line(line)
+        or bool(byline_line(line))
+    )
 
 
 def _is_byline_line(line: str) -> bool:
@@ -34,6 +80,8 @@ def _title_like(line: str, *, strict: bool = False) -> bool:
     """Could this line be a headline? `strict` is for items without a 本报讯 lead."""
     s = line.strip()
     if not s or _is_lead(s) or is_terminated(s) or len(s) > 90:
+        return False
+    if is_apart_line(s) or is_editor_note(s):
         return False
     if strict and (len(s) > 40 or re.search(r"[,;，；、:：]", s)):
         return False

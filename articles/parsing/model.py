@@ -45,6 +45,7 @@ class ParsedArticle:
     dateline_place: str = ""  # 南京 in 本报南京1月2日电
     editor_note: str = ""  # 编者按, kept apart from the body
     cross_references: tuple[str, ...] = ()  # "相关报道见第二版"
+    byline_printed: str = ""  # the byline and credit text as printed, roles and all
 
     @property
     def lead(self) -> str:

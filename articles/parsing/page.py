@@ -1,17 +1,30 @@
-"""One page of text -> ``ParsedPage``: furniture removed, articles split, dates placed."""
+"""One page of text -> ``ParsedPage``: furniture removed, articles split, each article's parts
+(kicker, headline, subheadline, lead, body, bylines, photo credits, captions, notes) read, and
+dates placed."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass, field
 
-from .bylines import split_byline
-from .datelines import _date_for, find_dateline
-from .decoding import decode_page
-from .furniture import strip_boilerplate
-from .headlines import _is_lead
+from .bylines import (
+    _BRACKETED,
+    _byline_match,
+    bare_name_after_last_sentence,
+    byline_line,
+    is_terminated,
+    lead_credit,
+    parse_byline_text,
+    take_photo_credits,
+)
+from .datelines import Dateline, dateline_place, read_dateline, resolve
+from .decoding import clean_markup, decode_page, fold
+from .furniture import strip_furniture
+from .headlines import _is_lead, cross_reference, is_caption_line, is_cross_reference_line, is_editor_note
 from .issue_dates import IssueDate, infer_issue_date
 from .model import Byline, PageParseError, ParsedArticle, ParsedPage
-from .segmentation import _segment, rejoin_column_breaks
+from .segmentation import _Chunk, _segment, rejoin_column_breaks
 
 
 def parse_page_bytes(
@@ -37,58 +50,252 @@ def parse_page(
     is inferred; without it the date is inferred from the text, and a page whose date cannot be
     determined is returned with ``issue_date=None`` and ``issue_date_source="unknown"``.
     """
-    text = text.lstrip("\ufeff")
+    text = clean_markup(text.lstrip("\ufeff"))
     lines = [ln.strip() for ln in text.split("\n")]
     lines = [ln for ln in lines if ln]
-    lines, credits = strip_boilerplate(lines)
-    chunks = _segment(lines)
+    lines, furniture = strip_furniture(lines)
+    drafts = [d for d in (_read_article(chunk) for chunk in _segment(lines)) if d.paragraphs or d.headline]
 
-    drafts = []
-    for chunk in chunks:
-        paragraphs = rejoin_column_breaks(chunk.body_lines)
-        bylines: tuple[Byline, ...] = ()
-        source = None
-        if paragraphs:
-            split = split_byline(paragraphs[-1])
-            if split is not None:
-                rest, bylines, source = split
-                if rest:
-                    paragraphs[-1] = rest
-                else:
-                    paragraphs.pop()
-        headline = " ".join(h.strip() for h in chunk.headline_lines)
-        if not paragraphs and not headline:
-            continue
-        has_lead = bool(paragraphs) and _is_lead(paragraphs[0])
-        md = find_dateline(paragraphs[0]) if has_lead else None
-        drafts.append((headline, tuple(paragraphs), bylines, source, chunk.section, md, has_lead))
-
-    if not any(d[1] for d in drafts):
+    if not any(d.paragraphs for d in drafts):
         raise PageParseError(f"{name}: 没有找到文章 (no article found: boilerplate only or not a page)")
 
     if issue_date is not None:
         found = IssueDate(issue_date, "given", "", ())
     else:
-        found = infer_issue_date(text, [d[5] for d in drafts if d[5]], fallback_year=fallback_year)
+        monthdays = [d.dateline.monthday for d in drafts if d.dateline.monthday]
+        found = infer_issue_date(text, monthdays, fallback_year=fallback_year)
 
     articles = tuple(
         ParsedArticle(
-            headline=headline,
-            paragraphs=paragraphs,
-            bylines=bylines,
-            source=source,
-            section=section,
-            dateline=_date_for(md, found.date) if md and found.date else None,
-            has_lead=has_lead,
+            headline=d.headline,
+            paragraphs=tuple(d.paragraphs),
+            bylines=tuple(d.bylines),
+            source=d.source,
+            section=d.section,
+            dateline=resolve(d.dateline, found.date),
+            has_lead=d.has_lead,
+            kicker=d.kicker,
+            subheadline=d.subheadline,
+            headline_from_lead=d.headline_from_lead,
+            photo_credits=tuple(d.photo_credits),
+            captions=tuple(d.captions),
+            dateline_place=d.dateline.place,
+            editor_note=d.editor_note,
+            cross_references=tuple(d.cross_references),
+            byline_printed=" ".join(d.printed),
         )
-        for headline, paragraphs, bylines, source, section, md, has_lead in drafts
+        for d in drafts
     )
     return ParsedPage(
         articles=articles,
-        credits=credits,
+        credits=furniture.credits,
         issue_date=found.date,
         issue_date_inferred=found.source == "inferred",
         issue_date_evidence=found.evidence,
         warnings=found.warnings,
+        page_label=furniture.page_label,
+        page_section=furniture.page_section,
+        paper=furniture.paper,
         issue_date_source=found.source,
     )
+
+
+@dataclass
+class _Draft:
+    headline: str = ""
+    kicker: str = ""
+    subheadline: str = ""
+    headline_from_lead: bool = False
+    paragraphs: list[str] = field(default_factory=list)
+    bylines: list[Byline] = field(default_factory=list)
+    printed: list[str] = field(default_factory=list)
+    source: str | None = None
+    section: str | None = None
+    has_lead: bool = False
+    dateline: Dateline = field(default_factory=Dateline)
+    photo_credits: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    editor_note: str = ""
+    cross_references: list[str] = field(default_factory=list)
+
+
+_CAPTION_MARK = re.compile(r"^(▲|△|▼|►|(上|下|左|右|组)?图\s*[:：]|图片\s*[:：]|\(图\)|（图）)\s*")
+_WIRE_AT_LEAD = re.compile(
+    r"^[【\[]?(?:据)?(新华社|中新社|人民日报|央视新闻|新华网|人民网)(?:[\u4e00-\u9fff·]{0,10}?\S{0,8}日)?(?:专)?电"
+    r"|^据(新华社|中新社|人民日报|央视新闻|新华网|人民网)[\u4e00-\u9fff]{0,8}?(?:报道|消息)"
+)
+_DATELINE_AT_END = re.compile(r"[(（](本报|新华社|中新社)([^()（）]{1,16}?电)[)）]\s*$")
+
+
+def _read_article(chunk: _Chunk) -> _Draft:
+    d = _Draft(section=chunk.section)
+    _read_headline(d, [h.strip() for h in chunk.headline_lines])
+
+    # Lines that are not running text: captions, photo credits, bylines and cross-references
+    # standing on their own lines.
+    text_lines: list[str] = []
+    caption_next, marker = False, ""
+    for raw in chunk.body_lines:
+        line = raw.strip()
+        if caption_next:
+            caption_next = False
+            _add_caption(d, line, marker=marker)
+            continue
+        if is_caption_line(line):
+            rest = _CAPTION_MARK.sub("", line, count=1).strip()
+            if rest:
+                _add_caption(d, line)
+            else:
+                caption_next, marker = True, line  # `图:` alone: the caption is the next line
+            continue
+        if is_cross_reference_line(line):
+            d.cross_references.append(line.strip()[1:-1].strip())
+            continue
+        rest, credits = take_photo_credits(line)
+        if credits and not rest:
+            d.photo_credits.extend(credits)
+            continue
+        people = byline_line(line)
+        if people and (not text_lines or is_terminated(text_lines[-1])):
+            d.bylines.extend(people)
+            d.printed.append(line)
+            continue
+        text_lines.append(line)
+
+    paragraphs = rejoin_column_breaks(text_lines)
+    kept: list[str] = []
+    for p in paragraphs:
+        if "摄" in p or "图" in p:
+            p, credits = take_photo_credits(p)
+            d.photo_credits.extend(credits)
+        p = _take_cross_references(d, p)
+        if not d.editor_note and is_editor_note(p):
+            d.editor_note = p
+            continue
+        if p:
+            kept.append(p)
+    paragraphs = kept
+
+    # The closing credit: (byline) / (据新华社), an unbracketed byline line, or a bare name.
+    if paragraphs:
+        last = paragraphs[-1]
+        found = parse_byline_text(last)
+        if found is not None:
+            match = _byline_match(last)
+            assert match is not None
+            people, wire = found
+            d.printed.append(match[1].group(1).strip())
+            d.bylines.extend(people)
+            d.source = d.source or wire
+            rest = last[: match[0]].rstrip()
+            if rest:
+                paragraphs[-1] = rest
+            else:
+                paragraphs.pop()
+        elif len(paragraphs) > 1 and byline_line(last):
+            d.bylines.extend(byline_line(last))
+            d.printed.append(paragraphs.pop())
+        elif len(paragraphs) > 1 or d.headline:
+            rest, people = bare_name_after_last_sentence(last)
+            if people and (rest or len(paragraphs) > 1):
+                d.bylines.extend(people)
+                d.printed.append(last[len(rest) :].strip())
+                if rest:
+                    paragraphs[-1] = rest
+                else:
+                    paragraphs.pop()
+
+    if paragraphs:
+        first = paragraphs[0]
+        d.has_lead = _is_lead(first)
+        f = fold(first).strip()
+        wire = _WIRE_AT_LEAD.match(f)
+        if wire:
+            d.source = d.source or wire.group(1) or wire.group(2)
+        if d.has_lead or wire:
+            people, printed, lead_wire = lead_credit(first)
+            if people or lead_wire:
+                d.bylines[:0] = list(people)
+                d.printed.insert(0, printed)
+                d.source = d.source or lead_wire
+            d.dateline = read_dateline(first)
+        end = _DATELINE_AT_END.search(fold(paragraphs[-1]))
+        if end and not d.dateline.monthday:
+            at_end = read_dateline(end.group(1) + end.group(2))
+            d.dateline = Dateline(
+                monthday=at_end.monthday or d.dateline.monthday,
+                days_before_issue=d.dateline.days_before_issue if not at_end.monthday else None,
+                place=at_end.place or d.dateline.place,
+            )
+        elif end and not d.dateline.place:
+            d.dateline = Dateline(d.dateline.monthday, d.dateline.days_before_issue, dateline_place(fold(end.group(0))))
+        if end and end.group(1) != "本报":
+            d.source = d.source or end.group(1)
+    d.paragraphs = paragraphs
+
+    if not d.headline and paragraphs:
+        d.headline = _first_sentence(paragraphs[0])
+        d.headline_from_lead = bool(d.headline)
+    return d
+
+
+def _read_headline(d: _Draft, lines: list[str]) -> None:
+    """Headline lines -> kicker (引题), main title, subheadline (副题).
+
+    One line is the title. Two lines are one title wrapped (kept joined by a space, as the seed
+    pages print it) unless the second starts with a dash (——), the mark of a 副题. Three or more:
+    the first is the kicker, a last line starting with a dash is the subheadline, and so is the
+    last of three; a four-line block wraps its main title over the middle two lines."""
+    if not lines:
+        return
+    dashed = [bool(re.match(r"^[—\-－―]{1,2}", ln)) for ln in lines]
+    if len(lines) == 1:
+        d.headline = lines[0]
+    elif len(lines) == 2:
+        if dashed[1]:
+            d.headline, d.subheadline = lines[0], lines[1]
+        else:
+            d.headline = " ".join(lines)
+    else:
+        d.kicker = lines[0]
+        d.headline = " ".join(lines[1:-1])
+        d.subheadline = lines[-1]
+
+
+def _add_caption(d: _Draft, line: str, *, marker: str = "") -> None:
+    """A caption as printed (`图：…`, `图片：…`), less the ▲ mark and its photo credit."""
+    rest, credits = take_photo_credits(line)
+    d.photo_credits.extend(credits)
+    caption = rest.lstrip("▲△▼► ").strip()
+    if caption:
+        d.captions.append(f"{marker}{caption}" if marker else caption)
+
+
+def _take_cross_references(d: _Draft, paragraph: str) -> str:
+    def pull(m: re.Match) -> str:
+        if cross_reference(m.group(1)):
+            d.cross_references.append(m.group(1).strip())
+            return ""
+        return m.group(0)
+
+    if "版" not in paragraph:
+        return paragraph
+    return _BRACKETED.sub(pull, paragraph).strip()
+
+
+_LEAD_MARK = re.compile(
+    r"^(本报讯|[【\[]?(本报|新华社|中新社)[^,，。:：\s]{0,16}?电[】\]]?|新华社电|据新华社电)\s*"
+    r"([(（][^()（）]{0,60}[)）])?\s*"
+)
+
+
+def _first_sentence(paragraph: str) -> str:
+    """A brief's display title: its first sentence, without the 本报讯 mark and lead credit."""
+    text = _LEAD_MARK.sub("", paragraph.strip(), count=1) or paragraph.strip()
+    m = re.search(r"[。！？!?]", text)
+    sentence = text[: m.end()] if m else text
+    if len(sentence) > 60:
+        cut = max(sentence.rfind("，", 0, 60), sentence.rfind(",", 0, 60))
+        sentence = sentence[:cut] + "……" if cut > 10 else sentence[:60] + "……"
+    return sentence
+

@@ -7,11 +7,22 @@ has a line break in mid-sentence: a line that does not end a sentence continues 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from .bylines import _BYLINE_TAIL, is_terminated, parse_byline_text
+from .bylines import _BYLINE_TAIL, byline_line, is_terminated, parse_byline_text
 from .decoding import fold
-from .headlines import KNOWN_COLUMN_TITLES, _is_byline_line, _is_column_title, _is_lead, _title_like
+from .headlines import (
+    KNOWN_COLUMN_TITLES,
+    _is_byline_line,
+    _is_column_title,
+    _is_lead,
+    _title_like,
+    is_apart_line,
+    is_cross_reference_line,
+    is_editor_note,
+    is_photo_credit_line,
+)
 
 
 @dataclass
@@ -21,30 +32,72 @@ class _Chunk:
     body_lines: list[str]
 
 
+_BARE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+
+
+def _boundary(lines: list[str], k: int) -> bool:
+    """Does a new article's headline block start just after line ``k``?"""
+    return (
+        k < 0
+        or is_terminated(lines[k])
+        or _is_column_title(lines, k)
+        or _is_byline_line(lines[k])
+        or is_apart_line(lines[k])
+    )
+
+
 def _segment(lines: list[str]) -> list[_Chunk]:
     """Split article lines into chunks: headline lines + body lines (+ column title)."""
     n = len(lines)
     starts: dict[int, tuple[int, str | None]] = {}  # start index -> (headline length, section)
     for i, line in enumerate(lines):
-        if not _is_lead(line):
+        if not _is_lead(line) and not (
+            # a byline line under a headline starts an article whose lead has no 本报讯:
+            # `外国客商点赞营商环境` / `本报驻阿联酋记者林皎明` / `当地时间……`
+            0 < i < n - 1
+            and byline_line(line)
+            and _title_like(lines[i - 1])
+            and not _is_lead(lines[i + 1])
+            and not byline_line(lines[i + 1])
+        ):
             continue
         j = i - 1
+        # Between the headline and the lead: a byline line (本报记者 王庆环), an editor's note.
+        while j >= 0 and i - j <= 2 and byline_line(lines[j]):
+            j -= 1
+        for k in range(j, max(-1, j - 8), -1):
+            if is_editor_note(lines[k]):
+                j = k - 1
+                while j >= 0 and i - j <= 12 and byline_line(lines[j]):
+                    j -= 1
+                break
+            if _is_lead(lines[k]) or _is_byline_line(lines[k]):
+                break
         if j < 0 or not _title_like(lines[j]):
-            continue  # a lead with no headline above it: keep it with what precedes
+            if j < i - 1 or _boundary(lines, i - 1):
+                starts[j + 1] = (0, None)  # a brief with no headline: it starts here
+            continue  # a lead with no headline above it after cut text: keep it with what precedes
         first = j
         k = j - 1
-        if k >= 0 and _title_like(lines[k]) and len(lines[k].strip()) <= 40 and (
-            k == 0 or is_terminated(lines[k - 1]) or _is_column_title(lines, k - 1)
-            or _is_byline_line(lines[k - 1])
+        block = [j]
+        while (
+            k >= 0
+            and len(block) < 4
+            and _title_like(lines[k])
+            and len(lines[k].strip()) <= 40
+            and fold(lines[k]).strip() not in KNOWN_COLUMN_TITLES
+            and not _BARE_NAME.match(lines[k].strip())  # a bare byline closing the article above
         ):
-            if not _is_column_title(lines, k) or fold(lines[k]).strip() not in KNOWN_COLUMN_TITLES:
-                first = k
+            block.insert(0, k)
+            k -= 1
+        if len(block) > 1 and _boundary(lines, block[0] - 1):
+            first = block[0]
         section = None
         c = first - 1
         if c >= 0 and fold(lines[c]).strip() in KNOWN_COLUMN_TITLES:
             section = lines[c].strip()
             first = c
-        starts[first] = (i - first, section)
+        starts[first] = (j + 1 - first, section)
 
     chunks: list[_Chunk] = []
     order = sorted(starts)
@@ -56,6 +109,7 @@ def _segment(lines: list[str]) -> list[_Chunk]:
         end = order[idx + 1] if idx + 1 < len(order) else n
         head_len, section = starts[s]
         head = lines[s : s + head_len]
+        # the header's byline and editor's note lines are read with the body
         if section is not None:
             head = head[1:]
         body = lines[s + head_len : end]
@@ -72,8 +126,14 @@ def _article_end(body: list[str]) -> int:
     for i, line in enumerate(body):
         if i > 0 and is_terminated(body[i - 1]) and _is_column_title(body, i):
             return i
-        if parse_byline_text(line.strip()) is not None and i > 0:
-            return i + 1
+        if i > 0 and (parse_byline_text(line.strip()) is not None or (
+            byline_line(line) and is_terminated(body[i - 1]) and any(_is_lead(x) for x in body[:i])
+        )):
+            # what closes the article after its byline: photo credits, cross-references
+            end = i + 1
+            while end < len(body) and (is_photo_credit_line(body[end]) or is_cross_reference_line(body[end])):
+                end += 1
+            return end
     return len(body)
 
 
@@ -102,8 +162,8 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
             current = _Chunk(section=section, headline_lines=[], body_lines=[])
             chunks.append(current)
         current.body_lines.append(line)
-        prev_done = is_terminated(line)
-        if parse_byline_text(line.strip()) is not None:
+        prev_done = is_terminated(line) or is_apart_line(line)
+        if parse_byline_text(line.strip()) is not None or (byline_line(line) and current.body_lines[:-1]):
             current, prev_done = None, True  # the item is closed; another may follow
     return chunks
 

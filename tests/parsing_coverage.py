@@ -1,0 +1,48 @@
+"""The no-text-lost check for the page parser: every character of a page's non-footer lines
+reaches some field of the parsed page.
+
+Whitespace and punctuation are not counted (brackets around a byline are not kept, and both
+punctuation widths are one); every other character of the article lines must be found, as
+often as it occurs, in the headlines, kickers, subheadlines, paragraphs, printed bylines and
+credits, captions, photo credits, editor's notes, cross-references and column titles.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+from articles.parsing import ParsedPage, fold
+from articles.parsing.decoding import clean_markup
+
+
+def _counted(text: str) -> Counter:
+    return Counter(
+        c for c in fold(text) if not c.isspace() and not unicodedata.category(c).startswith(("P", "S"))
+    )
+
+
+def page_field_text(page: ParsedPage) -> str:
+    parts: list[str] = [page.page_label or "", page.page_section or ""]
+    for c in page.credits:
+        parts.append(c.role + "".join(c.names))
+    for a in page.articles:
+        parts += [a.kicker, a.subheadline, a.section or "", a.editor_note]
+        if not a.headline_from_lead:
+            parts.append(a.headline)
+        parts += list(a.paragraphs)
+        parts.append(a.byline_printed)
+        parts += list(a.photo_credits) + list(a.captions) + list(a.cross_references)
+    return "\n".join(parts)
+
+
+def lost_characters(text: str, page: ParsedPage, footer_lines: set[str] | frozenset = frozenset()) -> Counter:
+    """Characters of the non-footer lines of ``text`` that no field of ``page`` holds."""
+    text = clean_markup(text)  # HTML tags and entities are not text (<br/>, &nbsp;)
+    body = "\n".join(ln for ln in text.split("\n") if ln.strip() and ln.strip() not in footer_lines)
+    return _counted(body) - _counted(page_field_text(page))
+
+
+def assert_no_text_lost(text: str, page: ParsedPage, footer_lines=frozenset()) -> None:
+    lost = lost_characters(text, page, footer_lines)
+    assert not lost, f"article text lost: {''.join(sorted(lost.elements()))!r}"

@@ -13,6 +13,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from newsarchive.client import trusted_proxies_from_env
 from newsarchive.private_files import create_private_file
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -157,6 +158,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_VERBOSE = False
+# The address is the client's, not the same-host proxy's (newsarchive/client.py): the proxy's
+# X-Forwarded-For is believed only from NEWSARCHIVE_TRUSTED_PROXIES (default: none).
+AXES_CLIENT_IP_CALLABLE = "newsarchive.client.client_address"
+NEWSARCHIVE_TRUSTED_PROXIES = trusted_proxies_from_env()
 
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"

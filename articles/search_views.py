@@ -1,13 +1,13 @@
 """Search pages: the results page ``/search/``, the JSON API ``/api/search/``, OpenSearch.
 
-Views stay thin: ``articles.search.query`` parses and runs the search, ``snippets`` marks the
-hits. Both pages take the same parameters: ``q``, ``year``, ``reporter``, ``column``, ``from``,
-``to`` (ISO dates), ``sort`` (relevance/newest/oldest) and ``page``.
+Views stay thin: ``articles.search.forms`` reads the parameters and runs the search through
+haystack (``ArchiveSearchForm``, ``run_search_form``), ``snippets`` marks the hits. Both pages take
+the same parameters: ``q``, ``year``, ``reporter``, ``column``, ``from``, ``to`` (ISO dates),
+``sort`` (relevance/newest/oldest), ``mode`` (exact/words) and ``page``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -18,20 +18,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from articles.models import Article
-from articles.search.query import (
-    SORTS,
-    Filters,
-    IndexUnavailable,
-    ParsedQuery,
-    QueryError,
-    parse_query,
-    search,
-)
+from articles.search.forms import MATCH_LABELS, PER_PAGE, ArchiveSearchForm, SearchPage, run_search_form
+from articles.search.query import IndexUnavailable
 from articles.search.snippets import highlight, snippet
 from articles.research.facets import facet_groups
 from articles.research.records import api_bylines, api_place
 
-PER_PAGE = 20
 MAX_PAGES = 50  # deeper than anyone reads; keeps every request's work bounded
 SORT_LABELS = {"relevance": "相关度", "newest": "最新", "oldest": "最早"}
 FACET_LABELS = {"year": "年份", "reporter": "记者", "column": "栏目"}
@@ -44,68 +36,52 @@ class BadSearch(ValueError):
 
 @dataclass
 class SearchRequest:
-    raw: str
-    parsed: ParsedQuery
-    filters: Filters
-    sort: str
+    """A checked search request: the form's reading of the parameters, and the page asked for."""
+
+    form: ArchiveSearchForm
     page: int
 
+    @property
+    def raw(self) -> str:
+        return self.form.parsed.raw
 
-def _text_param(request, name: str, limit: int = 100) -> str:
-    value = request.GET.get(name, "")
-    value = value.encode("utf-8", "replace").decode("utf-8").replace("\x00", "").strip()
-    if len(value) > limit:
-        raise BadSearch(f"参数 {name} 太长。")
-    return value
+    @property
+    def parsed(self):
+        return self.form.parsed
 
+    @property
+    def filters(self):
+        return self.form.filters
 
-def _date_param(request, name: str) -> dt.date | None:
-    value = _text_param(request, name, 20)
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise BadSearch(f"日期 {name}={value!r} 无法识别，请用 YYYY-MM-DD 格式，如 2023-08-18。") from None
+    @property
+    def sort(self) -> str:
+        return self.form.cleaned_data["sort"]
+
+    @property
+    def mode(self) -> str:
+        return self.form.cleaned_data["mode"]
 
 
 def read_search_request(request) -> SearchRequest:
-    """The search the request asks for. Raises BadSearch (400), QueryError (400) or Http404."""
-    raw = request.GET.get("q", "")
-    parsed = parse_query(raw)
-    year_text = _text_param(request, "year", 10)
-    year = None
-    if year_text:
-        if not year_text.isascii() or not year_text.isdigit() or not 1900 <= int(year_text) <= 2100:
-            raise BadSearch(f"年份 {year_text!r} 无法识别，请写四位数字，如 2023。")
-        year = int(year_text)
-    filters = Filters(
-        year=year,
-        reporter=_text_param(request, "reporter") or None,
-        column=_text_param(request, "column") or None,
-        date_from=_date_param(request, "from"),
-        date_to=_date_param(request, "to"),
-    )
-    sort = request.GET.get("sort", "relevance")
-    if sort not in SORTS:
-        sort = "relevance"
+    """The checked search form and page number. Raises BadSearch (400) or Http404."""
+    form = ArchiveSearchForm(request.GET)
+    if not form.is_valid():
+        raise BadSearch(form.first_error())
     page_text = request.GET.get("page", "1")
     if not (page_text.isascii() and page_text.isdigit()) or not 1 <= int(page_text) <= MAX_PAGES:
         raise Http404("没有这一页。")
-    return SearchRequest(raw=parsed.raw, parsed=parsed, filters=filters, sort=sort, page=int(page_text))
+    return SearchRequest(form=form, page=int(page_text))
 
 
-def run_search(req: SearchRequest):
-    """One page of results with the articles loaded; Http404 for a page past the end."""
-    outcome = search(
-        req.parsed, filters=req.filters, sort=req.sort, offset=(req.page - 1) * PER_PAGE, limit=PER_PAGE
-    )
-    pages = min(MAX_PAGES, max(1, math.ceil(outcome.count / PER_PAGE)))
+def run_search(req: SearchRequest) -> tuple[SearchPage, list[dict], int]:
+    """One page of results with the articles loaded and marked; Http404 for a page past the end."""
+    found = run_search_form(req.form, page=req.page, per_page=PER_PAGE)
+    pages = min(MAX_PAGES, max(1, math.ceil(found.count / PER_PAGE)))
     if req.page > pages:
         raise Http404("没有这一页。")
-    ids = [hit.article_id for hit in outcome.hits]
+    ids = [int(r.pk) for r in found.results]
     by_id = Article.objects.with_page().prefetch_related("bylines__person").in_bulk(ids)
-    terms = req.parsed.include
+    terms = found.marked
     results = [
         {
             "article": by_id[pk],
@@ -115,11 +91,11 @@ def run_search(req: SearchRequest):
         for pk in ids
         if pk in by_id  # an article deleted since the index was written is skipped
     ]
-    return outcome, results, pages
+    return found, results, pages
 
 
 def _url(request, path: str, **changes) -> str:
-    params = {k: v for k, v in request.GET.items() if k in ("q", "sort", *FILTER_PARAMS) and v}
+    params = {k: v for k, v in request.GET.items() if k in ("q", "sort", "mode", *FILTER_PARAMS) and v}
     for key, value in changes.items():
         if value is None:
             params.pop(key, None)
@@ -128,21 +104,35 @@ def _url(request, path: str, **changes) -> str:
     return f"{path}?{urlencode(params)}" if params else path
 
 
+def _words_notice(request, found: SearchPage) -> dict | None:
+    """What the page says when the words answered instead of the exact text."""
+    if found.match != "words":
+        return None
+    path = reverse("search:page")
+    return {
+        "query": found.parsed.raw,
+        "words": list(found.answered.include) if found.answered else found.words,
+        "asked": found.mode == "words",
+        "exact_url": _url(request, path, mode="exact", page=None),
+    }
+
+
 @require_safe
 def search_page(request):
     raw = request.GET.get("q", "")
-    context = {"query": raw.replace("\x00", ""), "sort_labels": SORT_LABELS}
+    context = {"query": raw.replace("\x00", ""), "sort_labels": SORT_LABELS, "match_labels": MATCH_LABELS}
     try:
         req = read_search_request(request)
-    except (QueryError, BadSearch) as exc:
+    except BadSearch as exc:
         context["error"] = str(exc)
         return render(request, "search/error.html", context, status=400)
-    context.update(sort=req.sort, filters=req.filters, parsed=req.parsed)
-    if req.parsed.is_empty:
-        context["needs_terms"] = bool(req.parsed.raw)
+    parsed, page = req.parsed, req.page
+    context.update(sort=req.sort, filters=req.filters, parsed=parsed, mode=req.mode)
+    if parsed.is_empty:
+        context["needs_terms"] = bool(parsed.raw)
         return render(request, "search/search.html", context)
     try:
-        outcome, results, pages = run_search(req)
+        found, results, pages = run_search(req)
     except IndexUnavailable:
         from newsarchive.middleware import search_unavailable_response
 
@@ -150,18 +140,20 @@ def search_page(request):
     path = reverse("search:page")
     context.update(
         searched=True,
-        count=outcome.count,
-        seconds=outcome.seconds,
-        first_number=(req.page - 1) * PER_PAGE + 1,
+        count=found.count,
+        seconds=found.seconds,
+        match=found.match,
+        words_notice=_words_notice(request, found),
+        first_number=(page - 1) * PER_PAGE + 1,
         results=results,
-        facets=facet_groups(request.GET, outcome.facets, lambda **changes: _url(request, path, **changes)),
-        page=req.page,
+        facets=facet_groups(request.GET, found.facets, lambda **changes: _url(request, path, **changes)),
+        page=page,
         pages=pages,
-        capped=outcome.count > MAX_PAGES * PER_PAGE,
-        previous_url=_url(request, path, page=str(req.page - 1)) if req.page > 1 else None,
-        next_url=_url(request, path, page=str(req.page + 1)) if req.page < pages else None,
+        capped=found.count > MAX_PAGES * PER_PAGE,
+        previous_url=_url(request, path, page=str(page - 1)) if page > 1 else None,
+        next_url=_url(request, path, page=str(page + 1)) if page < pages else None,
         sort_links=[
-            {"label": label, "url": _url(request, path, sort=key), "current": key == req.sort}
+            {"label": label, "url": _url(request, path, sort=key, page=None), "current": key == found.sort}
             for key, label in SORT_LABELS.items()
         ],
         active_filters=[
@@ -196,15 +188,16 @@ def allow_any_origin(view):
 def search_api(request):
     try:
         req = read_search_request(request)
-    except (QueryError, BadSearch) as exc:
+    except BadSearch as exc:
         return _json_error(str(exc), 400)
     except Http404 as exc:
         return _json_error(str(exc), 404)
+    page = req.page
     if req.parsed.is_empty:
-        return JsonResponse({"count": 0, "results": [], "next": None, "previous": None,
+        return JsonResponse({"count": 0, "match": "exact", "results": [], "next": None, "previous": None,
                              "facets": {name: [] for name in FACET_LABELS}})
     try:
-        outcome, results, pages = run_search(req)
+        found, results, pages = run_search(req)
     except Http404 as exc:
         return _json_error(str(exc), 404)
     except IndexUnavailable:
@@ -217,7 +210,8 @@ def search_api(request):
         return request.build_absolute_uri(_url(request, path, page=str(number)))
 
     body = {
-        "count": outcome.count,
+        "count": found.count,
+        "match": found.match,
         "results": [
             {
                 "id": r["article"].pk,
@@ -230,13 +224,15 @@ def search_api(request):
             }
             for r in results
         ],
-        "next": page_url(req.page + 1) if req.page < pages else None,
-        "previous": page_url(req.page - 1) if req.page > 1 else None,
+        "next": page_url(page + 1) if page < pages else None,
+        "previous": page_url(page - 1) if page > 1 else None,
         "facets": {
-            name: [{"value": value, "count": count} for value, count in outcome.facets.get(name, [])]
+            name: [{"value": value, "count": count} for value, count in found.facets.get(name, [])]
             for name in FACET_LABELS
         },
     }
+    if found.match == "words":
+        body["words"] = list(found.answered.include) if found.answered else found.words
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
 
 

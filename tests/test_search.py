@@ -179,12 +179,22 @@ def test_quotes_keep_a_phrase_with_its_space(archive):
     assert set(found("无锡 集成电路")) > set(found('"无锡 集成电路"'))
 
 
-def test_query_syntax_of_whoosh_is_searched_as_text(archive):
-    for text in ["headline:无锡", "无锡*", "无锡~2", "无锡 OR 常州", "[2020 TO 2024]", "(无锡)"]:
+def test_engine_query_syntax_is_searched_as_text(archive):
+    # Whoosh's (and Xapian's) own syntax means nothing here: it is text, and no article holds it.
+    for text in ["text:无锡", "无锡*", "无锡~2", "[2020 TO 2024]", "(无锡)", "无锡 AND 常州", "NOT 无锡"]:
         parsed = query.parse_query(text)
         assert set(found(text)) == expected(archive, list(parsed.include)), text
-    assert found("无锡 OR 常州") == []  # "OR" is a term: no article holds it
+    assert found("text:无锡") == []  # an unknown scope is text
     assert found("AND") == []
+
+
+def test_or_and_scopes_are_our_syntax(archive):
+    either = expected(archive, ["艾因"]) | expected(archive, ["阿斯利康"])
+    for text in ["艾因 OR 阿斯利康", "艾因 或 阿斯利康", "艾因 | 阿斯利康", "艾因|阿斯利康"]:
+        assert set(found(text)) == either, text
+    in_headline = {a["id"] for a in archive.exported if "无锡" in a["headline"]}
+    assert set(found("headline:无锡")) == set(found("标题：无锡")) == in_headline
+    assert 0 < len(in_headline) < len(expected(archive, ["无锡"]))
 
 
 # --- ranking --------------------------------------------------------------------------------
@@ -351,7 +361,8 @@ def test_api_shape(client, archive):
     response = client.get("/api/search/", {"q": "小刚", "sort": "newest"})
     assert response.status_code == 200 and response["Content-Type"].startswith("application/json")
     data = response.json()
-    assert set(data) == {"count", "results", "next", "previous", "facets"}
+    assert set(data) == {"count", "match", "results", "next", "previous", "facets"}
+    assert data["match"] == "exact"
     assert data["count"] == len(expected(archive, ["小刚"])) == len(data["results"])
     for result in data["results"]:
         assert set(result) >= {"id", "url", "headline", "issue_date", "issue_date_inferred", "paper", "page",
@@ -418,5 +429,9 @@ def test_hostile_queries_get_an_answer_and_it_is_exact(client, archive, text):
     assert page.status_code == api.status_code == 200
     parsed = query.parse_query(text)
     if parsed.include:
-        assert api.json()["count"] == len(expected(archive, list(parsed.include), list(parsed.exclude)))
+        exact = client.get("/api/search/", {"q": text, "mode": "exact"}).json()
+        assert exact["count"] == len(expected(archive, list(parsed.include), list(parsed.exclude)))
+        assert exact["match"] == "exact"
+        # Without a mode, a search that finds nothing exactly may answer with its words, saying so.
+        assert api.json()["count"] == exact["count"] or (exact["count"] == 0 and api.json()["match"] == "words")
     assert "<script>alert(1)" not in page.content.decode()

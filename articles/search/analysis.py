@@ -45,6 +45,7 @@ __all__ = [
     "analyse",
     "load_jieba",
     "query_words",
+    "split_words",
     "split_parts",
 ]
 
@@ -108,6 +109,13 @@ def jieba_words(form: str) -> list[str]:
 def query_words(term: str) -> list[str]:
     """The ranking words of one normalised query term."""
     return list(dict.fromkeys(jieba_words(term)))
+
+
+def split_words(term: str) -> list[str]:
+    """jieba's precise-mode words of one normalised query term (赵建军集成电路 → 赵建军, 集成电路):
+    what the "分词" match requires when the term itself is found nowhere."""
+    load_jieba()
+    return list(dict.fromkeys(w for w in jieba.cut(term, HMM=True) if _is_word(w)))
 
 
 @dataclass

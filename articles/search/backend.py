@@ -1,8 +1,7 @@
-"""haystack's Whoosh backend, subclassed for Chinese: our schema, our one writer, our queries.
+"""The Whoosh engine behind haystack: haystack's Whoosh backend, subclassed for Chinese.
 
-haystack's own backend gives every text field an English ``StemmingAnalyzer``, highlights with
-it, parses queries with Whoosh's query language and creates an empty index when it finds none.
-We override only those parts:
+haystack's own backend gives every text field an English ``StemmingAnalyzer``, parses queries
+with Whoosh's query language and creates an empty index when it finds none. We override only:
 
 - ``build_schema``: the document field ``text`` becomes the candidate field (unigrams and
   bigrams), the ranking field ``words`` (jieba) and the text-store offsets (``tstart``,
@@ -11,29 +10,41 @@ We override only those parts:
   arrays instead of documents;
 - ``setup``: opens nothing and creates nothing (a request must never write to the index);
 - ``update``/``remove``/``clear``: hand over to ``articles.search.indexing``, the one writer;
-- ``search``: takes the user's query syntax (``articles.search.query``), never Whoosh's parser.
-  It returns no highlighting: the pages mark hits with ``articles.search.snippets``, which
-  escapes the text (haystack's ``{% highlight %}`` does not, and marks nothing in Chinese).
+- ``search``/``more_like_this``: take a plan (``articles.search.plan``, built by
+  ``ChineseWhooshSearchQuery`` from haystack's ``SQ`` tree) or a string, and answer it with
+  ``articles.search.whoosh_reader``: exact matches, counts, field and date facets, ordering,
+  scores, and highlighting with ``articles.search.snippets`` (escaped; haystack's
+  ``{% highlight %}`` tag does not escape and marks nothing in Chinese).
 
 The engine is configured in settings.HAYSTACK_CONNECTIONS.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.models import SearchResult
 from haystack.utils import get_identifier
 from whoosh import columns, fields
+from whoosh.analysis import RegexTokenizer
 
+from . import plan
 from .analysis import GramsField, HeadlineGramsField, WordsField
-
-# Whoosh field names beyond haystack's id/django_ct/django_id; the SearchIndex
-# (articles/search_indexes.py) names the same fields.
-TEXT, WORDS, HEADLINE = "text", "words", "headline"
-ISSUE_DATE, YEAR, REPORTERS, COLUMN = "issue_date", "year", "reporters", "column"
-# Where the document's record is in the text store (bytes): start, length, headline length.
-TSTART, TLEN, HLEN = "tstart", "tlen", "hlen"
+from .fields import (
+    COLUMN,
+    HEADLINE,
+    HLEN,
+    ISSUE_DATE,
+    REPORTER_SEPARATOR,
+    REPORTERS,
+    TEXT,
+    TLEN,
+    TSTART,
+    WORDS,
+    YEAR,
+)
 
 
 class ChineseWhooshSearchBackend(WhooshSearchBackend):
@@ -59,8 +70,12 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             ISSUE_DATE: fields.DATETIME(stored=True, sortable=True),
             YEAR: fields.ID(stored=True, sortable=True),
             COLUMN: fields.ID(stored=True, sortable=True),
-            # Person names never contain commas; the column keeps the joined names per document.
-            REPORTERS: fields.KEYWORD(stored=True, commas=True, lowercase=False, sortable=True),
+            # One term per reporter, whole: names may hold commas (李,四) and spaces (张 三).
+            REPORTERS: fields.KEYWORD(
+                stored=True,
+                sortable=True,
+                analyzer=RegexTokenizer(f"[^{REPORTER_SEPARATOR}]+"),
+            ),
         }
         for name, field in ours.items():
             if name in schema:
@@ -83,32 +98,145 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
 
         index_clear()
 
-    def search(self, query_string, start_offset=0, end_offset=None, result_class=None, **kwargs):
-        """Search with the site's query syntax: haystack's SearchQuerySet gets our results."""
-        from .query import QueryError, all_documents, parse_query, search
+    # -- reading
+
+    def _plan(self, query) -> object:
+        return query if not isinstance(query, str) else plan.parse_string(query)
+
+    def _models_allow(self, models) -> bool:
+        from articles.models import Article
+
+        return not models or Article in models
+
+    def search(
+        self,
+        query_string,
+        sort_by=None,
+        start_offset=0,
+        end_offset=None,
+        fields="",
+        highlight=False,
+        facets=None,
+        date_facets=None,
+        query_facets=None,
+        narrow_queries=None,
+        spelling_query=None,
+        within=None,
+        dwithin=None,
+        distance_point=None,
+        models=None,
+        limit_to_registered_models=None,
+        result_class=None,
+        **kwargs,
+    ):
+        from .indexing import prepare_segmenter
+        from .whoosh_reader import live
+
+        prepare_segmenter()  # jieba and staff's local words, once per process (ranking only)
+        if within or dwithin or distance_point:
+            raise NotImplementedError("the archive's index has no locations")
+        result_class = result_class or SearchResult
+        query = self._plan(query_string)
+        extra = [self._plan(q) for q in (narrow_queries or ())]
+        if extra:
+            query = plan.And((query, *extra))
+        with live.lock:
+            state = live.get()
+            matched = state.evaluate(query) if self._models_allow(models) else set()
+            count = len(matched)
+            end = count if end_offset is None else min(count, end_offset)
+            page, scores = state.ranked(plan.positive_forms(query), matched, sort_by, end) if end > start_offset else ([], {})
+            page = page[start_offset:end]
+            stored = [state.searcher.stored_fields(d) for d in page]
+            counted = {"fields": {}, "dates": {}, "queries": {}}
+            for name in facets or {}:
+                counted["fields"][name] = state.field_facets(matched, name)
+            for name, options in (date_facets or {}).items():
+                if name != ISSUE_DATE:
+                    raise NotImplementedError(f"date facets on {name!r}: only issue_date")
+                counted["dates"][name] = state.date_facets(
+                    matched,
+                    _as_date(options["start_date"]),
+                    _as_date(options["end_date"]),
+                    options.get("gap_by", "month"),
+                    int(options.get("gap_amount", 1)),
+                )
+            for name, value in (query_facets or []):
+                counted["queries"][f"{name}_{value}"] = len(state.evaluate(plan.parse_string(f"{name}:{value}"), matched))
+        results = [
+            result_class("articles", "article", int(s["django_id"]), scores.get(d, 0.0), **_stored(s))
+            for d, s in zip(page, stored)
+        ]
+        if highlight and results:
+            _highlight(results, plan.positive_forms(query))
+        return {"results": results, "hits": count, "facets": counted, "spelling_suggestion": None}
+
+    def more_like_this(
+        self,
+        model_instance,
+        additional_query_string=None,
+        start_offset=0,
+        end_offset=None,
+        models=None,
+        limit_to_registered_models=None,
+        result_class=None,
+        **kwargs,
+    ):
+        from .whoosh_reader import live
 
         result_class = result_class or SearchResult
-        if (query_string or "").strip() == "*":
-            # haystack's "everything" (update_index --remove counts and pages through it).
-            count, ids = all_documents(offset=start_offset, limit=(end_offset or 10**9) - start_offset)
-            return {"results": [result_class("articles", "article", pk, 0.0) for pk in ids], "hits": count}
-        try:
-            parsed = parse_query(query_string or "")
-        except QueryError:
-            return {"results": [], "hits": 0}
-        per_page = max(1, (end_offset or start_offset + 20) - start_offset)
-        found = search(parsed, offset=start_offset, limit=per_page)
-        results = [result_class("articles", "article", hit.article_id, 0.0) for hit in found.hits]
-        return {"results": results, "hits": found.count, "facets": {}, "spelling_suggestion": None}
+        query = self._plan(additional_query_string) if additional_query_string else plan.EVERYTHING
+        with live.lock:
+            state = live.get()
+            docnum = state.docnum_of(model_instance.pk)
+            if docnum is None or not self._models_allow(models):
+                return {"results": [], "hits": 0}
+            within = None if query == plan.EVERYTHING else state.evaluate(query)
+            scores = state.more_like_this(docnum, within)
+            ordered = sorted(scores, key=lambda d: (-scores[d], -state.sortkey[d]))
+            end = len(ordered) if end_offset is None else end_offset
+            page = ordered[start_offset:end]
+            stored = [state.searcher.stored_fields(d) for d in page]
+        results = [
+            result_class("articles", "article", int(s["django_id"]), scores[d], **_stored(s))
+            for d, s in zip(page, stored)
+        ]
+        return {"results": results, "hits": len(ordered)}
 
 
-class ChineseWhooshSearchQuery(WhooshSearchQuery):
-    """The user's text goes to our parser as typed: never escaped into Whoosh's query language."""
+def _as_date(value) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
 
-    def build_query_fragment(self, field, filter_type, value):
-        if field == "content" and filter_type == "content":
-            return str(getattr(value, "query_string", value))
-        return super().build_query_fragment(field, filter_type, value)
+
+def _stored(stored: dict) -> dict:
+    """A result's stored fields in Python form (``result.year`` is an int, ``result.reporters``
+    a list, ``result.issue_date`` a date), without haystack's own id fields."""
+    values = {k: v for k, v in stored.items() if k not in (ID, DJANGO_CT, DJANGO_ID)}
+    if YEAR in values:
+        values[YEAR] = int(values[YEAR])
+    if ISSUE_DATE in values and isinstance(values[ISSUE_DATE], dt.datetime):
+        values[ISSUE_DATE] = values[ISSUE_DATE].date()
+    values[REPORTERS] = values[REPORTERS].split(REPORTER_SEPARATOR) if values.get(REPORTERS) else []
+    values.setdefault(COLUMN, "")
+    return values
+
+
+def _highlight(results, forms) -> None:
+    """``result.highlighted["text"]``: one escaped snippet of the printed article, hits marked."""
+    from articles.models import Article
+
+    from .snippets import snippet
+
+    articles = Article.objects.in_bulk([r.pk for r in results])
+    for result in results:
+        article = articles.get(int(result.pk))
+        marked = snippet(article.paragraphs, forms) if article else ""
+        result.highlighted = {TEXT: [str(marked)]}
+
+
+class ChineseWhooshSearchQuery(plan.PlanSearchQuery, WhooshSearchQuery):
+    """haystack's SQ tree goes to the backend as a plan: the user's text is never escaped into
+    Whoosh's query language, and no lookup is silently dropped."""
 
 
 class ChineseWhooshEngine(WhooshEngine):
@@ -116,4 +244,4 @@ class ChineseWhooshEngine(WhooshEngine):
     query = ChineseWhooshSearchQuery
 
 
-__all__ = ["ChineseWhooshEngine", "ChineseWhooshSearchBackend", "DJANGO_CT", "DJANGO_ID", "ID"]
+__all__ = ["ChineseWhooshEngine", "ChineseWhooshSearchBackend", "ChineseWhooshSearchQuery"]

@@ -51,11 +51,11 @@ from whoosh.writing import NO_MERGE
 
 from . import analysis
 from .analysis import ArticleTerms, analyse
-from .backend import COLUMN, HEADLINE, HLEN, ISSUE_DATE, REPORTERS, TEXT, TLEN, TSTART, WORDS, YEAR
+from .fields import COLUMN, HEADLINE, HLEN, ISSUE_DATE, REPORTER_SEPARATOR, REPORTERS, TEXT, TLEN, TSTART, WORDS, YEAR
 from .textstore import TextStoreWriter
 
 # Bump when the schema or the analysis changes: ``index_ensure`` then rebuilds.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: reporters joined by REPORTER_SEPARATOR, not commas
 STAMP_FILE = "stamp.json"
 BATCH_SIZE = 500  # articles read from the database at a time
 SEGMENT_DOCS = 1000  # articles per segment in a rebuild (see index_rebuild)
@@ -155,7 +155,7 @@ def index_exists() -> bool:
 
 def index_healthy() -> bool:
     """The live index opens down to its segments, and its text store holds every record."""
-    from .query import IndexState
+    from .whoosh_reader import IndexState
 
     if not index_exists():
         return False
@@ -206,7 +206,7 @@ def whoosh_fields(prepared: dict, terms: ArticleTerms, store: TextStoreWriter) -
         HLEN: headline_length,
         ISSUE_DATE: dt.datetime(issue_date.year, issue_date.month, issue_date.day),
         YEAR: str(prepared[YEAR]),
-        REPORTERS: ",".join(prepared.get(REPORTERS) or []) or None,
+        REPORTERS: REPORTER_SEPARATOR.join(prepared.get(REPORTERS) or []) or None,
         COLUMN: prepared.get(COLUMN) or None,
     }
     return {key: value for key, value in doc.items() if value is not None}

@@ -203,8 +203,12 @@ def run_search_form(form: ArchiveSearchForm, *, page: int = 1, per_page: int = P
         unmatched = singles if mode == "words" else {t for t in singles if term_count(t) == 0}
         words, split = words_query(parsed, unmatched)
         if mode == "words" or (split and words.groups != parsed.groups):
-            found.match, found.words, found.answered = "words", split, words
-            found.results, found.count, found.facets = _run(words, filters, sort, offset, per_page, facets)
+            results, count, counted = _run(words, filters, sort, offset, per_page, facets)
+            # Without a mode, the words answer only when they find something: otherwise the
+            # page says plainly that the exact text is nowhere.
+            if mode == "words" or count:
+                found.match, found.words, found.answered = "words", split, words
+                found.results, found.count, found.facets = results, count, counted
     found.seconds = time.perf_counter() - started
     return found
 

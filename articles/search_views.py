@@ -19,6 +19,7 @@ from django.views.decorators.http import require_safe
 
 from articles.models import Article
 from articles.search.forms import MATCH_LABELS, PER_PAGE, ArchiveSearchForm, SearchPage, run_search_form
+from articles.search.language import QUOTES
 from articles.search.query import IndexUnavailable
 from articles.search.snippets import highlight, snippet
 from articles.research.facets import facet_groups
@@ -104,6 +105,11 @@ def _url(request, path: str, **changes) -> str:
     return f"{path}?{urlencode(params)}" if params else path
 
 
+def echo(raw: str) -> str:
+    """The query as typed, in quotes once: a query that has its own quotes is shown as it is."""
+    return raw if any(c in QUOTES or c in QUOTES.values() for c in raw) else f"“{raw}”"
+
+
 def _words_notice(request, found: SearchPage) -> dict | None:
     """What the page says when the words answered instead of the exact text."""
     if found.match != "words":
@@ -144,6 +150,8 @@ def search_page(request):
         seconds=found.seconds,
         match=found.match,
         words_notice=_words_notice(request, found),
+        echo=echo(parsed.raw),
+        words_url=_url(request, path, mode="words", page=None),
         first_number=(page - 1) * PER_PAGE + 1,
         results=results,
         facets=facet_groups(request.GET, found.facets, lambda **changes: _url(request, path, **changes)),

@@ -14,7 +14,7 @@ from .model import Byline
 
 _SENTENCE_END = "。！？!?…"
 _CLOSERS = "”’」』\"')）》"
-_BYLINE_AT_END = re.compile(r"[(（]([^()（）]{1,60})[)）]\s*$")
+_BYLINE_AT_END = re.compile(r"[(（]([^()（）]{1,60})[)）]\s*[|｜]?\s*$")
 _BYLINE_TAIL = 80  # a byline is at most 60 characters plus brackets: look no further back
 
 
@@ -111,6 +111,7 @@ _ROLE = re.compile(
     r"(?:本报)?(?:驻[\u4e00-\u9fff]{1,8})?(?:见习|实习|特约|首席|摄影|全媒体|融媒体?)?记者"
     r"|(?:本报)?(?:特约)?通讯员|实习生|摄影|撰稿"
     r"|[\u4e00-\u9fff]{2,6}(?:报|社|台|网)(?:驻[\u4e00-\u9fff]{1,6})?记者"
+    r"|[\u4e00-\u9fff]{2,10}?记者站站长"
 )
 
 
@@ -120,7 +121,8 @@ def _role_name(printed: str) -> str:
 
 
 def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
-    tokens = [t for t in re.split(r"[\s、,/]+", inner) if t]
+    # `无锡报道`, `北京报道`: where the reporter filed from, not a person
+    tokens = [t for t in re.split(r"[\s、,/]+", inner) if t and not re.fullmatch(r"[\u4e00-\u9fff]{1,8}报道", t)]
     people: list[Byline] = []
     role: str | None = None
     roles_seen = 0
@@ -157,7 +159,10 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     """A byline printed as a line of its own without brackets, with at least one role:
     `本报记者 王庆环`, `本报驻阿联酋记者林皎明`, `通讯员 王蕾 扬子晚报记者 周晓青`."""
     f = fold(line).strip()
-    if not f or len(f) > 40 or re.search(r"[。!?;:,\"“”()]", f):
+    m = re.fullmatch(r"(记者|通讯员|撰稿|文)\s*:\s*(\S.{0,30})", f)
+    if m:  # 记者:郭鲲
+        f = f"{m.group(1)} {m.group(2)}"
+    if not f or len(f) > 40 or re.search(r"[。!?;:,\"“”()]", f) or re.search(r"摄影?$", f):
         return ()
     people = _people(f, need_role=True)
     return people if len(people) <= 8 else ()
@@ -186,6 +191,7 @@ def is_photo_credit(inner: str) -> bool:
     return bool(_people(who))
 
 
+_CREDIT_LINE = re.compile(r"[\u4e00-\u9fff·]{2,12}(?:\s+[\u4e00-\u9fff·、]{2,12}){0,3}\s*/?\s*摄")
 _BRACKETED = re.compile(r"[(（]([^()（）]{2,40})[)）]")
 _CREDIT_AT_LINE_END = re.compile(
     r"(?:^|(?<=[。!?！？”\s|]))((?:[\u4e00-\u9fff]{2,8}记者\s*)?[\u4e00-\u9fff·]{2,4}"
@@ -206,6 +212,9 @@ def take_photo_credits(text: str) -> tuple[str, tuple[str, ...]]:
         return m.group(0)
 
     out = _BRACKETED.sub(bracketed, text) if ("摄" in text or "图" in text) else text
+    whole = fold(out).strip()
+    if _CREDIT_LINE.fullmatch(whole) and not _PHOTO_EXCLUDED.search(whole):
+        return "", (*found, out.strip())  # `市六小记者站 王世佺 摄`: the line is the credit
     m = _CREDIT_AT_LINE_END.search(fold(out))
     if m and is_photo_credit(m.group(1)):
         found.append(out[m.start(1) : m.end(1)].strip())
@@ -215,7 +224,9 @@ def take_photo_credits(text: str) -> tuple[str, tuple[str, ...]]:
 
 # --------------------------------------------------------------------------- credits in the lead
 
-_LEAD_CREDIT = re.compile(r"^(本报讯|本报\S{0,12}?电|新华社\S{0,12}?电|中新社\S{0,12}?电)\s*[(（]([^()（）]{2,60})[)）]")
+_LEAD_CREDIT = re.compile(
+    r"^([\u4e00-\u9fff]{0,10}讯|(本报|新华社|中新社|新华网|中新网|人民网)\S{0,14}?电)\s*[(（]([^()（）]{2,80})[)）]"
+)
 _REPORTED_BY = re.compile(r"电\s*((?:[\u4e00-\u9fff]{0,8}记者)\s*[\u4e00-\u9fff·、\s]{2,40}?)报道")
 
 
@@ -226,7 +237,7 @@ def lead_credit(lead: str) -> tuple[tuple[Byline, ...], str, str | None]:
     f = fold(lead).strip()
     m = _LEAD_CREDIT.match(f)
     if m:
-        inner = m.group(2).strip()
+        inner = m.group(3).strip()
         wire = _wire_source(inner)
         if wire:
             return (), inner, wire

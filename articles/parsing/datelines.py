@@ -37,12 +37,17 @@ def _date_for(monthday: tuple[int, int], issue: dt.date) -> dt.date | None:
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUMBER = r"[〇零一二两三四五六七八九十]{1,3}"
 _CN_DATE = re.compile(rf"({_CN_NUMBER})月({_CN_NUMBER})日")
-_RELATIVE = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "昨晚": -1, "今天": 0, "今日": 0, "今晨": 0}
+_RELATIVE = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "昨晚": -1, "昨夜": -1, "今天": 0, "今日": 0, "今晨": 0}
 _RELATIVE_RE = re.compile("|".join(_RELATIVE))
 # 本报南京1月2日电, 新华社北京1月1日电, 本报驻阿布扎比记者… no: the place comes before the date
 _PLACED = re.compile(
-    r"(本报|新华社|中新社|人民日报)(?:驻)?([\u4e00-\u9fff·]{1,10}?)"
-    rf"(?:\d{{1,2}}|{_CN_NUMBER})月(?:\d{{1,2}}|{_CN_NUMBER})日(?:专)?电"
+    r"(本报|新华社|中新社|人民日报|新华网|中新网|人民网)(?:驻)?([\u4e00-\u9fff·]{1,10}?)"
+    rf"(?:(?:\d{{1,2}}|{_CN_NUMBER})月)?(\d{{1,2}}|{_CN_NUMBER})日(?:专)?电"
+)
+# 本报合肥18日电, 【新华社重庆十四日电】: the day only, in the issue's month or the one before
+_DAY_ONLY = re.compile(
+    r"^[【\[]?(?:本报|新华社|中新社|人民日报|新华网|中新网|人民网)(?:驻)?[\u4e00-\u9fff·]{1,10}?"
+    rf"(\d{{1,2}}|{_CN_NUMBER})日(?:专)?电"
 )
 
 
@@ -70,6 +75,7 @@ class Dateline:
     monthday: tuple[int, int] | None = None
     days_before_issue: int | None = None
     place: str = ""
+    day: int | None = None  # the day of the month only (本报合肥18日电)
 
 
 def read_dateline(lead: str) -> Dateline:
@@ -93,6 +99,11 @@ def read_dateline(lead: str) -> Dateline:
     if m:
         candidates.append((m.start(), Dateline(days_before_issue=_RELATIVE[m.group(0)], place=place)))
     if not candidates:
+        m = _DAY_ONLY.match(f.strip())
+        if m:
+            day = int(m.group(1)) if m.group(1).isdigit() else chinese_number(m.group(1))
+            if day and 1 <= day <= 31:
+                return Dateline(day=day, place=place)
         # the date may come later in the lead (本报讯 第二届……大会8月8日上午在锡山区召开)
         md = find_dateline(f)
         return Dateline(monthday=md, place=place) if md else Dateline(place=place)
@@ -113,4 +124,23 @@ def resolve(dateline: Dateline, issue: dt.date | None) -> dt.date | None:
         return issue + dt.timedelta(days=dateline.days_before_issue)
     if dateline.monthday:
         return _date_for(dateline.monthday, issue)
+    if dateline.day:
+        month = dt.date(issue.year, issue.month, 1)
+        if dateline.day > issue.day:
+            month = (month - dt.timedelta(days=1)).replace(day=1)
+        try:
+            return month.replace(day=dateline.day)
+        except ValueError:
+            return None
     return None
+
+
+_OPENING_DATE = re.compile(rf"^(\d{{1,2}}月\d{{1,2}}日|{_CN_NUMBER}月{_CN_NUMBER}日|{'|'.join(_RELATIVE)})")
+
+
+def opening_dateline(paragraph: str) -> Dateline:
+    """A paragraph with no lead mark that opens with its date (`昨天,…`, `2月1日,…`)."""
+    f = fold(paragraph).strip()
+    if _OPENING_DATE.match(f):
+        return read_dateline(f)
+    return Dateline()

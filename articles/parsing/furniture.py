@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .bylines import is_terminated
+from .bylines import byline_line, is_terminated
 from .decoding import fold
 from .model import Credit
 
@@ -68,7 +68,64 @@ _WEAK_FOOTER = [
 _CREDIT = re.compile(rf"^({_CREDIT_ROLES})\s*:\s*(.+)$")
 
 # An e-paper page line: 第A02版:要闻, 第04版：综合新闻, 第1版(要闻)
-_PAGE_LINE = re.compile(r"^第\s*([A-Za-z]{0,2}\d{1,3})\s*版\s*(?::\s*|\(\s*)?([\u4e00-\u9fff·]{1,12})?\)?$")
+_PAGE_LINE = re.compile(
+    r"^第?\s*([A-Za-z]{0,2}\d{1,3})\s*版\s*(?::\s*|\(\s*)?([\u4e00-\u9fff·][\u4e00-\u9fff· ]{0,11})?\)?\s*(?:PDF版?)?$"
+)
+# Web and e-paper furniture words; a line made only of them (and brackets) is navigation.
+_NAV_WORDS = frozenset(
+    "推荐 小字 中字 大字 打印 关闭 投稿 收藏 返回 分享 分享到 字号 放大 缩小 默认 上一条 下一条 上一篇 下一篇 "
+    "上一版 下一版 评论 我要评论 纠错 我要纠错 检索 帐户 账户 密码 用户名 匿名 登录 注册 首页 放大字体 缩小字体 "
+    "不支持Flash 打印本页 关闭窗口 返回顶部 内容详情 返回该版首页 返回目录 返回首页 非常满意 基本满意 不太满意 "
+    "很不满意 PDF版 PDF下载 标题导航 版面导航 日期导航 往期回顾 您对这篇文章的满意度 推荐给朋友 "
+    "推薦 關閉 帳戶 密碼 檢索 首頁 放大字體 縮小字體 上一條 下一條 打印本頁 關閉窗口".split()
+)
+_AGENCY_MASTHEADS = frozenset("新华社 中新社 中国新闻社 人民网 新华网 中新网 中國新聞社 新華社".split())
+
+
+def _navigation(f: str) -> bool:
+    """A menu or toolbar line: only furniture words, or four or more short items in a row
+    (`首页 天气预报 新闻 邮箱`, `直通屏山|福建|时评|…`)."""
+    tokens = [t for t in re.split(r"[\s【】\[\]|｜/·>»:]+", f) if t]
+    if not tokens:
+        return bool(f) and not re.search(r"\w", f)  # `|`, `>>`
+    if all(t in _NAV_WORDS for t in tokens):
+        return True
+    return (
+        len(tokens) >= 4
+        and all(len(t) <= 6 for t in tokens)
+        and not re.search(r"[。!?;,、“”\"()]", f)
+        and not re.search(r"\d", f)
+        and not byline_line(f)
+    )
+
+
+_WEB_META = [
+    re.compile(p)
+    for p in (
+        # date and time lines: 2024年02月03日, [2004-03-31], 2003年07月22日 19:25, 2004年3月31日 星期三
+        r"^[\[(]?\s*\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?\s*[\])]?(\s*\d{1,2}:\d{2}(:\d{2})?)?(\s*(星期|周)[一二三四五六日天])?$",
+        # 1957年7月20日人民日报 第3版
+        r"^\d{4}年\d{1,2}月\d{1,2}日\s*\S{2,10}报\s*第\s*[A-Za-z]?\d{1,3}\s*版$",
+        # http://www.sina.com.cn 2002年12月12日11:38 无锡日报
+        r"^https?://\S+(\s+\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2})?(\s+\S{2,12})?$",
+        # 参考消息网2026-03-04号报道
+        r"^\S{2,10}(网|报)\s*\d{4}-\d{2}-\d{2}\s*号?报道$",
+        r"^专栏\s*:\s*$",
+        r"^\S{0,12}(查询|查詢|搜索)\s*>>$",
+        r"^(本页位置|您所在的位置|您的位置|你所在的位置)\s*:",
+    )
+]
+
+
+def _web_meta(f: str) -> bool:
+    if any(p.match(f) for p in _WEB_META):
+        return True
+    # a source/date line under a web headline: 来源:新华社 责任编辑:…, 字号: 2017-05-22 09:10 来源:…
+    if "。" not in f and len(f) <= 120 and re.search(r"(来源|稿件来源|来自)\s*:", f) and re.search(
+        r"\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日|责任编辑|编辑\s*:|https?://|我要评论|字号", f
+    ):
+        return True
+    return f in _AGENCY_MASTHEADS
 # Headers of an e-paper headline list: the titles that follow them are navigation.
 _HEADLINE_LIST = re.compile(r"^(标题导航|本版标题|本版导读|本版新闻|版面导读|目录)$")
 _PAPERS = ("江南晚报", "无锡日报")
@@ -76,7 +133,7 @@ _PAPERS = ("江南晚报", "无锡日报")
 
 def _footer_strength(line: str) -> int:
     f = fold(line).strip()
-    if _PAGE_LINE.match(f):
+    if _PAGE_LINE.match(f) or _navigation(f) or _web_meta(f):
         return 2
     if any(p.search(f) for p in _STRONG_FOOTER):
         return 2
@@ -134,7 +191,13 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
                     listed.add(j)
                     j += 1
         run = [x for k, x in enumerate(lines[i:j], i) if k not in listed]
-        if len(run) == 1 and j < len(lines) and is_terminated(lines[j]) and not run[0].startswith(("第", "本文字数")):
+        if (
+            len(run) == 1
+            and j < len(lines)
+            and is_terminated(lines[j])
+            and _sentence_fragment(run[0])
+            and not fold(lines[j]).lstrip().startswith("本报")
+        ):
             # one imprint-looking line that a sentence goes on from (`新闻热线：88300000` /
             # `全天开通。`) is a column break inside an article, not the page's imprint
             kept.append(run[0])
@@ -167,6 +230,13 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
     label, section = own[0] if own else (None, None)
     paper = papers[0] if papers and len(set(papers)) == 1 else None
     return kept, Furniture(credits=tuple(credits), page_label=label, page_section=section, paper=paper)
+
+
+def _sentence_fragment(line: str) -> bool:
+    """Could this imprint-looking line be the first half of a sentence cut by a column break?
+    Navigation, page lines and web meta lines never are."""
+    f = fold(line).strip()
+    return not (_PAGE_LINE.match(f) or _navigation(f) or _web_meta(f) or f.startswith("本文字数"))
 
 
 def _is_listed_title(line: str) -> bool:

@@ -18,15 +18,21 @@ KNOWN_COLUMN_TITLES = (
     "本地新闻",
     "国内新闻",
     "国际新闻",
+    "新闻点击",
 )
 
-_WIRE_LEAD = re.compile(r"^[【\[]?(本报|新华社|中新社|人民日报)[\u4e00-\u9fff·]{0,10}?(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日(专)?电")
+_WIRE_LEAD = re.compile(
+    r"^[【\[]?(本报|新华社|中新社|人民日报|新华网|中新网|人民网)[\u4e00-\u9fff·]{0,10}?"
+    r"((\d{1,2}|[一二三四五六七八九十]{1,3})月)?(\d{1,2}|[一二三四五六七八九十]{1,3})日(专)?电"
+)
+# 本报讯, 香港文汇报讯, 京华时报讯; 宣城小记者团讯(…)
+_NEWS_LEAD = re.compile(r"^([\u4e00-\u9fff]{0,8}报讯|[\u4e00-\u9fff]{2,8}讯\s*[(（])")
 
 
 def _is_lead(line: str) -> bool:
     """A lead: `本报讯 …`, or a dateline `本报南京1月2日电`, `新华社北京1月1日电`, `【新华社…电】`."""
     f = fold(line).lstrip()
-    return f.startswith("本报讯") or bool(_WIRE_LEAD.match(f))
+    return f.startswith("本报讯") or bool(_WIRE_LEAD.match(f) or _NEWS_LEAD.match(f))
 
 
 _CAPTION = re.compile(r"^(▲|△|▼|►|(上|下|左|右|组)?图\s*[:]|图片\s*[:]|图为|\(图\))")

@@ -18,7 +18,7 @@ from .bylines import (
     parse_byline_text,
     take_photo_credits,
 )
-from .datelines import Dateline, dateline_place, read_dateline, resolve
+from .datelines import Dateline, dateline_place, opening_dateline, read_dateline, resolve
 from .decoding import clean_markup, decode_page, fold
 from .furniture import strip_furniture
 from .headlines import _is_lead, cross_reference, is_caption_line, is_cross_reference_line, is_editor_note
@@ -124,6 +124,7 @@ _WIRE_AT_LEAD = re.compile(
     r"^[【\[]?(?:据)?(新华社|中新社|人民日报|央视新闻|新华网|人民网)(?:[\u4e00-\u9fff·]{0,10}?\S{0,8}日)?(?:专)?电"
     r"|^据(新华社|中新社|人民日报|央视新闻|新华网|人民网)[\u4e00-\u9fff]{0,8}?(?:报道|消息)"
 )
+_QUOTED_SOURCE = re.compile(r"^据\s*《?([\u4e00-\u9fff]{2,10}?)》?\s*(消息|报道)")
 _DATELINE_AT_END = re.compile(r"[(（](本报|新华社|中新社)([^()（）]{1,16}?电)[)）]\s*$")
 
 
@@ -135,7 +136,7 @@ def _read_article(chunk: _Chunk) -> _Draft:
     # standing on their own lines.
     text_lines: list[str] = []
     caption_next, marker = False, ""
-    for raw in chunk.body_lines:
+    for n, raw in enumerate(chunk.body_lines):
         line = raw.strip()
         if caption_next:
             caption_next = False
@@ -155,8 +156,15 @@ def _read_article(chunk: _Chunk) -> _Draft:
         if credits and not rest:
             d.photo_credits.extend(credits)
             continue
+        if credits and is_terminated(rest) and not _is_lead(rest) and not text_lines and n + 1 < len(chunk.body_lines):
+            # a photo's caption above the text, closed by its credit
+            d.photo_credits.extend(credits)
+            d.captions.append(rest)
+            continue
         people = byline_line(line)
-        if people and (not text_lines or is_terminated(text_lines[-1])):
+        if people and (
+            not text_lines or is_terminated(text_lines[-1]) or (len(text_lines) == 1 and _is_lead(text_lines[0]))
+        ):
             d.bylines.extend(people)
             d.printed.append(line)
             continue
@@ -219,6 +227,13 @@ def _read_article(chunk: _Chunk) -> _Draft:
                 d.printed.insert(0, printed)
                 d.source = d.source or lead_wire
             d.dateline = read_dateline(first)
+            quoted = _QUOTED_SOURCE.match(_LEAD_MARK.sub("", f, count=1))
+            if quoted and not d.source:
+                d.source = quoted.group(1)  # 本报讯 据长江日报消息：
+        elif d.section is None:
+            # a story with no lead mark that opens with its date (`昨天,…`); short items under a
+            # column title (要闻快览) keep no dateline, as before
+            d.dateline = opening_dateline(first)
         end = _DATELINE_AT_END.search(fold(paragraphs[-1]))
         if end and not d.dateline.monthday:
             at_end = read_dateline(end.group(1) + end.group(2))
@@ -232,6 +247,8 @@ def _read_article(chunk: _Chunk) -> _Draft:
         if end and end.group(1) != "本报":
             d.source = d.source or end.group(1)
     d.paragraphs = paragraphs
+    seen: set[str] = set()
+    d.bylines = [b for b in d.bylines if not (b.name in seen or seen.add(b.name))]
 
     if not d.headline and paragraphs:
         d.headline = _first_sentence(paragraphs[0])
@@ -248,6 +265,11 @@ def _read_headline(d: _Draft, lines: list[str]) -> None:
     last of three; a four-line block wraps its main title over the middle two lines."""
     if not lines:
         return
+    # a web page's date before its title: `[2004-03-31] 特写:……`
+    lines = [re.sub(r"^[\[(]\s*\d{4}-\d{1,2}-\d{1,2}\s*[\])]\s*", "", ln) or ln for ln in lines]
+    # an e-paper prints the title once on one line, then as set: keep the set lines
+    if len(lines) > 2 and re.sub(r"\s", "", lines[0]) == re.sub(r"\s", "", "".join(lines[1:])):
+        lines = lines[1:]
     dashed = [bool(re.match(r"^[—\-－―]{1,2}", ln)) for ln in lines]
     if len(lines) == 1:
         d.headline = lines[0]

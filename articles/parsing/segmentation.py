@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .bylines import _BYLINE_TAIL, byline_line, is_terminated, parse_byline_text
+from .bylines import _BYLINE_TAIL, byline_line, is_terminated, parse_byline_text, take_photo_credits
 from .decoding import fold
 from .headlines import (
     KNOWN_COLUMN_TITLES,
@@ -19,6 +19,7 @@ from .headlines import (
     _is_lead,
     _title_like,
     is_apart_line,
+    is_caption_line,
     is_cross_reference_line,
     is_editor_note,
     is_photo_credit_line,
@@ -30,6 +31,16 @@ class _Chunk:
     section: str | None
     headline_lines: list[str]
     body_lines: list[str]
+
+
+def _squashed(line: str) -> str:
+    return re.sub(r"\s", "", line)
+
+
+def is_photo_line(line: str) -> bool:
+    """A caption line that ends with its photo's credit (`……会见印度总理莫迪。新华社记者鞠鹏摄`)."""
+    rest, credits = take_photo_credits(line)
+    return bool(credits) and (not rest or is_terminated(rest))
 
 
 _BARE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
@@ -62,8 +73,11 @@ def _segment(lines: list[str]) -> list[_Chunk]:
         ):
             continue
         j = i - 1
-        # Between the headline and the lead: a byline line (本报记者 王庆环), an editor's note.
+        # Between the headline and the lead: a byline line (本报记者 王庆环), an editor's note,
+        # photos' captions and credits.
         while j >= 0 and i - j <= 2 and byline_line(lines[j]):
+            j -= 1
+        while j >= 0 and i - j <= 4 and (is_caption_line(lines[j]) or is_photo_line(lines[j])):
             j -= 1
         for k in range(j, max(-1, j - 8), -1):
             if is_editor_note(lines[k]):
@@ -82,9 +96,9 @@ def _segment(lines: list[str]) -> list[_Chunk]:
         block = [j]
         while (
             k >= 0
-            and len(block) < 4
+            and (len(block) < 4 or len(block) == 4 and _squashed(lines[k]) == "".join(map(_squashed, lines[k + 1 : j + 1])))
             and _title_like(lines[k])
-            and len(lines[k].strip()) <= 40
+            and (len(lines[k].strip()) <= 40 or _squashed(lines[k]) == "".join(map(_squashed, lines[k + 1 : j + 1])))
             and fold(lines[k]).strip() not in KNOWN_COLUMN_TITLES
             and not _BARE_NAME.match(lines[k].strip())  # a bare byline closing the article above
         ):
@@ -148,8 +162,18 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
             section, current = line.strip(), None
             continue
         if (
-            prev_done
+            current is not None
+            and not current.body_lines
+            and 0 < len(current.headline_lines) < 3
             and _title_like(line, strict=True)
+            and i + 1 < len(lines)
+            and not _title_like(lines[i + 1], strict=True)
+        ):
+            current.headline_lines.append(line)  # a title set over two or three lines
+            continue
+        if (
+            prev_done
+            and (_title_like(line, strict=True) or i == 0 and _title_like(line) and len(line) <= 40)
             and i + 1 < len(lines)
             and (current is None or current.body_lines)
         ):

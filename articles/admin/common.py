@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import unicodedata
+from functools import lru_cache
+
+import opencc
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import smart_split, unescape_string_literal
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import Article, Person
+from ..search.normalize import normalize_char
 
 # Noise in the history's list of changes: the parser's copy, the save counter, the timestamp.
 HISTORY_HIDDEN_FIELDS = ("parsed", "version", "updated")
@@ -41,10 +50,71 @@ class HistoryWithoutNoiseMixin:
             previous = current
 
 
-class CuratedHistoryAdmin(HistoryWithoutNoiseMixin, SimpleHistoryAdmin):
+def public_return_path(request) -> str | None:
+    """The public page a change form was opened from (``?next=``, which the 编辑 links on the
+    public article, issue and reporter pages add), if it is a path on this site: never another
+    host, scheme or the admin itself, so the parameter cannot send an editor elsewhere."""
+    target = request.GET.get("next") or ""
+    if not target.startswith("/") or target.startswith(("//", "/\\")) or target.startswith("/admin/"):
+        return None
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
+        return None
+    return target
+
+
+_s2t = opencc.OpenCC("s2t")
+_HALF_PUNCTUATION = {c: chr(ord(c) + 0xFEE0) for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"}
+
+
+@lru_cache(maxsize=512)
+def search_variants(term: str) -> tuple[str, ...]:
+    """The spellings an admin search for ``term`` tries, so 無錫 finds 无锡 and (无锡) finds
+    （无锡）: the term as typed, its form under the search normaliser (simplified, half-width),
+    that form with full-width punctuation or digits, and its traditional form. The database
+    keeps the text as printed; these cover how the paper prints it, in either script."""
+    typed = "".join(c for c in term if c.isspace() or unicodedata.category(c) not in ("Cc", "Cf", "Cs"))
+    simplified = "".join(normalize_char(c) or (c if c.isspace() else "") for c in typed)
+    full_punctuation = simplified.translate(str.maketrans(_HALF_PUNCTUATION))
+    full_width = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in simplified)
+    traditional = _s2t.convert(simplified)
+    variants = [typed, simplified, full_punctuation, full_width, traditional,
+                traditional.translate(str.maketrans(_HALF_PUNCTUATION))]
+    return tuple(dict.fromkeys(v for v in variants if v.strip()))
+
+
+class NormalisedSearchMixin:
+    """Admin list search in which traditional/simplified and full/half width are alike
+    (``search_variants``); each word must match, in any of the search fields."""
+
+    def get_search_results(self, request, queryset, search_term):
+        fields = self.get_search_fields(request)
+        if not search_term or not fields:
+            return super().get_search_results(request, queryset, search_term)
+        for bit in smart_split(search_term):
+            if bit[:1] in ('"', "'") and bit[-1:] == bit[:1] and len(bit) > 1:
+                bit = unescape_string_literal(bit)
+            condition = Q()
+            for variant in search_variants(bit):
+                for field in fields:
+                    condition |= Q(**{f"{field}__icontains": variant})
+            if condition:
+                queryset = queryset.filter(condition)
+        return queryset, any("__" in field for field in fields)
+
+
+class CuratedHistoryAdmin(NormalisedSearchMixin, HistoryWithoutNoiseMixin, SimpleHistoryAdmin):
     """A model admin whose history may be read by staff who may view, and reverted only by
     staff who may change: simple_history shows a view-only account the revert form without its
-    button, but would still save a POST of it."""
+    button, but would still save a POST of it. A change form opened from a public page's 编辑
+    link goes back to that page after 保存."""
+
+    def response_change(self, request, obj):
+        response = super().response_change(request, obj)
+        if not any(key in request.POST for key in ("_continue", "_addanother", "_saveasnew")):
+            target = public_return_path(request)
+            if target is not None:
+                return HttpResponseRedirect(target)
+        return response
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method == "POST" and not self.has_change_history_permission(request):

@@ -14,7 +14,7 @@ from django.utils.html import format_html
 
 from .. import curation
 from ..models import Issue, Page
-from .common import CuratedHistoryAdmin, is_revert
+from .common import CuratedHistoryAdmin, is_revert, public_return_path
 
 
 class IssueAdminForm(forms.ModelForm):
@@ -127,6 +127,8 @@ class IssueAdmin(CuratedHistoryAdmin):
             kept = Issue.objects.filter(paper=obj.paper, date_issued=obj.date_issued).first()
             if kept is not None:
                 self.message_user(request, f"该日期已有一期，本期版面已并入 {kept}。", messages.WARNING)
+                if public_return_path(request) is not None and "_continue" not in request.POST:
+                    return HttpResponseRedirect(kept.get_absolute_url())
                 return HttpResponseRedirect(reverse("admin:articles_issue_change", args=[kept.pk]))
         return super().response_change(request, obj)
 

@@ -82,6 +82,10 @@ def search_variants(term: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in variants if v.strip()))
 
 
+# Words of one admin search that count; past them a pasted paragraph adds no more conditions.
+SEARCH_WORDS = 12
+
+
 class NormalisedSearchMixin:
     """Admin list search in which traditional/simplified and full/half width are alike
     (``search_variants``); each word must match, in any of the search fields."""
@@ -90,15 +94,19 @@ class NormalisedSearchMixin:
         fields = self.get_search_fields(request)
         if not search_term or not fields:
             return super().get_search_results(request, queryset, search_term)
-        for bit in smart_split(search_term):
+        words = []
+        for bit in list(smart_split(search_term))[:SEARCH_WORDS]:
             if bit[:1] in ('"', "'") and bit[-1:] == bit[:1] and len(bit) > 1:
                 bit = unescape_string_literal(bit)
-            condition = Q()
+            either = Q()
             for variant in search_variants(bit):
                 for field in fields:
-                    condition |= Q(**{f"{field}__icontains": variant})
-            if condition:
-                queryset = queryset.filter(condition)
+                    either |= Q(**{f"{field}__icontains": variant})
+            if either:
+                words.append(either)
+        # One filter() for all words, so a related field (bylines__person__name) is one join.
+        if words:
+            queryset = queryset.filter(Q(*words))
         return queryset, any("__" in field for field in fields)
 
 

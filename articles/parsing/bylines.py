@@ -234,21 +234,31 @@ def lead_credit(lead: str) -> tuple[tuple[Byline, ...], str, str | None]:
     """Credits printed inside a lead: `本报讯(记者许黎娜 实习生周旭娇)`,
     `新华社北京1月1日电(记者 张三)`, `本报费城10月30日电记者陈特安、李云飞报道：`.
     Returns (people, the credit as printed, wire source)."""
-    f = fold(lead).strip()
+    raw = lead.strip()[:200]
+    # fold character by character, remembering where each folded character was printed
+    where: list[int] = []
+    for i, c in enumerate(raw):
+        where.extend([i] * len(fold(c)))
+    f = "".join(fold(c) for c in raw)
+    where.append(len(raw))
+
+    def printed(m: re.Match, group: int) -> str:
+        return raw[where[m.start(group)] : where[m.end(group)]].strip()
+
     m = _LEAD_CREDIT.match(f)
     if m:
         inner = m.group(3).strip()
         wire = _wire_source(inner)
         if wire:
-            return (), inner, wire
+            return (), printed(m, 3), wire
         people = _people(inner)
         if people:
-            return people, inner, None
+            return people, printed(m, 3), None
     m = _REPORTED_BY.search(f[:60])
     if m:
         people = _people(m.group(1).strip(), need_role=True)
         if people:
-            return people, m.group(1).strip(), None
+            return people, printed(m, 1), None
     return (), "", None
 
 

@@ -170,14 +170,6 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
     papers: list[str] = []
     i = 0
     while i < len(lines):
-        if _HEADLINE_LIST.match(fold(lines[i]).strip()):
-            # the list's titles: short lines without sentence punctuation, up to the first text
-            j = i + 1
-            while j < len(lines) and _is_listed_title(lines[j]):
-                j += 1
-            if j - i > 1:
-                i = j
-                continue
         if _footer_strength(lines[i]) == 0:
             kept.append(lines[i])
             i += 1
@@ -187,6 +179,7 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
         while j < len(lines) and _footer_strength(lines[j]) > 0:
             j += 1
             if _HEADLINE_LIST.match(fold(lines[j - 1]).strip()):
+                # the list's titles: short lines without sentence punctuation
                 while j < len(lines) and _footer_strength(lines[j]) == 0 and _is_listed_title(lines[j]):
                     listed.add(j)
                     j += 1

@@ -1,0 +1,168 @@
+"""Real-looking pages of every shape issue 10 lists (tests/fixtures/pages/, written in the shapes
+of published e-paper text, in our own words): what a careful reader puts in each field."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from articles.parsing import Byline, parse_page, parse_page_bytes
+
+PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
+D = dt.date
+ISSUE = D(2025, 1, 10)
+
+
+def page(name: str, issue_date=ISSUE):
+    return parse_page_bytes((PAGES / name).read_bytes(), name, issue_date=issue_date)
+
+
+def people(article):
+    return [(b.name, b.role) for b in article.bylines]
+
+
+def test_kicker_headline_and_subheadline_are_their_own_fields():
+    first = page("jnwb_a02_kicker.txt").articles[0]
+    assert (first.kicker, first.headline, first.subheadline) == (
+        "全市重点项目集中开工",
+        "总投资逾百亿元的32个项目落地",
+        "——涉及集成电路、生物医药、新能源等领域",
+    )
+    assert not first.headline_from_lead
+
+
+def test_epaper_page_line_gives_label_and_section_and_is_not_text():
+    parsed = page("jnwb_a02_kicker.txt")
+    assert (parsed.page_label, parsed.page_section, parsed.paper) == ("A02", "要闻", "江南晚报")
+    assert all("第A02版" not in p for a in parsed.articles for p in (a.headline, a.kicker, *a.paragraphs))
+
+
+def test_byline_in_the_lead_with_roles_and_relative_dateline():
+    first, second = page("jnwb_a02_kicker.txt").articles
+    assert people(first) == [("顾晓燕", "记者"), ("钱立新", "通讯员")]
+    assert first.dateline == D(2025, 1, 9)  # 昨天 on the issue of 1月10日
+    assert first.paragraphs[0].startswith("本报讯(记者 顾晓燕 通讯员 钱立新)昨天上午")  # as printed
+    assert people(second) == [("朱冬娅", None), ("姚程玉", "见习记者")]
+    assert second.dateline == D(2025, 1, 5)
+
+
+def test_photo_credit_caption_and_cross_reference_are_not_text_or_bylines():
+    first = page("jnwb_a02_kicker.txt").articles[0]
+    assert first.photo_credits == ("沈生华 摄",)
+    assert first.captions == ("开工现场，工人们正在调试设备。",)
+    assert first.cross_references == ("相关报道见第三版",)
+    assert "沈生华" not in {b.name for b in first.bylines}
+    # the column break inside 开好 / 局 is rejoined, the caption is not in the body
+    assert first.paragraphs[-1].endswith("为全年经济工作开好局、起好步。")
+    assert len(first.paragraphs) == 2
+
+
+def test_footer_words_inside_sentences_stay_and_the_imprint_goes():
+    article = page("footer_traps.txt", D(2025, 1, 3)).articles[0]
+    assert len(article.paragraphs) == 4
+    assert article.paragraphs[3] == "据悉，此次活动由无锡日报报业集团主办，多家单位协办。"
+    assert article.bylines == (Byline("王拓"),)
+
+
+def test_briefs_without_headline_and_wire_credits():
+    articles = page("jnwb_briefs_wire.txt").articles
+    assert [(a.headline, a.headline_from_lead) for a in articles[:2]] == [
+        ("前天，第二届运河读书节在南长街开幕，市民可在街区内的十多个阅读点免费借阅图书。", True),
+        ("1月2日，市交通运输局发布春运出行提示，提醒旅客错峰出行。", True),
+    ]
+    assert people(articles[0]) == [("许黎娜", "记者"), ("周旭娇", "实习生")]
+    assert [a.dateline for a in articles[:2]] == [D(2025, 1, 8), D(2025, 1, 2)]
+    assert [(a.headline, a.section, a.source, a.bylines, a.byline_printed) for a in articles[2:]] == [
+        ("国产大飞机完成新一轮试飞", "新闻速递", "新华社", (), "新华社电"),
+        ("多地迎来寒潮降温", "新闻速递", "新华社", (), "综合本报和新华社电"),
+        ("春节假期铁路运输方案公布", "新闻速递", "新华社", (), "据新华社"),
+    ]
+
+
+def test_byline_lines_before_the_body_wire_datelines_and_places():
+    first, second, third = page("people_daily_style.txt").articles
+    assert (first.headline, people(first), first.dateline, first.dateline_place) == (
+        "编织更加紧密的友谊纽带", [("王庆环", "记者")], D(2025, 1, 2), "南京"
+    )
+    assert first.byline_printed == "本报记者 王庆环"
+    # the reporter's line starts the article even without 本报讯; the dateline is at the end
+    assert (second.headline, people(second), second.dateline, second.dateline_place) == (
+        "外国客商点赞营商环境", [("林皎明", "驻阿联酋记者")], D(2025, 1, 1), "阿布扎比"
+    )
+    assert second.paragraphs[0].startswith("当地时间十二月三十一日")
+    assert (third.source, people(third), third.dateline, third.dateline_place) == (
+        "新华社", [("李明", "记者"), ("张华", "记者")], D(2025, 1, 1), "北京"
+    )
+
+
+def test_editor_note_is_kept_apart_and_cross_reference_after_the_text():
+    third = page("people_daily_style.txt").articles[2]
+    assert third.headline == "新年文化活动丰富多彩"
+    assert third.editor_note == "编者按：新年伊始，各地推出丰富多彩的文化活动。本报今起推出系列报道。"
+    assert third.cross_references == ("相关报道见第二版",)
+    assert not any("编者按" in p for p in third.paragraphs)
+
+
+def test_page_line_with_a_numbered_page_and_section_in_brackets():
+    parsed = page("people_daily_style.txt")
+    assert (parsed.page_label, parsed.page_section) == ("4", "要闻")
+
+
+def test_epaper_furniture_navigation_headline_list_and_markup_are_removed():
+    parsed = page("epaper_furniture.txt")
+    assert (parsed.page_label, parsed.page_section) == ("A03", "城事")
+    assert [(a.headline, people(a)) for a in parsed.articles] == [
+        ("老旧小区加装电梯提速", [("刘丹", None)]),
+        ("惠山古镇灯会开幕", [("蒋琳", None)]),
+    ]
+    first = parsed.articles[0]
+    assert first.paragraphs == (
+        "本报讯 记者从市住建局获悉，去年全市老旧小区新增加装电梯二百余部。",
+        "居民们表示，上下楼方便多了。",
+    )
+    text = "".join(p for a in parsed.articles for p in (a.headline, *a.paragraphs))
+    for furniture in ("<br", "&nbsp;", "本文字数", "上一篇", "版权所有", "当前位置", "标题导航"):
+        assert furniture not in text
+
+
+def test_traditional_characters_page():
+    article = page("traditional_wenhui.txt").articles[0]
+    assert article.headline == "港深合作再添新項目"
+    assert people(article) == [("陳大文", "记者")]  # the name as printed, the role in our vocabulary
+    assert article.has_lead and article.dateline == D(2025, 1, 9)  # 昨日
+
+
+def test_bylines_at_the_end_with_and_without_brackets_and_photo_credits():
+    first, second, third = page("bylines_end.txt").articles
+    assert people(first) == [("王蕾", "通讯员"), ("周晓青", "扬子晚报记者")]
+    assert first.byline_printed == "通讯员 王蕾 扬子晚报记者 周晓青"
+    assert people(second) == [("周敏", None)]  # a bare name after the last sentence
+    assert second.photo_credits == ("尹以祜摄",)
+    assert second.captions == ("图片：社区文艺团队表演舞蹈。",)
+    assert second.paragraphs[-1] == "市民纷纷表示，期待明年再相聚。"
+    assert third.headline == "新春年货市场开市"  # the bare name did not join the next headline
+    assert third.bylines == () and third.photo_credits == ("新华社记者李学仁摄",)
+    assert third.paragraphs[0] == "本报讯 1月9日，新春年货市场在南禅寺开市。"
+
+
+def test_page_without_determinable_date_is_not_an_error():
+    parsed = parse_page((PAGES / "traditional_wenhui.txt").read_text(encoding="utf-8"))
+    assert parsed.issue_date is None and parsed.issue_date_source == "unknown"
+    assert parsed.articles[0].dateline is None  # 昨日 of an unknown day stays unknown
+    assert parsed.warnings
+
+
+def test_given_issue_date_is_not_inferred():
+    parsed = page("bylines_end.txt", D(2025, 1, 10))
+    assert parsed.issue_date == D(2025, 1, 10)
+    assert parsed.issue_date_source == "given" and not parsed.issue_date_inferred
+
+
+@pytest.mark.parametrize("path", sorted(PAGES.glob("*.txt")), ids=lambda p: p.name)
+def test_no_fixture_invents_a_byline(path):
+    text = path.read_text(encoding="utf-8")
+    for article in page(path.name).articles:
+        for byline in article.bylines:
+            assert byline.name in text

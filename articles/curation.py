@@ -17,22 +17,14 @@ in one place:
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
-import os
-import subprocess
-import sys
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 
-from . import links, services
+from . import jobs, links, services
 from .models import CURATED_ARTICLE_FIELDS, Article, Byline, Issue, Person, split_paragraphs
 
 log = logging.getLogger(__name__)
@@ -367,93 +359,10 @@ def local_words_changed() -> None:
     _after_commit(dictionary_changed=True)
 
 
-REBUILD_STATUS_FILE = "search-rebuild.json"
-REBUILD_LOG_FILE = "search-rebuild.log"
-_rebuild_lock = threading.Lock()
-
-
-def _status_path() -> Path:
-    return Path(settings.DATA_DIR) / REBUILD_STATUS_FILE
-
-
-def search_rebuild_status() -> dict | None:
-    """The last background rebuild: ``state`` (running/done/failed), ``started``, ``finished``,
-    ``again`` (another rebuild queued behind it). None if there never was one."""
-    try:
-        status = json.loads(_status_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if status.get("state") == "running" and not _process_alive(status.get("pid")):
-        # The worker that watched it was restarted; the log's last line tells how it ended.
-        status["state"] = "done" if _log_says_done() else "failed"
-    return status
-
-
-def _process_alive(pid) -> bool:
-    if not pid:
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except (OSError, ValueError):
-        return False
-    return True
-
-
-def _log_says_done() -> bool:
-    try:
-        return "REBUILD-OK" in (Path(settings.DATA_DIR) / REBUILD_LOG_FILE).read_text(encoding="utf-8")[-200:]
-    except OSError:
-        return False
-
-
-def _write_status(status: dict) -> None:
-    path = _status_path()
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(status, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
-
-
-def search_rebuild_start(*, reason: str) -> dict:
-    """Rebuild the search index in a separate process (it outlives the request that asked).
-
-    The build happens aside and is swapped in by ``articles.search.indexing`` (the one writer),
-    so search keeps working meanwhile. A request while one runs queues one more, which starts
-    when it finishes, so the last dictionary change is always in the index.
-    """
-    with _rebuild_lock:
-        status = search_rebuild_status()
-        if status and status.get("state") == "running":
-            status.update(again=True, reason=reason)
-            _write_status(status)
-            return status
-        log_file = open(Path(settings.DATA_DIR) / REBUILD_LOG_FILE, "w", encoding="utf-8")
-        manage = Path(settings.BASE_DIR) / "manage.py"
-        command = (
-            f'"{sys.executable}" "{manage}" rebuild_index --noinput -v1 && echo REBUILD-OK'
-        )
-        process = subprocess.Popen(
-            ["/bin/sh", "-c", command], stdout=log_file, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True, cwd=settings.BASE_DIR,
-        )
-        log_file.close()
-        status = {
-            "state": "running", "pid": process.pid, "reason": reason, "again": False,
-            "started": timezone.now().isoformat(), "finished": None,
-        }
-        _write_status(status)
-    threading.Thread(target=_rebuild_wait, args=(process,), daemon=True).start()
-    return status
-
-
-def _rebuild_wait(process: subprocess.Popen) -> None:
-    code = process.wait()
-    with _rebuild_lock:
-        status = search_rebuild_status() or {}
-        again = status.get("again")
-        status.update(state="done" if code == 0 else "failed", finished=timezone.now().isoformat(), again=False)
-        _write_status(status)
-    if again:
-        search_rebuild_start(reason=status.get("reason") or "本地词有改动")
+# The background rebuild is a job (articles/jobs.py); these names stay importable from here.
+REBUILD_LOG_FILE = jobs.REBUILD_LOG_FILE
+search_rebuild_status = jobs.search_rebuild_status
+search_rebuild_start = jobs.search_rebuild_start
 
 
 # ---------------------------------------------------------------- search hook -----

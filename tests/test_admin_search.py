@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from articles import curation
+from articles import curation, jobs
 from articles.models import Article, LocalWord, Person
 from articles.search import indexing, query
 from test_admin import (  # noqa: F401  (fixtures)
@@ -105,7 +105,7 @@ def test_local_word_change_starts_a_background_rebuild_with_visible_status(
         def wait(self):
             return 0
 
-    monkeypatch.setattr(curation.subprocess, "Popen", FakeProcess)
+    monkeypatch.setattr(jobs.subprocess, "Popen", FakeProcess)
     assert "后台按新词典重建" in text(editor.get("/admin/articles/localword/"))
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -113,7 +113,7 @@ def test_local_word_change_starts_a_background_rebuild_with_visible_status(
     assert response.status_code == 302
     assert LocalWord.objects.filter(word="卓品智能").exists()
     assert len(started) == 1 and "rebuild_index" in started[0][-1]
-    for thread in curation.threading.enumerate():
+    for thread in jobs.threading.enumerate():
         if thread.name != "MainThread" and thread.daemon:
             thread.join(timeout=5)
     assert "已于" in text(editor.get("/admin/articles/localword/"))  # done, with the time

@@ -27,16 +27,12 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
-import hashlib
 import itertools
 import json
 import math
 import multiprocessing
 import os
 import shutil
-import subprocess
-import sys
-import threading
 import time
 import uuid
 from collections.abc import Iterable
@@ -45,11 +41,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Max
 from whoosh import index as whoosh_index
 from whoosh.writing import NO_MERGE
 
-from . import analysis
+from . import analysis, document
+from .changes import changed_article_ids, database_marks, local_words
 from .analysis import ArticleTerms, analyse
 from .fields import COLUMN, HEADLINE, HLEN, ISSUE_DATE, REPORTER_SEPARATOR, REPORTERS, TEXT, TLEN, TSTART, WORDS, YEAR
 from .textstore import TextStoreWriter
@@ -65,24 +61,6 @@ SEGMENT_LIMIT_MB = 512  # Whoosh's in-memory pool per (sub-)writer: ~2,000 posti
 def index_path() -> Path:
     """The live index: haystack's PATH (settings.SEARCH_INDEX_DIR), the one place it is named."""
     return Path(settings.HAYSTACK_CONNECTIONS["default"]["PATH"])
-
-
-def local_words() -> list[tuple[str, int | None, str]]:
-    """Staff's local names for the segmenter (articles.LocalWord), sorted."""
-    from django.db import DatabaseError
-
-    try:
-        from articles.models import LocalWord
-    except ImportError:
-        return []
-    try:
-        return list(LocalWord.objects.order_by("word").values_list("word", "freq", "tag"))
-    except DatabaseError:  # before migrate: no table yet
-        return []
-
-
-def dictionary_signature(words) -> str:
-    return hashlib.sha256(json.dumps(list(words), ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
 
 def prepare_segmenter() -> None:
@@ -126,14 +104,6 @@ def writer_lock():
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def _search_index():
-    from haystack import connections
-
-    from articles.models import Article
-
-    return connections["default"].get_unified_index().get_index(Article)
 
 
 def schema():
@@ -186,7 +156,7 @@ def _write_stamp(folder: Path, marks: dict) -> None:
 def whoosh_document(search_index, obj, store: TextStoreWriter) -> dict:
     """The Whoosh fields of one object: haystack prepares it, ``analyse`` tokenises it once,
     and its matching form goes to the text store."""
-    prepared = search_index.full_prepare(obj)
+    prepared = document.article_document(obj)
     return whoosh_fields(prepared, analyse(prepared[TEXT], prepared.get(HEADLINE) or ""), store)
 
 
@@ -222,7 +192,7 @@ def _prepared_and_analysed(search_index, queryset, ids: list[int], batch_size: i
     analysed (normalised, given to jieba) in another process while the caller writes this one."""
 
     def submit(chunk):
-        prepared = [search_index.full_prepare(obj) for obj in queryset.filter(pk__in=chunk)]
+        prepared = [document.article_document(obj) for obj in queryset.filter(pk__in=chunk)]
         pairs = [(p[TEXT], p.get(HEADLINE) or "") for p in prepared]
         return prepared, (pool.apply_async(analyse_documents, (pairs,)) if pool else analyse_documents(pairs))
 
@@ -313,7 +283,7 @@ def index_update(*, article_ids: Iterable[int] = (), removed_ids: Iterable[int] 
     from articles.models import Article
 
     prepare_segmenter()
-    search_index = _search_index()
+    search_index = document.search_index()
     ids = set(article_ids) | set(removed_ids)
     with writer_lock():
         ix, folder = _open_or_create_live()
@@ -409,7 +379,7 @@ def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE, workers: int |
 
     prepare_segmenter()  # before forking: the analysis processes share the loaded dictionary
     started = time.monotonic()
-    search_index = _search_index()
+    search_index = document.search_index()
     marks = database_marks()  # before reading: whatever changes during the build is synced below
     folder = _new_build_folder()
     ix = whoosh_index.create_in(str(folder), schema())
@@ -461,55 +431,26 @@ def index_clear() -> None:
 # --------------------------------------------------------------------------- staying current
 
 
-def database_marks() -> dict:
-    """The newest change of each kind the index depends on."""
-    from articles.models import Article, Byline, Issue, Page, Person
+def _sync(ix, folder: Path, marks: dict, search_index, Article, known: set[int] = frozenset()) -> int:
+    """Reindex what changed since ``marks`` in the index at ``folder``; record the new marks.
 
-    def newest(model) -> int:
-        return model.history.aggregate(m=Max("history_id"))["m"] or 0
-
-    ingested = Page.objects.aggregate(m=Max("ingested"))["m"]
-    return {
-        "dictionary": dictionary_signature(local_words()),
-        "article": newest(Article),
-        "byline": newest(Byline),
-        "issue": newest(Issue),
-        "person": newest(Person),
-        "page": ingested.isoformat() if ingested else "",
-        "count": Article.objects.count(),
-    }
-
-
-def _changed_article_ids(marks: dict, Article) -> set[int]:
-    """Articles whose indexed values may have changed since ``marks``."""
-    from articles.models import Byline, Issue, Person
-
-    ids = set(Article.history.filter(history_id__gt=marks.get("article", 0)).values_list("id", flat=True))
-    ids |= set(Byline.history.filter(history_id__gt=marks.get("byline", 0)).values_list("article_id", flat=True))
-    issues = Issue.history.filter(history_id__gt=marks.get("issue", 0)).values_list("id", flat=True)
-    ids |= set(Article.objects.filter(page__issue_id__in=list(issues)).values_list("pk", flat=True))
-    people = Person.history.filter(history_id__gt=marks.get("person", 0)).values_list("id", flat=True)
-    ids |= set(Article.objects.filter(bylines__person_id__in=list(people)).values_list("pk", flat=True))
-    if marks.get("page"):
-        since = dt.datetime.fromisoformat(marks["page"])
-        ids |= set(Article.objects.filter(page__ingested__gt=since).values_list("pk", flat=True))
-    else:
-        ids |= set(Article.objects.values_list("pk", flat=True))
-    return ids
-
-
-def _sync(ix, folder: Path, marks: dict, search_index, Article) -> int:
-    """Reindex what changed since ``marks`` in the index at ``folder``; record the new marks."""
+    ``known``: ids the caller was told changed (the ingest service's): written first, and not
+    again when the marks name them too."""
     now = database_marks()
+    count = _update_ids(ix, folder, search_index, set(known), Article)
+    if count:
+        ix = ix.refresh()
     if marks.get("dictionary"):
         # Only the changed articles are segmented again: the index keeps the dictionary it was
         # built with, and ``index_state`` keeps calling it outdated until a rebuild.
         now["dictionary"] = marks["dictionary"]
     comparable = {k: v for k, v in now.items() if k != "count"}
     if all(marks.get(k) == v for k, v in comparable.items()) and marks.get("count") == now["count"]:
-        return 0
-    ids = _changed_article_ids(marks, Article)
-    count = _update_ids(ix, folder, search_index, ids, Article)
+        if count:
+            _write_stamp(folder, now)
+        return count
+    ids = changed_article_ids(marks) - set(known)
+    count += _update_ids(ix, folder, search_index, ids, Article)
     ix = ix.refresh()
     if ix.doc_count() != now["count"]:
         # Rows that changed without history (bulk deletes, raw SQL): compare every id.
@@ -521,8 +462,11 @@ def _sync(ix, folder: Path, marks: dict, search_index, Article) -> int:
     return count
 
 
-def index_sync() -> int:
-    """Bring the live index up to date with the database; returns how many articles changed."""
+def index_sync(*, changed_ids: Iterable[int] = (), removed_ids: Iterable[int] = ()) -> int:
+    """Bring the live index up to date with the database; returns how many articles changed.
+
+    ``changed_ids``/``removed_ids``: what the caller already knows changed (``manage.py ingest``
+    passes the ingest service's), written first; the history marks find the rest."""
     from articles.models import Article
 
     if not index_exists():
@@ -532,7 +476,8 @@ def index_sync() -> int:
         folder = index_path().resolve()
         stamp = read_stamp(folder) or {}
         ix = whoosh_index.open_dir(str(folder))
-        return _sync(ix, folder, stamp.get("marks") or {}, _search_index(), Article)
+        known = set(changed_ids) | set(removed_ids)
+        return _sync(ix, folder, stamp.get("marks") or {}, document.search_index(), Article, known)
 
 
 def index_state() -> str:
@@ -582,18 +527,9 @@ def _start_sync_process() -> None:
     database, a temporary index) replace this with an in-process ``index_sync``; the tests
     through real gunicorn run it as it is.
     """
-    manage = Path(settings.BASE_DIR) / "manage.py"
-    process = subprocess.Popen(
-        [sys.executable, str(manage), "ensure_search_index", "--sync-only", "--verbosity", "0"],
-        cwd=settings.BASE_DIR,
-        env={**os.environ, "NEWSARCHIVE_DATA_DIR": str(settings.DATA_DIR)},
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=None,  # errors reach the server log
-        start_new_session=True,  # a Ctrl-C or signal to the server's process group does not cut it short
-    )
-    # Reaped when it ends, so a long-lived worker does not collect zombies.
-    threading.Thread(target=process.wait, name="search-sync-wait", daemon=True).start()
+    from articles import jobs
+
+    jobs.start_command(["ensure_search_index", "--sync-only", "--verbosity", "0"], name="search-sync")
 
 
 __all__ = [

@@ -30,9 +30,7 @@ import itertools
 import math
 import os
 import threading
-import time
 from collections import Counter, OrderedDict
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import index as whoosh_index

@@ -42,6 +42,8 @@ class Command(BaseCommand):
             self.stderr.write(message)
         totals = {"created": 0, "updated": 0, "skipped": 0}
         articles = 0
+        changed_ids: list[int] = []
+        removed_ids: list[int] = []
         for n, path in enumerate(files, start=1):
             try:
                 result = services.page_ingest(path=path)
@@ -54,6 +56,8 @@ class Command(BaseCommand):
                 self.stderr.write(f"[{n}/{len(files)}] 失败 {path.name}: {exc.strerror or exc}")
                 continue
             totals[result.status] += 1
+            changed_ids.extend(result.changed_article_ids)
+            removed_ids.extend(result.removed_article_ids)
             articles += result.articles if result.status != "skipped" else 0
             if verbosity >= 1:
                 inferred = "（推断）" if result.issue_date_inferred else ""
@@ -69,18 +73,19 @@ class Command(BaseCommand):
                 f"完成：新增 {totals['created']} 个版面，更新 {totals['updated']}，"
                 f"跳过 {totals['skipped']}，失败 {len(failed)}；写入文章 {articles} 篇。"
             )
-        self._update_search_index(verbosity)
+        self._update_search_index(verbosity, changed_ids, removed_ids)
         if failed:
             raise CommandError(f"{len(failed)} 个文件未能导入：" + "；".join(failed))
 
-    def _update_search_index(self, verbosity):
-        """Reindex what changed, when there is an index (else `make run` builds it next)."""
+    def _update_search_index(self, verbosity, changed_ids, removed_ids):
+        """Reindex what changed, when there is an index (else `make run` builds it next): the
+        articles the ingest service says it changed, then whatever else the history shows."""
         from articles.search.indexing import index_exists, index_sync
 
         if not index_exists():
             return
         try:
-            changed = index_sync()
+            changed = index_sync(changed_ids=changed_ids, removed_ids=removed_ids)
         except Exception as exc:  # the pages are saved; ensure_search_index rebuilds the index
             self.stderr.write(f"搜索索引未能更新（{exc}）；请运行 manage.py ensure_search_index 或 rebuild_index。")
             return

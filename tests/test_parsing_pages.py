@@ -166,3 +166,27 @@ def test_no_fixture_invents_a_byline(path):
     for article in page(path.name).articles:
         for byline in article.bylines:
             assert byline.name in text
+
+
+def test_web_news_page_menus_meta_lines_and_duplicated_title():
+    first, second = page("web_news_page.txt").articles
+    # the title printed once on one line and then as set over two lines is one title
+    assert (first.headline, first.headline_from_lead) == ("梁溪河畔再添新景， 市民点赞！", False)
+    assert people(first) == [("王明", None), ("李华", None)]  # (作者:王明 李华)
+    assert first.dateline == D(2025, 1, 9)
+    assert first.paragraphs == (
+        "本报讯(作者:王明 李华)昨日，梁溪河滨水步道全线贯通，沿线新增三处休憩驿站。",
+        "附近居民表示，散步的地方更宽敞了。",
+    )
+    assert (second.headline, people(second), second.dateline) == ("古运河夜游航线开通", [("钱江", None)], D(2025, 1, 9))
+    text = "".join(p for a in (first, second) for p in (a.headline, *a.paragraphs))
+    for furniture in ("首页", "来源", "责任编辑", "查看相关", "打印", "•"):
+        assert furniture not in text
+
+
+def test_lead_behind_encoding_garbage_is_still_a_lead():
+    article = page("garbled_lead.txt").articles[0]
+    assert article.has_lead and article.paragraphs[0].startswith("本報訊 昨日上午")
+    assert article.headline_from_lead
+    assert article.headline == "昨日上午，運河公園第三屆鄰里節開幕，周邊十多個社區將陸續開展近百項活動。"
+    assert people(article) == [("周麗華", None)] and article.dateline == D(2025, 1, 9)

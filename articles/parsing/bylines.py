@@ -34,6 +34,7 @@ _ROLES = {
     "摄影": "摄影",
     "摄": "摄影",
     "文": None,
+    "作者": None,
     "图": "摄影",
 }
 _NAME = re.compile(r"^[\u3400-\u9fff][\u3400-\u9fff·•]{1,9}$")
@@ -121,6 +122,7 @@ def _role_name(printed: str) -> str:
 
 
 def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
+    inner = re.sub(r"^(作者|撰文|文)\s*:\s*", "", inner)  # (作者:及亚静 张普)
     # `无锡报道`, `北京报道`: where the reporter filed from, not a person
     tokens = [t for t in re.split(r"[\s、,/]+", inner) if t and not re.fullmatch(r"[\u4e00-\u9fff]{1,8}报道", t)]
     people: list[Byline] = []
@@ -159,9 +161,9 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     """A byline printed as a line of its own without brackets, with at least one role:
     `本报记者 王庆环`, `本报驻阿联酋记者林皎明`, `通讯员 王蕾 扬子晚报记者 周晓青`."""
     f = fold(line).strip()
-    m = re.fullmatch(r"(记者|通讯员|撰稿|文)\s*:\s*(\S.{0,30})", f)
-    if m:  # 记者:郭鲲
-        f = f"{m.group(1)} {m.group(2)}"
+    m = re.fullmatch(r"(记者|通讯员|撰稿|文|作者)\s*:\s*(\S.{0,30})", f)
+    if m:  # 记者:郭鲲, 作者:邓毅富
+        f = f"{m.group(1)} {m.group(2)}" if m.group(1) != "作者" else f"作者 {m.group(2)}"
     if not f or len(f) > 40 or re.search(r"[。!?;:,\"“”()]", f) or re.search(r"摄影?$", f):
         return ()
     people = _people(f, need_role=True)

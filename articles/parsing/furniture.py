@@ -69,7 +69,7 @@ _CREDIT = re.compile(rf"^({_CREDIT_ROLES})\s*:\s*(.+)$")
 
 # An e-paper page line: 第A02版:要闻, 第04版：综合新闻, 第1版(要闻)
 _PAGE_LINE = re.compile(
-    r"^第?\s*([A-Za-z]{0,2}\d{1,3})\s*版\s*(?::\s*|\(\s*)?([\u4e00-\u9fff·][\u4e00-\u9fff· ]{0,11})?\)?\s*(?:PDF版?)?$"
+    r"^(?:\d{4}年\d{1,2}月\d{1,2}日\s*)?第?\s*([A-Za-z]{0,2}\d{1,3})\s*版\s*(?::\s*|\(\s*)?([\u4e00-\u9fff·][\u4e00-\u9fff· ]{0,11})?\)?\s*(?:PDF版?)?$"
 )
 # Web and e-paper furniture words; a line made only of them (and brackets) is navigation.
 _NAV_WORDS = frozenset(
@@ -77,7 +77,7 @@ _NAV_WORDS = frozenset(
     "上一版 下一版 评论 我要评论 纠错 我要纠错 检索 帐户 账户 密码 用户名 匿名 登录 注册 首页 放大字体 缩小字体 "
     "不支持Flash 打印本页 关闭窗口 返回顶部 内容详情 返回该版首页 返回目录 返回首页 非常满意 基本满意 不太满意 "
     "很不满意 PDF版 PDF下载 标题导航 版面导航 日期导航 往期回顾 您对这篇文章的满意度 推荐给朋友 "
-    "推薦 關閉 帳戶 密碼 檢索 首頁 放大字體 縮小字體 上一條 下一條 打印本頁 關閉窗口".split()
+    "查看相关 更多 更多>> 推薦 關閉 帳戶 密碼 檢索 首頁 放大字體 縮小字體 上一條 下一條 打印本頁 關閉窗口".split()
 )
 _AGENCY_MASTHEADS = frozenset("新华社 中新社 中国新闻社 人民网 新华网 中新网 中國新聞社 新華社".split())
 

@@ -85,8 +85,10 @@ def _is_byline_line(line: str) -> bool:
 def _title_like(line: str, *, strict: bool = False) -> bool:
     """Could this line be a headline? `strict` is for items without a 本报讯 lead."""
     s = line.strip()
-    if not s or _is_lead(s) or is_terminated(s) or len(s) > 90:
+    if not s or _is_lead(s) or len(s) > 90:
         return False
+    if is_terminated(s) and not (len(s) <= 30 and not strict and re.search(r"[!?！？][”」』]?$", s)):
+        return False  # a short title may end with ! or ? (……宏伟目标,奋进!)
     if is_apart_line(s) or is_editor_note(s):
         return False
     if strict and (len(s) > 40 or re.search(r"[,;，；、:：]", s)):

@@ -51,7 +51,8 @@ def parse_page(
     determined is returned with ``issue_date=None`` and ``issue_date_source="unknown"``.
     """
     text = clean_markup(text.lstrip("\ufeff"))
-    lines = [ln.strip() for ln in text.split("\n")]
+    # `????本報訊`: full-width spaces lost to a wrong encoding on the way; never text
+    lines = [re.sub(r"^\?{2,}", "", ln.strip()).strip() for ln in text.split("\n")]
     lines = [ln for ln in lines if ln]
     lines, furniture = strip_furniture(lines)
     drafts = [d for d in (_read_article(chunk) for chunk in _segment(lines)) if d.paragraphs or d.headline]
@@ -265,10 +266,11 @@ def _read_headline(d: _Draft, lines: list[str]) -> None:
     last of three; a four-line block wraps its main title over the middle two lines."""
     if not lines:
         return
-    # a web page's date before its title: `[2004-03-31] 特写:……`
+    # a list bullet or a web page's date before a title: `• 新一届……`, `[2004-03-31] 特写:……`
+    lines = [re.sub(r"^[•●◆■▪·]\s*", "", ln) or ln for ln in lines]
     lines = [re.sub(r"^[\[(]\s*\d{4}-\d{1,2}-\d{1,2}\s*[\])]\s*", "", ln) or ln for ln in lines]
     # an e-paper prints the title once on one line, then as set: keep the set lines
-    if len(lines) > 2 and re.sub(r"\s", "", lines[0]) == re.sub(r"\s", "", "".join(lines[1:])):
+    if len(lines) > 1 and re.sub(r"\s", "", lines[0]) == re.sub(r"\s", "", "".join(lines[1:])):
         lines = lines[1:]
     dashed = [bool(re.match(r"^[—\-－―]{1,2}", ln)) for ln in lines]
     if len(lines) == 1:
@@ -313,7 +315,10 @@ _LEAD_MARK = re.compile(
 
 def _first_sentence(paragraph: str) -> str:
     """A brief's display title: its first sentence, without the 本报讯 mark and lead credit."""
-    text = _LEAD_MARK.sub("", paragraph.strip(), count=1) or paragraph.strip()
+    raw = paragraph.strip()
+    mark = _LEAD_MARK.match(fold(raw))  # 本報訊 reads as 本报讯
+    cut = mark.end() if mark and len(fold(raw)) == len(raw) else 0
+    text = raw[cut:] or raw
     m = re.search(r"[。！？!?]", text)
     sentence = text[: m.end()] if m else text
     if len(sentence) > 60:

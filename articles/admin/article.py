@@ -14,7 +14,7 @@ from django.utils.html import format_html
 
 from .. import curation
 from ..models import CURATED_ARTICLE_FIELDS, Article, Byline, Issue, Person
-from .common import CuratedHistoryAdmin, byline_rows, is_plain_number, is_revert, short_time
+from .common import CuratedHistoryAdmin, LabelledRowsFormSet, byline_rows, is_plain_number, is_revert, short_time
 
 # The fields of the article form, in the order an editor reads a printed article.
 ARTICLE_FORM_FIELDS = ("headline", "section", "dateline", "source", "lead", "body")
@@ -132,7 +132,9 @@ class BylineInlineForm(forms.ModelForm):
         pass
 
 
-class BylineInlineFormSet(forms.BaseInlineFormSet):
+class BylineInlineFormSet(LabelledRowsFormSet):
+    row_name = "第{n}个署名"
+
     def validate_unique(self):
         pass
 
@@ -164,6 +166,17 @@ class BylineInline(admin.TabularInline):
         # Django would build up to 1,000 forms for a forged TOTAL_FORMS; no byline is that long.
         kwargs.setdefault("absolute_max", 60)
         return super().get_formset(request, obj, **kwargs)
+
+
+class ColumnFilter(admin.AllValuesFieldListFilter):
+    """栏目, with the articles printed under no column named as such rather than as an empty
+    link (which a screen reader cannot name: axe "link-name", serious)."""
+
+    def choices(self, changelist):
+        for choice in super().choices(changelist):
+            if choice["display"] == "" or choice["display"].startswith(" ("):  # " (12)" with facets
+                choice["display"] = "（无栏目）" + choice["display"]
+            yield choice
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -214,7 +227,7 @@ class ArticleAdmin(CuratedHistoryAdmin):
     form = ArticleAdminForm
     inlines = [BylineInline]
     list_display = ("headline_or_blank", "issue_date", "page_label", "section", "reporters", "is_edited", "public_link")
-    list_filter = (YearFilter, ("section", admin.AllValuesFieldListFilter), ReporterFilter, EditedFilter)
+    list_filter = (YearFilter, ("section", ColumnFilter), ReporterFilter, EditedFilter)
     search_fields = ("headline", "lead", "body", "bylines__person__name")
     date_hierarchy = "page__issue__date_issued"
     list_select_related = ("page", "page__issue")

@@ -14,7 +14,7 @@ from django.utils.html import format_html
 
 from .. import curation
 from ..models import Issue, Page
-from .common import CuratedHistoryAdmin, is_revert, public_return_path
+from .common import CuratedHistoryAdmin, LabelledRowsFormSet, is_revert, public_return_path
 
 
 class IssueAdminForm(forms.ModelForm):
@@ -35,6 +35,7 @@ class IssueAdminForm(forms.ModelForm):
 
 class PageInline(admin.TabularInline):
     model = Page
+    formset = LabelledRowsFormSet
     fields = ("sequence", "label", "source_file", "credits_display", "article_count")
     readonly_fields = ("sequence", "source_file", "credits_display", "article_count")
     extra = 0

@@ -7,6 +7,7 @@ ends its paragraph.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .decoding import fold
@@ -57,6 +58,7 @@ def is_terminated(line: str) -> bool:
     return bool(s) and s[-1] in _SENTENCE_END
 
 
+@functools.lru_cache(maxsize=16384)
 def parse_byline_text(line: str) -> tuple[tuple[Byline, ...], str | None] | None:
     """If ``line`` ends with a byline, return (people, wire source); else None.
 
@@ -157,6 +159,7 @@ def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
     return tuple(people)
 
 
+@functools.lru_cache(maxsize=16384)
 def byline_line(line: str) -> tuple[Byline, ...]:
     """A byline printed as a line of its own without brackets, with at least one role:
     `本报记者 王庆环`, `本报驻阿联酋记者林皎明`, `通讯员 王蕾 扬子晚报记者 周晓青`."""
@@ -175,6 +178,7 @@ def byline_line(line: str) -> tuple[Byline, ...]:
 _PHOTO_EXCLUDED = re.compile(r"(拍|航|所|自|偷|抓|跟|遥|摄)摄$")
 
 
+@functools.lru_cache(maxsize=16384)
 def is_photo_credit(inner: str) -> bool:
     """`沈生华 摄`, `新华社记者李学仁摄`, `本报记者 刘可 摄`, `图/张三`, `摄影 李四`."""
     f = fold(inner).strip()
@@ -201,6 +205,7 @@ _CREDIT_AT_LINE_END = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=16384)
 def take_photo_credits(text: str) -> tuple[str, tuple[str, ...]]:
     """Photo credits out of a line or paragraph: (the text without them, the credits as printed).
 
@@ -237,14 +242,16 @@ def lead_credit(lead: str) -> tuple[tuple[Byline, ...], str, str | None]:
     `新华社北京1月1日电(记者 张三)`, `本报费城10月30日电记者陈特安、李云飞报道：`.
     Returns (people, the credit as printed, wire source)."""
     raw = lead.strip()[:200]
-    # fold character by character, remembering where each folded character was printed
-    where: list[int] = []
-    for i, c in enumerate(raw):
-        where.extend([i] * len(fold(c)))
-    f = "".join(fold(c) for c in raw)
-    where.append(len(raw))
+    f = fold(raw)
 
     def printed(m: re.Match, group: int) -> str:
+        if len(f) == len(raw):
+            return raw[m.start(group) : m.end(group)].strip()
+        # folding changed lengths (…… -> ......): map folded positions back, character by character
+        where: list[int] = []
+        for i, c in enumerate(raw):
+            where.extend([i] * len(fold(c)))
+        where.append(len(raw))
         return raw[where[m.start(group)] : where[m.end(group)]].strip()
 
     m = _LEAD_CREDIT.match(f)

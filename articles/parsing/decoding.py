@@ -67,11 +67,16 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
 _TRADITIONAL_MARKERS = str.maketrans("報訊記員實習攝電據駐編圖見約邊題導語為", "报讯记员实习摄电据驻编图见约边题导语为")
 
 
+_HAS_TRADITIONAL_MARKER = re.compile("[" + "".join(map(chr, _TRADITIONAL_MARKERS)) + "]")
+
+
 @functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """The matching form of text: NFKC, so full- and half-width punctuation and digits agree,
     and the parser's markers in Traditional characters (本報訊) read as simplified."""
-    return unicodedata.normalize("NFKC", text).translate(_TRADITIONAL_MARKERS)
+    folded = unicodedata.normalize("NFKC", text)
+    # str.translate looks every character up: only when there is something to translate
+    return folded.translate(_TRADITIONAL_MARKERS) if _HAS_TRADITIONAL_MARKER.search(folded) else folded
 
 
 _MARKUP_BREAK = re.compile(r"<\s*(?:br|/?p|/?div|/?li|/?tr|hr)\b[^<>]{0,200}>", re.IGNORECASE)

@@ -10,6 +10,7 @@ a footer pattern that matched anywhere in a line once dropped article sentences 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -131,13 +132,17 @@ _HEADLINE_LIST = re.compile(r"^(标题导航|本版标题|本版导读|本版新
 _PAPERS = ("江南晚报", "无锡日报")
 
 
+_STRONG_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _STRONG_FOOTER))
+_WEAK_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _WEAK_FOOTER))
+
+
+@functools.lru_cache(maxsize=16384)
 def _footer_strength(line: str) -> int:
+    """2: unmistakable furniture; 1: furniture only next to such a line; 0: text."""
     f = fold(line).strip()
-    if _PAGE_LINE.match(f) or _navigation(f) or _web_meta(f):
+    if _PAGE_LINE.match(f) or _STRONG_ANY.search(f) or _navigation(f) or _web_meta(f):
         return 2
-    if any(p.search(f) for p in _STRONG_FOOTER):
-        return 2
-    if any(p.search(f) for p in _WEAK_FOOTER):
+    if _WEAK_ANY.search(f):
         return 1
     return 0
 

@@ -254,12 +254,18 @@ def article_set_bylines(*, article: Article, bylines: list[list[str]] | list[tup
     current = [(b.person.name, b.role) for b in article.bylines.select_related("person").order_by("position")]
     if current == wanted:
         return
-    for old in article.bylines.all():
-        old._change_reason = reason
-        old.delete()
+    # Row by row, so the history records what happened to each byline: a role or name that
+    # changed is one change, not a deletion and an addition.
+    rows = list(article.bylines.select_related("person").order_by("position"))
+    for extra in rows[len(wanted):]:
+        extra._change_reason = reason
+        extra.delete()
     for position, (name, role) in enumerate(wanted):
-        person, _ = Person.objects.get_or_create(name=name)
-        byline = Byline(article=article, person=person, position=position, role=role)
+        byline = rows[position] if position < len(rows) else Byline(article=article)
+        person = byline.person if byline.pk and byline.person.name == name else Person.objects.get_or_create(name=name)[0]
+        if byline.pk and (byline.person_id, byline.role, byline.position) == (person.pk, role, position):
+            continue
+        byline.person, byline.role, byline.position = person, role, position
         byline._change_reason = reason
         byline.save()
 

@@ -84,3 +84,64 @@ def test_admin_search_finds_a_traditional_headline_by_simplified_words(pages, ed
     assert _listed(text(editor.get("/admin/articles/article/", {"q": "艾因市庆贺结好"}))) == {str(article.pk)}
     people = text(editor.get("/admin/articles/person/", {"q": "王怡菡"}))
     assert "王怡菡" in people
+
+
+# ---- reporters in pinyin order, long filters folded ----------------------------------------
+
+
+def _pinyin_order(names):
+    from pypinyin import lazy_pinyin
+
+    return sorted(names, key=lambda n: (" ".join(lazy_pinyin(n)), n))
+
+
+def test_reporter_list_filter_and_byline_names_are_in_pinyin_order(pages, editor):
+    listing = text(editor.get("/admin/articles/person/"))
+    names = re.findall(r'<th class="field-name"><a href="[^"]+">([^<]+)</a>', listing)
+    assert len(names) == Person.objects.count() > 5
+    assert names == _pinyin_order(names) and names != sorted(names)
+
+    articles = text(editor.get("/admin/articles/article/"))
+    filter_block = articles[articles.index('data-filter-title="记者"'):]
+    filter_block = filter_block[:filter_block.index("</details>")]
+    in_filter = re.findall(r'\?reporter=\d+">([^<]+)</a>', filter_block)
+    assert in_filter == _pinyin_order(in_filter) and len(in_filter) > 8
+    # More than eight reporters: the filter starts folded, with its count; years stay open.
+    assert re.search(r'<details data-filter-title="记者">\s*<summary>\s*按记者<span class="filter-count">（\d+ 项）', articles)
+    assert '<details data-filter-title="年份" open>' in articles
+    chosen = text(editor.get("/admin/articles/article/", {"reporter": Person.objects.get(name="王拓").pk}))
+    assert '<details data-filter-title="记者" open>' in chosen  # a chosen reporter is never hidden
+
+    form = text(editor.get(change_url(first_article())))
+    datalist = re.search(r'<datalist id="byline-people">(.*?)</datalist>', form).group(1)
+    offered = re.findall(r'<option value="([^"]+)">', datalist)
+    assert offered == _pinyin_order(offered)
+
+
+# ---- 已更正 marks only corrected articles; role changes are changes -------------------------
+
+
+def test_corrected_mark_only_on_corrected_articles(pages, editor):
+    article = first_article()
+    submit(editor, change_url(article), "article_form", {"headline": "改过的标题"})
+    listing = text(editor.get("/admin/articles/article/"))
+    assert listing.count("✎ 已更正") == 1
+    assert "icon-no.svg" not in listing and "icon-yes.svg" not in listing
+    row = listing[listing.index(f'<th class="field-headline_or_blank"><a href="/admin/articles/article/{article.pk}/change/'):]
+    assert row[:row.index("</tr>")].count("✎ 已更正") == 1
+
+
+def test_a_byline_role_change_is_one_change_in_the_history(pages, editor):
+    article = Article.objects.filter(bylines__isnull=False).order_by("pk").first()
+    byline = article.bylines.order_by("position").first()
+    before = set(article.bylines.values_list("pk", flat=True))
+    response = submit(editor, change_url(article), "article_form", {"bylines-0-role": "通讯员"})
+    assert response.status_code == 302
+    assert set(article.bylines.values_list("pk", flat=True)) == before  # the same rows, changed
+    last = byline.history.order_by("-history_date").first()
+    assert (last.history_type, last.role) == ("~", "通讯员")
+    assert not type(byline).history.filter(article_id=article.pk, history_type="-").exists()
+
+    history = text(editor.get(f"/admin/articles/article/{article.pk}/history/"))
+    rows = history[history.index('id="byline-history"'):]
+    assert f"改动</td>\n        <td>1. {byline.person.name} → 通讯员 {byline.person.name}</td>" in rows

@@ -14,7 +14,16 @@ from django.utils.html import format_html
 
 from .. import curation
 from ..models import CURATED_ARTICLE_FIELDS, Article, Byline, Issue, Person
-from .common import CuratedHistoryAdmin, LabelledRowsFormSet, byline_rows, is_plain_number, is_revert, short_time
+from .common import (
+    COLLAPSIBLE_FILTER,
+    CuratedHistoryAdmin,
+    LabelledRowsFormSet,
+    byline_rows,
+    is_plain_number,
+    is_revert,
+    pinyin_key,
+    short_time,
+)
 
 # The fields of the article form, in the order an editor reads a printed article.
 ARTICLE_FORM_FIELDS = ("headline", "section", "dateline", "source", "lead", "body")
@@ -172,6 +181,8 @@ class ColumnFilter(admin.AllValuesFieldListFilter):
     """栏目, with the articles printed under no column named as such rather than as an empty
     link (which a screen reader cannot name: axe "link-name", serious)."""
 
+    template = COLLAPSIBLE_FILTER
+
     def choices(self, changelist):
         for choice in super().choices(changelist):
             if choice["display"] == "" or choice["display"].startswith(" ("):  # " (12)" with facets
@@ -182,6 +193,7 @@ class ColumnFilter(admin.AllValuesFieldListFilter):
 class YearFilter(admin.SimpleListFilter):
     title = "年份"
     parameter_name = "year"
+    template = COLLAPSIBLE_FILTER
 
     def lookups(self, request, model_admin):
         years = Issue.objects.dates("date_issued", "year", order="DESC")
@@ -197,9 +209,11 @@ class ReporterFilter(admin.SimpleListFilter):
     title = "记者"
     parameter_name = "reporter"
 
+    template = COLLAPSIBLE_FILTER
+
     def lookups(self, request, model_admin):
-        people = Person.objects.annotate(n=Count("bylines")).filter(n__gt=0).order_by("name")
-        return [(str(p.pk), p.name) for p in people]
+        people = Person.objects.annotate(n=Count("bylines")).filter(n__gt=0).values_list("pk", "name")
+        return [(str(pk), name) for pk, name in sorted(people, key=lambda p: pinyin_key(p[1]))]
 
     def queryset(self, request, queryset):
         if is_plain_number(self.value()):
@@ -264,9 +278,13 @@ class ArticleAdmin(CuratedHistoryAdmin):
     def reporters(self, obj):
         return "、".join(b.person.name for b in obj.bylines.all()) or obj.source
 
-    @admin.display(description="已更正", boolean=True)
+    @admin.display(description="已更正", ordering="edited_fields")
     def is_edited(self, obj):
-        return bool(obj.edited_fields)
+        # A mark on corrected articles only; an uncorrected one is the normal case, left blank.
+        if not obj.edited_fields:
+            return ""
+        fields = "、".join(curation.FIELD_LABELS.get(n, n) for n in obj.edited_fields)
+        return format_html('<span class="edited-mark" title="人工更正：{}">✎ 已更正</span>', fields)
 
     @admin.display(description="网站")
     def public_link(self, obj):
@@ -307,7 +325,7 @@ class ArticleAdmin(CuratedHistoryAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = {
             **(extra_context or {}),
-            "people_names": Person.objects.order_by("name").values_list("name", flat=True),
+            "people_names": sorted(Person.objects.values_list("name", flat=True), key=pinyin_key),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import opencc
 from django import forms
+from pypinyin import lazy_pinyin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponseRedirect
@@ -37,6 +38,16 @@ class LabelledRowsFormSet(forms.BaseInlineFormSet):
 
 def short_time(moment) -> str:
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
+
+
+# A list filter that starts folded when it has many values (reporters, columns, years).
+COLLAPSIBLE_FILTER = "admin/articles/collapsible_filter.html"
+
+
+def pinyin_key(name: str) -> tuple[str, str]:
+    """Sort key for names, as a Chinese reader looks them up: pinyin, then the characters
+    (周惠王陈陶高黄 → 陈 高 黄 惠 陶 王 周)."""
+    return " ".join(lazy_pinyin(name)).lower(), name
 
 
 def is_plain_number(value: str | None) -> bool:
@@ -146,15 +157,24 @@ class CuratedHistoryAdmin(NormalisedSearchMixin, HistoryWithoutNoiseMixin, Simpl
 
 def byline_rows(records) -> list[dict]:
     kinds = {"+": "加入", "~": "改动", "-": "删除"}
-    names = dict(Person.objects.filter(pk__in={r.person_id for r in records}).values_list("pk", "name"))
+    records = list(records)
+    before = {r.history_id: r.prev_record for r in records if r.history_type == "~"}
+    people = {r.person_id for r in records} | {p.person_id for p in before.values() if p is not None}
+    names = dict(Person.objects.filter(pk__in=people).values_list("pk", "name"))
     headlines = dict(Article.objects.filter(pk__in={r.article_id for r in records}).values_list("pk", "headline"))
+
+    def shown(record) -> str:
+        name = names.get(record.person_id, f"（已删除的记者 {record.person_id}）")
+        return f"{record.role} {name}" if record.role else name
+
     return [
         {
             "when": r.history_date,
             "user": r.history_user,
             "kind": kinds.get(r.history_type, r.history_type),
-            "name": names.get(r.person_id, f"（已删除的记者 {r.person_id}）"),
-            "role": r.role,
+            "byline": shown(r),
+            # A change shows what the byline was: "记者 张三 → 通讯员 张三".
+            "before": shown(before[r.history_id]) if before.get(r.history_id) is not None else "",
             "position": r.position,
             "article_id": r.article_id,
             "headline": headlines.get(r.article_id, f"（已删除的文章 {r.article_id}）"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import ORDER_VAR, ChangeList
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpResponseRedirect
@@ -13,7 +14,7 @@ from django.utils.html import format_html
 
 from .. import curation, links
 from ..models import Byline, Person
-from .common import CuratedHistoryAdmin, byline_rows, is_plain_number
+from .common import CuratedHistoryAdmin, byline_rows, is_plain_number, pinyin_key
 
 
 class PersonAdminForm(forms.ModelForm):
@@ -35,6 +36,23 @@ class PersonAdminForm(forms.ModelForm):
         return name
 
 
+class _SortedPage(list):
+    """A list the admin's ChangeList can page through as if it were a queryset."""
+
+    def _clone(self):
+        return self
+
+
+class PinyinChangeList(ChangeList):
+    """Reporters in pinyin order (陈 高 黄 … 周) unless a column header asks for another; a
+    database cannot sort by pinyin, so the (few thousand at most) names are sorted here."""
+
+    def get_results(self, request):
+        if ORDER_VAR not in self.params:
+            self.queryset = _SortedPage(sorted(self.queryset, key=lambda p: pinyin_key(p.name)))
+        super().get_results(request)
+
+
 @admin.register(Person)
 class PersonAdmin(CuratedHistoryAdmin):
     form = PersonAdminForm
@@ -46,6 +64,9 @@ class PersonAdmin(CuratedHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_count=Count("bylines__article", distinct=True))
+
+    def get_changelist(self, request, **kwargs):
+        return PinyinChangeList
 
     def has_add_permission(self, request):
         return False  # reporters come from bylines (ingest, or a name typed in an article's bylines)

@@ -301,3 +301,36 @@ def test_results_page_links_exports_feed_and_trend_with_the_same_search(client, 
     assert 'href="/search/feed/?q=%E6%B3%A5%E4%BA%BA&amp;year=2009" type="application/atom+xml"' in page
     assert 'href="/search/trend/?q=%E6%B3%A5%E4%BA%BA"' in page
     assert 'href="/search/advanced/"' in page
+
+
+# --- snippets start at a clause --------------------------------------------------------------------
+
+
+def test_a_snippet_starts_at_a_clause_or_sentence_boundary_never_mid_word():
+    from articles.search.normalize import normalize
+    from articles.search.snippets import snippet
+
+    paragraph = ("本报讯 友谊之花，丝路绽放。当地时间8月15日，无锡代表团访问阿联酋艾因市，共同庆祝两市建立友好交流城市"
+                 "关系五周年。市委书记杜小刚与艾因市政厅总干事阿里·哈利法·阿勒·卡姆齐会谈。市委常委、常务副市长蒋敏参加活动。")
+    assert str(snippet([paragraph], [normalize("蒋敏")])) == "…常务副市长<mark>蒋敏</mark>参加活动。"
+    assert str(snippet([paragraph], [normalize("杜小刚")])).startswith("…市委书记<mark>杜小刚</mark>")
+    long_clause = "甲" * 80 + "乙丙丁" + "。"
+    assert str(snippet([long_clause], [normalize("乙丙")])).startswith("…<mark>乙丙</mark>丁。")
+
+
+@pytest.mark.parametrize("q", ["无锡", "集成电路", "会谈", "发展", "合作", "企业"])
+def test_every_result_snippet_opens_after_a_clause_mark_or_at_a_hit(client, archive, q):
+    import html as html_lib
+
+    from articles.search.snippets import CLAUSE_ENDS, CLOSERS
+
+    page = text(client.get("/search/", {"q": q}))
+    for article_id, snip in re.findall(r'href="/articles/(\d+)/".*?<p class="result__snippet">(.*?)</p>', page, re.S):
+        if not snip.startswith("…"):
+            continue
+        if snip[1:].startswith("<mark>"):
+            continue
+        shown = html_lib.unescape(re.sub(r"</?mark>", "", snip[1:])).rstrip("…")
+        whole = " ".join(Article.objects.get(pk=article_id).paragraphs)
+        before = whole[:whole.index(shown[:30])].rstrip("".join(CLOSERS))
+        assert before[-1] in CLAUSE_ENDS, (q, before[-10:], shown[:20])

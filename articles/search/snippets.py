@@ -92,10 +92,32 @@ def snippet(paragraphs: list[str], terms, length: int = SNIPPET_LENGTH) -> SafeS
     if not spans:
         end = min(len(text), length)
         return mark_safe(escape(text[:end]) + (ELLIPSIS if end < len(text) else ""))
-    start = _best_window(spans, length)
+    start = clause_start(text, _best_window(spans, length), spans)
     end = min(len(text), start + length)
     body = _marked(text, merged(spans), start, end)
     return mark_safe((ELLIPSIS if start > 0 else "") + body + (ELLIPSIS if end < len(text) else ""))
+
+
+# Where a clause or sentence may begin: after its punctuation (both widths) or a paragraph join.
+CLAUSE_ENDS = frozenset("。！？；，、：…!?;,: \n")
+CLOSERS = frozenset("”’」』）)】")
+LOOK_BACK = 2 * CONTEXT_BEFORE
+
+
+def clause_start(text: str, start: int, spans) -> int:
+    """``start`` moved to where a clause begins, so a snippet never opens mid-word: after the
+    last clause mark before the window's first hit (looking back at most ``LOOK_BACK``
+    characters), else at the hit itself, which is a word the reader typed."""
+    if start == 0:
+        return 0
+    hit = next((s for s, _, _ in spans if s >= start), start)
+    for pos in range(hit - 1, max(0, hit - LOOK_BACK) - 1, -1):
+        if text[pos] in CLAUSE_ENDS:
+            pos += 1
+            while pos < hit and (text[pos] in CLOSERS or text[pos].isspace()):
+                pos += 1
+            return pos
+    return 0 if hit <= LOOK_BACK else hit
 
 
 def _best_window(spans: list[tuple[int, int, int]], length: int) -> int:

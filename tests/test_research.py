@@ -334,3 +334,38 @@ def test_every_result_snippet_opens_after_a_clause_mark_or_at_a_hit(client, arch
         whole = " ".join(Article.objects.get(pk=article_id).paragraphs)
         before = whole[:whole.index(shown[:30])].rstrip("".join(CLOSERS))
         assert before[-1] in CLAUSE_ENDS, (q, before[-10:], shown[:20])
+
+
+# --- related articles and the reporter's own search ----------------------------------------------
+
+
+def test_article_page_lists_related_articles_by_rare_words_and_reporter(client, archive):
+    page = text(client.get(f"/articles/{archive.confirmed_id}/"))
+    related = page[page.index('id="related-heading"'):]
+    similar = related[related.index("用到相同少见词的文章"):]
+    assert "“鼋头渚”" in similar and "鼋头渚苏州园林展在锡开幕" in similar
+    reporter = related[related.index("张三的其他文章"):]
+    assert "无锡地铁新线开通" in reporter and "无锡苏州两地共建" not in reporter
+
+
+def test_related_articles_of_the_same_week_are_the_same_event(client, archive):
+    near = _article(dt.date(2019, 3, 7), "鼋头渚产业园签约后续", "本报讯 鼋头渚产业园又有新进展。")
+    try:
+        indexing.index_rebuild()
+        query.live.reset()
+        page = text(client.get(f"/articles/{archive.confirmed_id}/"))
+        event = page[page.index("同一事件"):page.index("用到相同少见词的文章")]
+        assert "鼋头渚产业园签约后续" in event and "园林展" not in event
+    finally:
+        near.delete()
+        indexing.index_rebuild()
+        query.live.reset()
+
+
+def test_reporter_page_searches_within_their_articles(client, archive):
+    zhang = Person.objects.get(name="张三")
+    page = text(client.get(zhang.get_absolute_url()))
+    assert "在张三署名的文章中搜索" in page  # the reporter page's own box (public's)
+    assert '<input type="hidden" name="reporter" value="张三">' in page
+    results = text(client.get("/search/", {"q": "无锡", "reporter": "张三"}))
+    assert "地铁新线开通" in results and "两地共建" in results and "园林展" not in results

@@ -201,3 +201,25 @@ def test_exports_feeds_and_api_open_in_the_tools_people_use(site):
     assert headers["Access-Control-Allow-Origin"] == "*"
     empty = json.loads(get(f"{site}/api/search/?q=%E5%B8%B8%E5%B7%9E%E6%97%A0%E9%94%A1%E6%9D%AD%E5%B7%9E")[0])
     assert empty["facets"] == {"year": [], "reporter": [], "column": []}
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_related_articles_and_search_within_a_reporter(site, browser, size):
+    from selenium.webdriver.common.keys import Keys
+
+    use_size(browser, size)
+    browser.get(site + "/search/?q=" + urllib.parse.quote("艾因"))
+    wait_for(browser, ".result__headline a").click()
+    related = wait_for(browser, ".related")
+    assert "相关文章" in related.text and "高美梅的其他文章" in related.text
+    assert len(related.find_elements("css selector", ".related__list a")) >= 3
+    fits_and_photograph(browser, f"{size}-related")
+    related.find_element("partial link text", "高美梅的全部文章").click()
+    box = wait_for(browser, "#within-q")
+    assert "在高美梅署名的文章中搜索" in browser.find_element("css selector", ".within-search label").text
+    box.send_keys("无锡", Keys.ENTER)
+    wait_for(browser, ".search__count")
+    assert "记者：高美梅" in browser.find_element("css selector", ".search__active").text
+    metas = [m.text for m in browser.find_elements("css selector", ".result__meta")]
+    assert metas and all("高美梅" in m for m in metas)
+    fits_and_photograph(browser, f"{size}-reporter-search")

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from articles.search.analysis import jieba_words
+from articles.search.normalize import normalize
 from articles.search.query import Filters, IndexUnavailable, ParsedQuery, QueryError, parse_query, search
 
-__all__ = ["Filters", "Found", "IndexUnavailable", "QueryError", "find", "parse"]
+__all__ = ["Filters", "Found", "IndexUnavailable", "QueryError", "find", "parse", "words"]
 
 
 @dataclass
@@ -33,3 +35,11 @@ def find(raw: str, *, filters: Filters = Filters(), sort: str = "relevance", lim
         return Found(count=0, ids=[], facets={})
     outcome = search(parsed, filters=filters, sort=sort, offset=offset, limit=limit, facets=facets)
     return Found(count=outcome.count, ids=[hit.article_id for hit in outcome.hits], facets=outcome.facets)
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as search segments them (jieba, on the matching form), in order."""
+    from articles.search.indexing import prepare_segmenter
+
+    prepare_segmenter()
+    return list(dict.fromkeys(jieba_words(normalize(text))))

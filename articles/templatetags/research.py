@@ -64,3 +64,18 @@ def search_tools(context):
         "count": context.get("count", 0),
         "max_export": MAX_EXPORT,
     }
+
+
+@register.inclusion_tag("research/related.html")
+def related_articles(article):
+    """相关文章 under an article: the same event, the same rare words, the same reporter."""
+    from articles.research.related import related_to
+
+    related = related_to(article)
+    search_url = reverse("search:page")
+    return {
+        "related": related,
+        "words_url": f"{search_url}?{urlencode([('q', ' OR '.join(related.words))])}" if related.words else None,
+        "reporter_url": related.person.get_absolute_url() if related.person else None,
+    }
+

@@ -71,7 +71,7 @@ class SearchFeed(Feed):
 
         try:
             search_request = read_search_request(request)
-        except (searching.QueryError, BadSearch) as exc:
+        except BadSearch as exc:
             raise Http404(str(exc)) from None
         if search_request.parsed.is_empty:
             raise Http404("订阅需要搜索词：/search/feed/?q=…")
@@ -90,7 +90,8 @@ class SearchFeed(Feed):
         return obj.page_url
 
     def items(self, obj):
-        found = searching.find(obj.raw, filters=obj.filters, sort="newest", limit=FEED_ITEMS)
+        obj.form.cleaned_data["sort"] = "newest"  # a feed is always the newest matches
+        found = searching.find_form(obj.form, limit=FEED_ITEMS)
         by_id = Article.objects.with_page().prefetch_related("bylines__person").in_bulk(found.ids)
         return [by_id[pk] for pk in found.ids if pk in by_id]
 

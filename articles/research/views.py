@@ -62,7 +62,7 @@ def _search_request_or_400(request):
 
     try:
         return read_search_request(request), None
-    except (searching.QueryError, BadSearch) as exc:
+    except BadSearch as exc:
         return None, render(request, "search/error.html", {"error": str(exc), "query": request.GET.get("q", "")},
                             status=400)
 
@@ -80,8 +80,7 @@ def results_export(request, fmt: str):
         return error
     if search_request.parsed.is_empty:
         return render(request, "search/error.html", {"error": "导出需要搜索词。", "query": ""}, status=400)
-    found = searching.find(search_request.raw, filters=search_request.filters, sort=search_request.sort,
-                           limit=MAX_EXPORT)
+    found = searching.find_form(search_request.form, limit=MAX_EXPORT)
     accessed = today()
     refs = [reference_for(a, request.build_absolute_uri(a.get_absolute_url()), accessed)
             for a in ordered_articles(found.ids)]

@@ -72,10 +72,5 @@ def related_articles(article):
     from articles.research.related import related_to
 
     related = related_to(article)
-    search_url = reverse("search:page")
-    return {
-        "related": related,
-        "words_url": f"{search_url}?{urlencode([('q', ' OR '.join(related.words))])}" if related.words else None,
-        "reporter_url": related.person.get_absolute_url() if related.person else None,
-    }
+    return {"related": related, "reporter_url": related.person.get_absolute_url() if related.person else None}
 

@@ -49,6 +49,8 @@ PUBLIC_PAGES = [
     ("search", "/search/?q=无锡"),
     ("search-no-results", "/search/?q=没有这样的词语"),
     ("advanced-search", "/search/advanced/"),
+    ("trend", "/search/trend/?q=无锡&q=集成电路"),
+    ("trend-months", "/search/trend/?q=无锡&q=集成电路&year=2023"),
     ("not-found", "/nowhere/"),
 ]
 STAFF_PAGES = [

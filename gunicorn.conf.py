@@ -1,7 +1,7 @@
 """gunicorn settings for `make run` and `make loadtest`.
 
-Environment: PORT, GUNICORN_BIND, WEB_CONCURRENCY, GUNICORN_THREADS, NEWSARCHIVE_DATA_DIR
-(the pid file lives there). Signals (README, "gunicorn and graceful restart"): HUP re-forks
+Environment: PORT, GUNICORN_BIND, WEB_CONCURRENCY, GUNICORN_THREADS, GUNICORN_HEADER_TIMEOUT,
+NEWSARCHIVE_DATA_DIR (the pid file lives there). Signals (README, "gunicorn and graceful restart"): HUP re-forks
 the workers with this file re-read; USR2 then QUIT on the old master swaps in new code
 without refusing a connection.
 """
@@ -35,7 +35,13 @@ workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * _cores() + 1, 4)))
 # alive between requests. GUNICORN_THREADS=1 gives plain sync workers (behind a buffering
 # proxy such as nginx they are as good).
 threads = int(os.environ.get("GUNICORN_THREADS", 4))
-worker_class = "gthread" if threads > 1 else "sync"
+# gthread, except that the worker's poller reads each request's head and hands the connection
+# to a thread only once the head is complete; a head not complete within GUNICORN_HEADER_TIMEOUT
+# seconds (default 15) is answered 408 and closed. Plain gthread lets a client dripping header
+# bytes hold a thread as long as it likes: 20 such connections held all 16 threads of a 4 × 4
+# server (newsarchive/gunicorn_worker.py). Sync workers have no such guard: use them only
+# behind a proxy that buffers whole requests (README).
+worker_class = "newsarchive.gunicorn_worker.HeadTimeoutThreadWorker" if threads > 1 else "sync"
 
 # Import the app once in the master and fork the workers from it, so whatever is loaded at
 # import time (Django, the jieba dictionary) is read once and shared copy-on-write instead of

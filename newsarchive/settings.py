@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Robots, cache and search-503 policy by URL; after auth, so it sees the logged-in user.
     "newsarchive.middleware.PublicSiteMiddleware",
+    # At most NEWSARCHIVE_SEARCHES_PER_CLIENT searches at once per client, else 429.
+    "newsarchive.search_limit.SearchConcurrencyMiddleware",
     # Last, as django-axes requires: turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -162,6 +164,8 @@ AXES_VERBOSE = False
 # X-Forwarded-For is believed only from NEWSARCHIVE_TRUSTED_PROXIES (default: none).
 AXES_CLIENT_IP_CALLABLE = "newsarchive.client.client_address"
 NEWSARCHIVE_TRUSTED_PROXIES = trusted_proxies_from_env()
+# Searches one client may run at once (newsarchive/search_limit.py); 0 turns the limit off.
+NEWSARCHIVE_SEARCHES_PER_CLIENT = int(os.environ.get("NEWSARCHIVE_SEARCHES_PER_CLIENT", "2"))
 
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"

@@ -28,7 +28,7 @@ DIRECT = "127.0.0.2"  # a client that reaches gunicorn without the proxy
 
 @contextmanager
 def serving(manage, **env):
-    env = subprocess_env(manage, PORT=str(free_port(PORTS)), WEB_CONCURRENCY="2", **env)
+    env = subprocess_env(manage, **{"PORT": str(free_port(PORTS)), "WEB_CONCURRENCY": "2", **env})
     with gunicorn_serving(env, manage.data_dir / "gunicorn.log") as base:
         yield urlparse(base).port
 
@@ -101,3 +101,122 @@ def test_without_trusted_proxies_the_header_is_ignored(served_archive):  # noqa:
     assert forged == [200, 200, 200, 200, 429]
     assert after == 429
     assert other_peer == 302
+
+
+def drip_heads(port: int, count: int, *, interval: float = 0.5, limit: float = 20.0) -> dict:
+    """``count`` connections that send a request line and then one header byte per ``interval``,
+    for at most ``limit`` seconds or until the server closes them all. Returns, per connection,
+    what the server answered before closing it (b"" if nothing) and after how many seconds
+    (None if it was still open at the end)."""
+    import select
+
+    started = time.monotonic()
+    socks = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(count)]
+    answers = {sock: [b"", None] for sock in socks}
+    try:
+        for sock in socks:
+            sock.sendall(b"GET /reporters/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        open_socks = list(socks)
+        while open_socks and time.monotonic() - started < limit:
+            for sock in list(open_socks):
+                try:
+                    sock.sendall(b"a")
+                except OSError:
+                    pass
+            deadline = time.monotonic() + interval
+            while open_socks and time.monotonic() < deadline:
+                readable, _, _ = select.select(open_socks, [], [], max(0.0, deadline - time.monotonic()))
+                for sock in readable:
+                    try:
+                        data = sock.recv(4096)
+                    except OSError:
+                        data = b""
+                    answers[sock][0] += data
+                    if not data:
+                        answers[sock][1] = time.monotonic() - started
+                        open_socks.remove(sock)
+    finally:
+        for sock in socks:
+            sock.close()
+    return {n: tuple(answers[sock]) for n, sock in enumerate(socks)}
+
+
+def test_connections_dripping_their_headers_do_not_hold_the_workers(served_archive):  # noqa: F811
+    """20 connections that send a header byte every half second to a server of one worker
+    with 4 threads (one worker, so that every dripper surely lands on it): an ordinary request
+    is still answered at once, and the drippers are answered 408 and closed once the head
+    timeout (here 3 s) has passed."""
+    import threading
+
+    manage = served_archive
+    with serving(manage, WEB_CONCURRENCY="1", GUNICORN_HEADER_TIMEOUT="3") as port:
+        result = {}
+        dripping = threading.Thread(target=lambda: result.update(drip_heads(port, 20)))
+        dripping.start()
+        try:
+            time.sleep(1.5)  # every dripper has sent its request line and a few header bytes
+            # A stall detector with a wide margin: a stalled server answers only when the
+            # drippers stop, after 20 s.
+            started = time.monotonic()
+            status, _, body = request(port, "GET", "/reporters/", timeout=8)
+            waited = time.monotonic() - started
+        finally:
+            dripping.join(timeout=30)
+        after, _, _ = request(port, "GET", "/", timeout=8)
+    assert status == 200 and "记者" in body, waited
+    assert after == 200
+    assert len(result) == 20
+    for answer, closed_after in result.values():
+        assert answer.startswith(b"HTTP/1.1 408"), answer
+        assert closed_after is not None and closed_after < 3 + 3
+
+
+def test_one_client_flooding_search_is_refused_429_and_others_keep_searching(served_archive):  # noqa: F811
+    """The flood of issue 14 item 7 from one client behind the proxy: 16 connections asking for
+    page 50 of random one-character queries, on the results page and the API. Past its 2
+    searches at once the flooder gets 429 with Retry-After (a Chinese page, JSON on the API);
+    an ordinary reader searching meanwhile from another address is never refused."""
+    import json
+    import random
+    import threading
+    from urllib.parse import quote
+
+    manage = served_archive
+    manage("ensure_search_index")
+    characters = "锡无江南晚报市区县镇村路桥河湖山水人民工业发展经济文化教育医院学校"
+    flood_statuses, refusals, ordinary = [], [], []
+    with serving(manage, NEWSARCHIVE_TRUSTED_PROXIES=PROXY) as port:
+        stop_at = time.monotonic() + 60
+
+        def flooder(number: int) -> None:
+            rng = random.Random(number)
+            for n in range(15):
+                if time.monotonic() > stop_at:
+                    break
+                path = ("/api/search/" if (number + n) % 2 else "/search/") + f"?q={quote(rng.choice(characters))}&page=50"
+                status, headers, body = request(port, "GET", path, headers={"X-Forwarded-For": "203.0.113.66"})
+                flood_statuses.append(status)
+                if status == 429:
+                    refusals.append((path, headers.get("Retry-After"), headers.get("Content-Type"), body))
+
+        flood = [threading.Thread(target=flooder, args=(n,)) for n in range(16)]
+        for thread in flood:
+            thread.start()
+        try:
+            for _ in range(8):
+                status, _, body = request(port, "GET", "/search/?q=" + quote("无锡"),
+                                          headers={"X-Forwarded-For": "198.51.100.7"})
+                ordinary.append((status, "无锡" in body))
+        finally:
+            for thread in flood:
+                thread.join(timeout=90)
+    assert ordinary == [(200, True)] * 8
+    assert refusals, f"no 429 among {len(flood_statuses)} flood requests: {sorted(set(flood_statuses))}"
+    assert set(flood_statuses) <= {200, 404, 429}  # page 50 is past the end of most results: 404
+    for path, retry_after, content_type, body in refusals:
+        assert retry_after is not None and int(retry_after) > 0
+        if path.startswith("/api/"):
+            assert content_type.startswith("application/json")
+            assert "搜索太多" in json.loads(body)["error"]
+        else:
+            assert content_type.startswith("text/html") and "请稍候再搜索" in body

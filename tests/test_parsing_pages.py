@@ -190,3 +190,18 @@ def test_lead_behind_encoding_garbage_is_still_a_lead():
     assert article.headline_from_lead
     assert article.headline == "昨日上午，運河公園第三屆鄰里節開幕，周邊十多個社區將陸續開展近百項活動。"
     assert people(article) == [("周麗華", None)] and article.dateline == D(2025, 1, 9)
+
+
+def test_epaper_toolbars_kicker_with_colon_photo_labels_and_a_closing_name():
+    parsed = page("epaper_toolbar.txt")
+    assert (parsed.page_label, parsed.page_section) == ("B2", "城市生活")
+    article = parsed.articles[0]
+    assert (article.headline, article.headline_from_lead) == ("湖滨观鸟季: 红嘴鸥飞回来了,市民赶早看鸟", False)
+    # the names of the page's photos stay as they are printed, one per line, not glued to the text
+    assert article.paragraphs[:3] == ("渔港码头", "长广溪湿地", "蠡湖之光")
+    assert article.paragraphs[3].startswith("1月8日清晨")
+    assert article.dateline == D(2025, 1, 8)
+    assert people(article) == [("沈言", None)]
+    text = "".join(p for a in parsed.articles for p in (a.headline, *a.paragraphs))
+    for furniture in ("上一篇", "放大", "版权", "ICP", "内容检索"):
+        assert furniture not in text

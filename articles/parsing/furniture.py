@@ -42,7 +42,7 @@ _STRONG_FOOTER = [
         r"^(版权所有|Copyright|©|\(c\))",
         r"^[^。!?]{0,40}(版权所有|All Rights Reserved)[\s.,]*(\d{4}(-\d{4})?)?$",
         r"^(未经(本报|本网)?(书面)?授权|未经许可)[^。]{0,30}(转载|使用|复制)",
-        r"^\S{0,20}ICP(备|证)\S{0,30}$",
+        r"^[^。]{0,40}ICP(备|证)\s*\d[^。]{0,120}$",
         r"^(广告经营许可证|出版许可证|印刷)\s*:",
         r"^(社址|总编辑|社长|印刷单位|发行)\s*:\s*\S{0,40}$",
         r"^(本文字数|字数)\s*:\s*\d+\s*(字)?$",
@@ -70,7 +70,7 @@ _CREDIT = re.compile(rf"^({_CREDIT_ROLES})\s*:\s*(.+)$")
 
 # An e-paper page line: 第A02版:要闻, 第04版：综合新闻, 第1版(要闻)
 _PAGE_LINE = re.compile(
-    r"^(?:\d{4}年\d{1,2}月\d{1,2}日\s*)?第?\s*([A-Za-z]{0,2}\d{1,3})\s*版\s*(?::\s*|\(\s*)?([\u4e00-\u9fff·][\u4e00-\u9fff· ]{0,11})?\)?\s*(?:PDF版?)?$"
+    r"^(?:\d{4}年\d{1,2}月\d{1,2}日\s*|当前版\s*:\s*)?第?\s*([A-Za-z]{0,2}\d{1,3})\s*版\s*(?::\s*|\(\s*)?([\u4e00-\u9fff·][\u4e00-\u9fff· ]{0,11})?\)?\s*(?:PDF版?)?(?:\s*(?:上一版|下一版|\d{1,2}))*$"
 )
 # Web and e-paper furniture words; a line made only of them (and brackets) is navigation.
 _NAV_WORDS = frozenset(
@@ -78,7 +78,7 @@ _NAV_WORDS = frozenset(
     "上一版 下一版 评论 我要评论 纠错 我要纠错 检索 帐户 账户 密码 用户名 匿名 登录 注册 首页 放大字体 缩小字体 "
     "不支持Flash 打印本页 关闭窗口 返回顶部 内容详情 返回该版首页 返回目录 返回首页 非常满意 基本满意 不太满意 "
     "很不满意 PDF版 PDF下载 标题导航 版面导航 日期导航 往期回顾 您对这篇文章的满意度 推荐给朋友 "
-    "查看相关 更多 更多>> 推薦 關閉 帳戶 密碼 檢索 首頁 放大字體 縮小字體 上一條 下一條 打印本頁 關閉窗口".split()
+    "查看相关 更多 更多>> 内容检索 星期 联系方式 网管信箱 广告服务 关于我们 推薦 關閉 帳戶 密碼 檢索 首頁 放大字體 縮小字體 上一條 下一條 打印本頁 關閉窗口".split()
 )
 _AGENCY_MASTHEADS = frozenset("新华社 中新社 中国新闻社 人民网 新华网 中新网 中國新聞社 新華社".split())
 
@@ -90,6 +90,12 @@ def _navigation(f: str) -> bool:
     if not tokens:
         return bool(f) and not re.search(r"\w", f)  # `|`, `>>`
     if all(t in _NAV_WORDS for t in tokens):
+        return True
+    # a toolbar with page numbers, a date or the site's name among its words:
+    # `2018年7月3日 星期 放大 缩小 默认 3 上一篇  下一篇 4 >>现代快报网`
+    words = [t for t in tokens if t in _NAV_WORDS]
+    others = [t for t in tokens if t not in _NAV_WORDS and not re.fullmatch(r"[\d年月日.\-]+", t)]
+    if len(words) >= 3 and len(others) <= 2 and all(len(t) <= 10 for t in others) and "。" not in f:
         return True
     return (
         len(tokens) >= 4
@@ -208,7 +214,8 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
                     credits.append(Credit(role=m.group(1), names=names))
                 page = _PAGE_LINE.match(f)
                 if page:
-                    page_lines.append((i + k, page.group(1).upper(), page.group(2)))
+                    section = re.sub(r"(\s*(上一版|下一版))+$", "", page.group(2) or "").strip() or None
+                    page_lines.append((i + k, page.group(1).upper(), section))
                 if f in _PAPERS:
                     papers.append(f)
         else:

@@ -234,7 +234,9 @@ def _read_article(chunk: _Chunk) -> _Draft:
         elif d.section is None:
             # a story with no lead mark that opens with its date (`昨天,…`); short items under a
             # column title (要闻快览) keep no dateline, as before
-            d.dateline = opening_dateline(first)
+            # (the first real paragraph: not a short label such as a photo's name)
+            opening = next((p for p in paragraphs if len(p) >= 20), first)
+            d.dateline = opening_dateline(opening)
         end = _DATELINE_AT_END.search(fold(paragraphs[-1]))
         if end and not d.dateline.monthday:
             at_end = read_dateline(end.group(1) + end.group(2))

@@ -165,9 +165,12 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
             current is not None
             and not current.body_lines
             and 0 < len(current.headline_lines) < 3
-            and _title_like(line, strict=True)
             and i + 1 < len(lines)
-            and not _title_like(lines[i + 1], strict=True)
+            and (
+                _title_like(line, strict=True) and not _title_like(lines[i + 1], strict=True)
+                # after a kicker that ends with a colon (百家党媒看无锡:) the title may have commas
+                or fold(current.headline_lines[-1]).rstrip().endswith(":") and _title_like(line)
+            )
         ):
             current.headline_lines.append(line)  # a title set over two or three lines
             continue
@@ -192,14 +195,38 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
     return chunks
 
 
+_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}")
+
+
+def _label_list(lines: list[str]) -> set[int]:
+    """Indexes of lines in runs of three or more short labels (CJK only, no punctuation)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, ""]):
+        if _LABEL.fullmatch(line):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            found.update(run)
+        run = []
+    return found
+
+
 def rejoin_column_breaks(lines: list[str]) -> list[str]:
     """Lines -> paragraphs: a line that does not end a sentence continues in the next one."""
     paragraphs: list[str] = []
     parts: list[str] = []  # the open paragraph, joined once it closes (linear, not quadratic)
     tail = ""  # its last characters: all that termination and bylines depend on
-    for raw in lines:
-        line = raw.strip()
-        if not line:
+    lines = [ln.strip() for ln in lines if ln.strip()]
+    listed = _label_list(lines)
+    for i, line in enumerate(lines):
+        if i in listed:
+            # one of three or more short unpunctuated lines in a row (the names of a page's
+            # photos: 龙寺生态园 / 九龙湾花卉园 / 马山岛风光): a list, not a cut sentence
+            if parts:
+                paragraphs.append("".join(parts))
+                parts, tail = [], ""
+            paragraphs.append(line)
             continue
         if parts and _is_byline_line(line):
             paragraphs.append("".join(parts))

@@ -31,6 +31,10 @@ $(VENV)/.installed-bench: pyproject.toml | $(VENV)/bin/python
 	$(VENV)/bin/python -c '$(READ_DEPS)' bench | $(VENV)/bin/python -m pip install --quiet -r /dev/stdin
 	touch $@
 
+$(VENV)/.installed-load: pyproject.toml | $(VENV)/bin/python
+	$(VENV)/bin/python -c '$(READ_DEPS)' load | $(VENV)/bin/python -m pip install --quiet -r /dev/stdin
+	touch $@
+
 run: $(VENV)/.installed-run
 	$(VENV)/bin/python manage.py migrate --noinput
 	$(VENV)/bin/python manage.py ensure_admin
@@ -74,13 +78,19 @@ bench: $(VENV)/.installed-bench
 	$(VENV)/bin/python tests/bench/run_bench.py --articles $(ARTICLES) --dir $(BENCH_DIR) \
 		$(if $(BENCH_PORT),--port $(BENCH_PORT))
 
-# make loadtest: `make run` on LOADTEST_PORT in a scratch data dir, then 1, 8 and 32 concurrent
-# connections of home/issue/article/search requests for LOADTEST_SECONDS each; prints req/s,
-# p50/p99 and errors and writes them to docs/benchmarks.md (its own section).
+# make loadtest: `make run` on LOADTEST_PORT in a scratch data dir (plus LOADTEST_ARTICLES
+# synthetic articles), then locust headless on 127.0.0.1: 1, 8 and 32 readers of
+# home/issue/article/search for LOADTEST_SECONDS each, and the search flood of one client
+# (16 users, page 50 of one-character queries) beside an ordinary searcher for
+# LOADTEST_FLOOD_SECONDS, with and without the per-client search limit; prints req/s, p50/p99
+# and errors and writes them to docs/benchmarks.md (its own section).
 LOADTEST_PORT ?= 8352
 LOADTEST_SECONDS ?= 10
-loadtest: $(VENV)/.installed-run
-	$(VENV)/bin/python -m newsarchive.loadtest --port $(LOADTEST_PORT) --duration $(LOADTEST_SECONDS)
+LOADTEST_FLOOD_SECONDS ?= 30
+LOADTEST_ARTICLES ?= 0
+loadtest: $(VENV)/.installed-run $(VENV)/.installed-load
+	$(VENV)/bin/python tests/bench/loadtest.py --port $(LOADTEST_PORT) --duration $(LOADTEST_SECONDS) \
+		--flood-seconds $(LOADTEST_FLOOD_SECONDS) --articles $(LOADTEST_ARTICLES)
 
 clean:
 	rm -rf var $(VENV)

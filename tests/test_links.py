@@ -116,6 +116,37 @@ def test_issue_merged_into_another_date_redirects_and_its_articles_keep_their_ur
     follows(client, "/issues/2023-08-18/", "/issues/2023-08-08/")
 
 
+PAGE_DATED_BY_ITS_TEXT = """2023年03月15日 第07版:国内
+
+我市召开春季植树动员会 全民义务植树活动启动
+
+本报讯 3月14日，我市召开春季植树动员会，全民义务植树活动随即在各区启动，今年计划新增绿地一千亩。
+
+会议要求各地抓住春季有利时机，科学规划、精心组织，确保苗木成活率。
+
+(记者 张明远)
+"""
+
+
+def test_a_page_whose_changed_file_is_dated_otherwise_leaves_a_redirect_behind(tmp_path, db, client):
+    page_file = tmp_path / "planting.txt"
+    page_file.write_text(PAGE_DATED_BY_ITS_TEXT, encoding="utf-8")
+    ingest(page_file)
+    first = Issue.objects.get()
+    assert client.get(first.get_absolute_url()).status_code == 200
+
+    # The file is sent again with its dates corrected (the page line's and the text's, so the
+    # date moves whichever of them ingest goes by): ingest moves the page to the new date.
+    corrected = PAGE_DATED_BY_ITS_TEXT.replace("3月14日", "3月20日").replace("03月15日", "03月21日")
+    page_file.write_text(corrected, encoding="utf-8")
+    ingest(page_file)
+
+    moved = Issue.objects.get()
+    assert moved.date_issued != first.date_issued
+    follows(client, first.get_absolute_url(), moved.get_absolute_url())
+    follows(client, f"{first.get_absolute_url()}pages/1/", f"{moved.get_absolute_url()}pages/1/")
+
+
 def test_date_with_no_issue_is_a_404_naming_the_nearest_issues_and_the_month(pages, client):
     response = client.get("/issues/2023-08-12/")
     page = response.content.decode()

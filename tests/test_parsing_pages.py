@@ -205,3 +205,15 @@ def test_epaper_toolbars_kicker_with_colon_photo_labels_and_a_closing_name():
     text = "".join(p for a in parsed.articles for p in (a.headline, *a.paragraphs))
     for furniture in ("上一篇", "放大", "版权", "ICP", "内容检索"):
         assert furniture not in text
+
+
+def test_photo_news_column_writers_with_wen_tu_and_a_credit_after_unmarked_captions():
+    photo, column, books = page("photo_news.txt").articles
+    # 图片新闻 is a column, not a byline (图 + 片新闻); the item's credit has two roles
+    assert (photo.section, photo.headline_from_lead, photo.bylines) == ("图片新闻", True, ())
+    assert photo.photo_credits == ("本报记者 程晓 通讯员 吴涵 丁宁 摄",)
+    assert photo.dateline == D(2025, 1, 9)  # 9日早上: the day only, in the month
+    assert (column.headline, people(column)) == ("暖心邦办", [("周舟", None), ("陆遥", None)])  # 周舟 陆遥 文/图
+    assert column.paragraphs[-1] == "帮帮团核实：街道接到反映后当天就派人修好了路灯。"
+    assert (books.headline, people(books), books.dateline) == ("社区书屋开门迎客", [("孙悦", None)], D(2025, 1, 8))
+    assert books.paragraphs[1:] == ("小读者在书屋里看书", "志愿者为居民推荐新书")

@@ -71,8 +71,12 @@ def parse_byline_text(line: str) -> tuple[tuple[Byline, ...], str | None] | None
         return None
     start, m = found
     before = line[max(0, start - 8) : start].rstrip()
-    if before and before.rstrip(_CLOSERS)[-1:] not in _SENTENCE_END and not before.endswith(
-        tuple(_CLOSERS)
+    if (
+        before
+        and before.rstrip(_CLOSERS)[-1:] not in _SENTENCE_END
+        and not before.endswith(tuple(_CLOSERS))
+        # a credit that says what it is may follow a caption without punctuation: (作者:蒯伊安)
+        and not re.match(r"(作者|撰文|本报记者|记者)\s*:", fold(m.group(1)).strip())
     ):
         return None
     inner = fold(m.group(1)).strip()
@@ -124,7 +128,9 @@ def _role_name(printed: str) -> str:
 
 
 def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
-    inner = re.sub(r"^(作者|撰文|文)\s*:\s*", "", inner)  # (作者:及亚静 张普)
+    author = re.match(r"^(作者|撰文|文)\s*:\s*", inner)
+    if author:  # (作者:及亚静 张普), (作者:蒯伊安 学校:北京小学): the names up to the next field
+        inner = re.split(r"\s+\S{1,6}:", inner[author.end() :])[0]
     # `无锡报道`, `北京报道`: where the reporter filed from, not a person
     tokens = [t for t in re.split(r"[\s、,/]+", inner) if t and not re.fullmatch(r"[\u4e00-\u9fff]{1,8}报道", t)]
     people: list[Byline] = []
@@ -147,7 +153,8 @@ def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
             roles_seen += 1
         else:
             for prefix in sorted(_ROLES, key=len, reverse=True):
-                if tok.startswith(prefix) and _NAME.match(tok[len(prefix) :] or "x"):
+                # a one-character role (文, 图, 摄) stands apart: 图片新闻 is no 图 + 片新闻
+                if len(prefix) > 1 and tok.startswith(prefix) and _NAME.match(tok[len(prefix) :] or "x"):
                     role, tok = _ROLES[prefix], tok[len(prefix) :]
                     roles_seen += 1
                     break
@@ -167,6 +174,9 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     m = re.fullmatch(r"(记者|通讯员|撰稿|文|作者)\s*:\s*(\S.{0,30})", f)
     if m:  # 记者:郭鲲, 作者:邓毅富
         f = f"{m.group(1)} {m.group(2)}" if m.group(1) != "作者" else f"作者 {m.group(2)}"
+    m = re.fullmatch(r"(?:\S{2,8}\s+)?((?:[\u4e00-\u9fff]{2,3}\s+){0,3}[\u4e00-\u9fff]{2,3})\s+(文/图|图/文|文图|文)", f)
+    if m:  # `张帆 黄谨 文/图`, after a column's name: the writers
+        return tuple(Byline(name=n) for n in m.group(1).split())
     if not f or len(f) > 40 or re.search(r"[。!?;:,\"“”()]", f) or re.search(r"摄影?$", f):
         return ()
     people = _people(f, need_role=True)
@@ -199,9 +209,10 @@ def is_photo_credit(inner: str) -> bool:
 
 _CREDIT_LINE = re.compile(r"[\u4e00-\u9fff·]{2,12}(?:\s+[\u4e00-\u9fff·、]{2,12}){0,3}\s*/?\s*摄")
 _BRACKETED = re.compile(r"[(（]([^()（）]{2,40})[)）]")
+# `尹以祜摄`, `新华社记者 鞠鹏 摄`, `本报记者 王波 通讯员 刘潇 朱燕君 摄` at the end of a line
 _CREDIT_AT_LINE_END = re.compile(
-    r"(?:^|(?<=[。!?！？”\s|]))((?:[\u4e00-\u9fff]{2,8}记者\s*)?[\u4e00-\u9fff·]{2,4}"
-    r"(?:\s*[、]\s*[\u4e00-\u9fff·]{2,4})*\s*/?\s*摄)\s*[|｜]?\s*$"
+    r"(?:^|(?<=[。!?！？”\s|]))((?:(?:[\u4e00-\u9fff]{2,8}(?:记者|通讯员)\s*)?[\u4e00-\u9fff·]{2,4}"
+    r"(?:\s*[、\s]\s*[\u4e00-\u9fff·]{2,4}){0,3}\s*){1,3}/?\s*摄)\s*[|｜]?\s*$"
 )
 
 
@@ -222,7 +233,8 @@ def take_photo_credits(text: str) -> tuple[str, tuple[str, ...]]:
     whole = fold(out).strip()
     if _CREDIT_LINE.fullmatch(whole) and not _PHOTO_EXCLUDED.search(whole):
         return "", (*found, out.strip())  # `市六小记者站 王世佺 摄`: the line is the credit
-    m = _CREDIT_AT_LINE_END.search(fold(out))
+    folded = fold(out)
+    m = _CREDIT_AT_LINE_END.search(folded, max(0, len(folded) - 80))  # a credit is short: the tail only
     if m and is_photo_credit(m.group(1)):
         found.append(out[m.start(1) : m.end(1)].strip())
         out = out[: m.start(1)]

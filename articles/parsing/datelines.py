@@ -136,6 +136,7 @@ def resolve(dateline: Dateline, issue: dt.date | None) -> dt.date | None:
 
 
 _OPENING_DATE = re.compile(rf"^(\d{{1,2}}月\d{{1,2}}日|{_CN_NUMBER}月{_CN_NUMBER}日|{'|'.join(_RELATIVE)})")
+_OPENING_DAY = re.compile(r"^(\d{1,2})日(?:[上下中]午|早上|清晨|凌晨|晚|晚上|夜|,|，|\s)")
 
 
 def opening_dateline(paragraph: str) -> Dateline:
@@ -143,4 +144,7 @@ def opening_dateline(paragraph: str) -> Dateline:
     f = fold(paragraph).strip()
     if _OPENING_DATE.match(f):
         return read_dateline(f)
+    m = _OPENING_DAY.match(f)  # `16日下午,…`: the day only
+    if m and 1 <= int(m.group(1)) <= 31:
+        return Dateline(day=int(m.group(1)))
     return Dateline()

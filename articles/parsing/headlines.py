@@ -19,6 +19,8 @@ KNOWN_COLUMN_TITLES = (
     "国内新闻",
     "国际新闻",
     "新闻点击",
+    "图片新闻",
+    "新闻图片",
 )
 
 _WIRE_LEAD = re.compile(

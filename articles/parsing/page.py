@@ -55,7 +55,21 @@ def parse_page(
     lines = [re.sub(r"^\?{2,}", "", ln.strip()).strip() for ln in text.split("\n")]
     lines = [ln for ln in lines if ln]
     lines, furniture = strip_furniture(lines)
-    drafts = [d for d in (_read_article(chunk) for chunk in _segment(lines)) if d.paragraphs or d.headline]
+    drafts: list[_Draft] = []
+    for chunk in _segment(lines):
+        d = _read_article(chunk)
+        if not d.paragraphs and not d.headline:
+            continue
+        if not d.paragraphs and drafts and (d.bylines or d.photo_credits) and not d.kicker:
+            # "headline" lines and a credit with no text under them: unmarked captions and the
+            # credit of the article above (小读者在书屋里看书 / …… / (作者:孙悦)); keep them there
+            prev = drafts[-1]
+            prev.paragraphs.extend(ln.strip() for ln in chunk.headline_lines)
+            if not prev.bylines:
+                prev.bylines, prev.printed = d.bylines, d.printed
+            prev.photo_credits.extend(d.photo_credits)
+            continue
+        drafts.append(d)
 
     if not any(d.paragraphs for d in drafts):
         raise PageParseError(f"{name}: 没有找到文章 (no article found: boilerplate only or not a page)")
@@ -231,7 +245,7 @@ def _read_article(chunk: _Chunk) -> _Draft:
             quoted = _QUOTED_SOURCE.match(_LEAD_MARK.sub("", f, count=1))
             if quoted and not d.source:
                 d.source = quoted.group(1)  # 本报讯 据长江日报消息：
-        elif d.section is None:
+        elif d.section is None or d.section in ("图片新闻", "新闻图片"):
             # a story with no lead mark that opens with its date (`昨天,…`); short items under a
             # column title (要闻快览) keep no dateline, as before
             # (the first real paragraph: not a short label such as a photo's name)

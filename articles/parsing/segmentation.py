@@ -137,9 +137,19 @@ def _segment(lines: list[str]) -> list[_Chunk]:
 
 def _article_end(body: list[str]) -> int:
     """Index just past this article's own text within ``body`` (its byline, or a column title)."""
+    bylined_at_top = bool(body) and bool(byline_line(body[0]))
     for i, line in enumerate(body):
         if i > 0 and is_terminated(body[i - 1]) and _is_column_title(body, i):
             return i
+        if (
+            bylined_at_top  # its byline was printed at the top, none will close it
+            and i > 1
+            and is_terminated(body[i - 1])
+            and i + 1 < len(body)
+            and _title_like(line, strict=True)
+            and not _title_like(body[i + 1], strict=True)
+        ):
+            return i  # the next item's headline
         if i > 0 and (parse_byline_text(line.strip()) is not None or (
             byline_line(line) and is_terminated(body[i - 1]) and any(_is_lead(x) for x in body[:i])
         )):

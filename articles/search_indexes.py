@@ -17,6 +17,9 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     year = indexes.IntegerField()
     reporters = indexes.MultiValueField()
     column = indexes.CharField(model_attr="section", default="")
+    paper = indexes.CharField(model_attr="page__issue__paper", default="")
+    page_label = indexes.CharField(default="")
+    page_number = indexes.IntegerField(model_attr="page__sequence")
 
     def get_model(self):
         return Article
@@ -29,6 +32,9 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     def prepare_year(self, obj):
         return obj.page.issue.date_issued.year
+
+    def prepare_page_label(self, obj):
+        return obj.page.display_label
 
     def prepare_reporters(self, obj):
         return [b.person.name for b in sorted(obj.bylines.all(), key=lambda b: b.position)]

@@ -27,8 +27,8 @@ from articles.research.records import api_bylines, api_place
 
 MAX_PAGES = 50  # deeper than anyone reads; keeps every request's work bounded
 SORT_LABELS = {"relevance": "相关度", "newest": "最新", "oldest": "最早"}
-FACET_LABELS = {"year": "年份", "reporter": "记者", "column": "栏目"}
-FILTER_PARAMS = ("year", "reporter", "column", "from", "to")
+FACET_LABELS = {"year": "年份", "reporter": "记者", "column": "栏目", "paper": "报纸"}
+FILTER_PARAMS = ("year", "reporter", "column", "paper", "print_page", "from", "to")
 
 
 class BadSearch(ValueError):
@@ -166,7 +166,7 @@ def search_page(request):
         ],
         active_filters=[
             {"label": label, "value": request.GET.get(name), "url": _url(request, path, **{name: None})}
-            for name, label in (*FACET_LABELS.items(), ("from", "起"), ("to", "止"))
+            for name, label in (*FACET_LABELS.items(), ("print_page", "版次"), ("from", "起"), ("to", "止"))
             if request.GET.get(name)
         ],
     )

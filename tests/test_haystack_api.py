@@ -39,14 +39,17 @@ class Doc:
     reporters: list[str]
     headline: str
     parts: list[str]
+    paper: str
+    page_label: str
+    page_number: int
 
     def holds(self, text: str) -> bool:
         return holds_in(self.parts, text)
 
 
 def _made_up_articles() -> None:
-    issue = Issue.objects.create(date_issued=dt.date(2019, 3, 9), date_evidence="测试")
-    page = Page.objects.create(issue=issue, sequence=1, source_file="api-test.txt", sha256="a" * 64)
+    issue = Issue.objects.create(date_issued=dt.date(2019, 3, 9), date_evidence="测试", paper="无锡日报")
+    page = Page.objects.create(issue=issue, sequence=3, label="A03", source_file="api-test.txt", sha256="a" * 64)
     specs = [
         ("鼋头渚樱花开了", "本报讯 鼋头渚的樱花今年开得早，游人如织。", "樱花专栏", ["李,四"]),
         ("太湖边的樱花节", "本报讯 太湖边樱花节开幕，鼋头渚游人多。", "樱花专栏", ["张 三", "王五"]),
@@ -78,6 +81,9 @@ def docs(request, django_db_setup, django_db_blocker, tmp_path_factory):
                         reporters=names,
                         headline=a.headline,
                         parts=[a.headline, *a.paragraphs, "、".join(names)],
+                        paper=a.page.issue.paper,
+                        page_label=a.page.display_label,
+                        page_number=a.page.sequence,
                     )
                 )
         yield found
@@ -197,6 +203,9 @@ def test_headline_field(docs):
         ({"reporters": "王五"}, lambda d: "王五" in d.reporters),
         ({"reporters__in": ["王五", "李,四"]}, lambda d: bool({"王五", "李,四"} & set(d.reporters))),
         ({"reporters__startswith": "张"}, lambda d: any(n.startswith("张") for n in d.reporters)),
+        ({"paper": "无锡日报"}, lambda d: d.paper == "无锡日报"),
+        ({"page_label": "A03"}, lambda d: d.page_label == "A03"),
+        ({"page_number__gte": 3}, lambda d: d.page_number >= 3),
     ],
     ids=lambda v: next(iter(v)) if isinstance(v, dict) else "",
 )
@@ -281,3 +290,21 @@ def test_reporter_with_a_comma_filters_on_the_site(client, docs):
     assert facet == {"李,四": 1}
     page = client.get("/search/", {"q": "樱花"}).content.decode()
     assert "李,四" in page and "reporter=%E6%9D%8E%2C%E5%9B%9B" in page
+
+
+# --- issue 10: paper and page --------------------------------------------------------------------
+
+
+def test_paper_is_a_facet_and_page_a_filter_on_the_site(client, docs):
+    counts = dict(SearchQuerySet().facet("paper").facet_counts()["fields"]["paper"])
+    assert counts == dict(Counter(d.paper for d in docs)) and len(counts) == 2
+    data = client.get("/api/search/", {"q": "樱花"}).json()
+    assert {f["value"] for f in data["facets"]["paper"]} == {d.paper for d in docs if d.holds("樱花")}
+    in_paper = client.get("/api/search/", {"q": "湖", "paper": "无锡日报"}).json()
+    assert in_paper["count"] == 2
+    assert {r["id"] for r in in_paper["results"]} == where(docs, lambda d: d.holds("湖") and d.paper == "无锡日报")
+    for page in ("A03", "3"):
+        on_page = client.get("/api/search/", {"q": "湖", "print_page": page}).json()
+        assert {r["id"] for r in on_page["results"]} == where(
+            docs, lambda d: d.holds("湖") and (d.page_label == page or str(d.page_number) == page)
+        ), page

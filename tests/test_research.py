@@ -167,7 +167,7 @@ def test_api_returns_every_key_when_nothing_matches(client, archive, params):
     response = client.get("/api/search/", params)
     assert response["Access-Control-Allow-Origin"] == "*"
     assert response.json() == {"count": 0, "match": "exact", "results": [], "next": None, "previous": None,
-                               "facets": {"year": [], "reporter": [], "column": []}}
+                               "facets": {"year": [], "reporter": [], "column": [], "paper": []}}
 
 
 def test_api_results_carry_reporter_ids_paper_page_and_inferred_date_with_cors(client, archive):

@@ -375,7 +375,7 @@ def test_api_shape(client, archive):
         assert all(b["url"] == f"/reporters/{b['id']}/" for b in result["bylines"] if b["role"] != "source")
     assert [r["issue_date"] for r in data["results"]] == sorted((r["issue_date"] for r in data["results"]), reverse=True)
     assert any("<mark>小刚</mark>" in r["snippet"] for r in data["results"])
-    assert set(data["facets"]) == {"year", "reporter", "column"}
+    assert set(data["facets"]) == {"year", "reporter", "column", "paper"}
     assert all(set(item) == {"value", "count"} for items in data["facets"].values() for item in items)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pypinyin import lazy_pinyin
 
-FACET_LABELS = {"year": "年份", "reporter": "记者", "column": "栏目"}
+FACET_LABELS = {"year": "年份", "reporter": "记者", "column": "栏目", "paper": "报纸"}
 SHOWN = 10  # values shown before 更多
 CHART_W, CHART_H, CHART_TOP = 224, 64, 4
 

@@ -37,6 +37,9 @@ from .fields import (
     HEADLINE,
     HLEN,
     ISSUE_DATE,
+    PAGE_LABEL,
+    PAGE_NUMBER,
+    PAPER,
     REPORTER_SEPARATOR,
     REPORTERS,
     TEXT,
@@ -70,6 +73,9 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             ISSUE_DATE: fields.DATETIME(stored=True, sortable=True),
             YEAR: fields.ID(stored=True, sortable=True),
             COLUMN: fields.ID(stored=True, sortable=True),
+            PAPER: fields.ID(stored=True, sortable=True),
+            PAGE_LABEL: fields.ID(stored=True, sortable=True),
+            PAGE_NUMBER: fields.ID(stored=True, sortable=True),
             # One term per reporter, whole: names may hold commas (李,四) and spaces (张 三).
             REPORTERS: fields.KEYWORD(
                 stored=True,
@@ -218,6 +224,8 @@ def _stored(stored: dict) -> dict:
         values[ISSUE_DATE] = values[ISSUE_DATE].date()
     values[REPORTERS] = values[REPORTERS].split(REPORTER_SEPARATOR) if values.get(REPORTERS) else []
     values.setdefault(COLUMN, "")
+    if values.get(PAGE_NUMBER):
+        values[PAGE_NUMBER] = int(values[PAGE_NUMBER])
     return values
 
 

@@ -14,11 +14,15 @@ ISSUE_DATE = "issue_date"
 YEAR = "year"
 REPORTERS = "reporters"
 COLUMN = "column"
+# Issue 10: which paper, and the page as printed (its label) and by order (its sequence).
+PAPER = "paper"
+PAGE_LABEL = "page_label"
+PAGE_NUMBER = "page_number"
 # Where the document's record is in the Whoosh text store (bytes): start, length, headline length.
 TSTART, TLEN, HLEN = "tstart", "tlen", "hlen"
 
 # Fields a search may filter, facet or sort on (haystack's field lookups).
-FACET_FIELDS = (YEAR, REPORTERS, COLUMN)
+FACET_FIELDS = (YEAR, REPORTERS, COLUMN, PAPER)
 DATE_FIELDS = (ISSUE_DATE,)
 
 # Reporters of one article are stored joined by this character: it never occurs in a name

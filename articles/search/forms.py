@@ -2,7 +2,7 @@
 
 ``ArchiveSearchForm`` is a haystack ``SearchForm`` that reads the parameters the search page,
 the API, feeds and the advanced search share: ``q``, ``year``, ``reporter``, ``column``,
-``from``/``to`` (ISO dates), ``sort`` (relevance/newest/oldest) and ``mode`` (``exact``,
+``paper``, ``print_page`` (as printed, A02, or the page's number), ``from``/``to`` (ISO dates), ``sort`` (relevance/newest/oldest) and ``mode`` (``exact``,
 ``words``, or empty: exact, and the words when exact finds nothing). ``form.search()`` is the
 ``SearchQuerySet`` of the exact reading, as haystack's forms do.
 
@@ -45,6 +45,8 @@ class ArchiveSearchForm(SearchForm):
     year = forms.CharField(required=False, strip=False)
     reporter = forms.CharField(required=False, strip=False)
     column = forms.CharField(required=False, strip=False)
+    paper = forms.CharField(required=False, strip=False)
+    print_page = forms.CharField(required=False, strip=False)
     sort = forms.CharField(required=False)
     mode = forms.CharField(required=False)
 
@@ -90,6 +92,12 @@ class ArchiveSearchForm(SearchForm):
 
     def clean_column(self):
         return self._text("column") or None
+
+    def clean_paper(self):
+        return self._text("paper", 40) or None
+
+    def clean_print_page(self):
+        return self._text("print_page", 20) or None
 
     def clean_sort(self):
         sort = self.cleaned_data.get("sort") or "relevance"
@@ -141,6 +149,8 @@ class ArchiveSearchForm(SearchForm):
             column=c.get("column"),
             date_from=c.get("from"),
             date_to=c.get("to"),
+            paper=c.get("paper"),
+            page=c.get("print_page"),
         )
 
     def search(self):

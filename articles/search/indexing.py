@@ -47,11 +47,26 @@ from whoosh.writing import NO_MERGE
 from . import analysis, document
 from .changes import changed_article_ids, database_marks, local_words
 from .analysis import ArticleTerms, analyse
-from .fields import COLUMN, HEADLINE, HLEN, ISSUE_DATE, REPORTER_SEPARATOR, REPORTERS, TEXT, TLEN, TSTART, WORDS, YEAR
+from .fields import (
+    COLUMN,
+    HEADLINE,
+    HLEN,
+    ISSUE_DATE,
+    PAGE_LABEL,
+    PAGE_NUMBER,
+    PAPER,
+    REPORTER_SEPARATOR,
+    REPORTERS,
+    TEXT,
+    TLEN,
+    TSTART,
+    WORDS,
+    YEAR,
+)
 from .textstore import TextStoreWriter
 
 # Bump when the schema or the analysis changes: ``index_ensure`` then rebuilds.
-SCHEMA_VERSION = 4  # 4: reporters joined by REPORTER_SEPARATOR, not commas
+SCHEMA_VERSION = 5  # 4: reporters joined by REPORTER_SEPARATOR, not commas; 5: paper, page label and number
 STAMP_FILE = "stamp.json"
 BATCH_SIZE = 500  # articles read from the database at a time
 SEGMENT_DOCS = 1000  # articles per segment in a rebuild (see index_rebuild)
@@ -178,6 +193,9 @@ def whoosh_fields(prepared: dict, terms: ArticleTerms, store: TextStoreWriter) -
         YEAR: str(prepared[YEAR]),
         REPORTERS: REPORTER_SEPARATOR.join(prepared.get(REPORTERS) or []) or None,
         COLUMN: prepared.get(COLUMN) or None,
+        PAPER: prepared.get(PAPER) or None,
+        PAGE_LABEL: prepared.get(PAGE_LABEL) or None,
+        PAGE_NUMBER: str(prepared[PAGE_NUMBER]) if prepared.get(PAGE_NUMBER) is not None else None,
     }
     return {key: value for key, value in doc.items() if value is not None}
 

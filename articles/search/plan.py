@@ -36,8 +36,8 @@ from . import fields
 from .normalize import normalize
 
 TEXT_FIELDS = {fields.CONTENT: fields.TEXT, fields.TEXT: fields.TEXT, fields.HEADLINE: fields.HEADLINE}
-VALUE_FIELDS = {fields.REPORTERS, fields.COLUMN}
-ORDERED_FIELDS = {fields.YEAR, fields.ISSUE_DATE, "django_id"}
+VALUE_FIELDS = {fields.REPORTERS, fields.COLUMN, fields.PAPER, fields.PAGE_LABEL}
+ORDERED_FIELDS = {fields.YEAR, fields.ISSUE_DATE, fields.PAGE_NUMBER, "django_id"}
 COMPARISONS = {"exact", "in", "gt", "gte", "lt", "lte", "range", "startswith", "contains"}
 
 
@@ -112,7 +112,7 @@ def _python_value(field: str, value):
     """A lookup value in the form the engines compare: int years and ids, dates, matching-form text."""
     if isinstance(value, BaseInput):
         value = value.query_string
-    if field == fields.YEAR or field == "django_id":
+    if field in (fields.YEAR, fields.PAGE_NUMBER, "django_id"):
         try:
             return int(value)
         except (TypeError, ValueError):
@@ -168,9 +168,9 @@ def compile_leaf(field: str, op: str, value) -> object:
     if op not in COMPARISONS:
         raise NotImplementedError(f"the lookup {field}__{op} is not supported")
     if op in ("contains", "startswith") and field not in VALUE_FIELDS:
-        raise NotImplementedError(f"the lookup {field}__{op} is only for reporters and column")
+        raise NotImplementedError(f"the lookup {field}__{op} is only for reporters, column, paper and page_label")
     if op in ("gt", "gte", "lt", "lte") and field not in ORDERED_FIELDS:
-        raise NotImplementedError(f"the lookup {field}__{op} is only for year, issue_date and django_id")
+        raise NotImplementedError(f"the lookup {field}__{op} is only for year, issue_date, page_number and django_id")
     if op == "in":
         return Compare(field, "in", tuple(_python_value(field, v) for v in value))
     if op == "range":

@@ -24,7 +24,7 @@ from .whoosh_reader import IndexUnavailable, live
 SORTS = ("relevance", "newest", "oldest")
 ORDER_BY = {"relevance": (), "newest": ("-issue_date",), "oldest": ("issue_date",)}
 # Facet names on the site (and in the API) -> index fields.
-FACETS = {"year": fields.YEAR, "reporter": fields.REPORTERS, "column": fields.COLUMN}
+FACETS = {"year": fields.YEAR, "reporter": fields.REPORTERS, "column": fields.COLUMN, "paper": fields.PAPER}
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class Filters:
     column: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    paper: str | None = None
+    page: str | None = None  # as printed (A02, 头版) or its number in the issue (3)
 
 
 @dataclass
@@ -63,6 +65,13 @@ def filters_sq(filters: Filters) -> SQ:
         result &= SQ(issue_date__gte=filters.date_from)
     if filters.date_to:
         result &= SQ(issue_date__lte=filters.date_to)
+    if filters.paper:
+        result &= SQ(paper__exact=filters.paper)
+    if filters.page:
+        page = SQ(page_label__exact=filters.page)
+        if filters.page.isascii() and filters.page.isdigit():
+            page |= SQ(page_number__exact=int(filters.page))
+        result &= page
     return result
 
 

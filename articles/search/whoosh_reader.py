@@ -40,7 +40,22 @@ from whoosh.reading import TermNotFound
 
 from . import plan
 from .analysis import jieba_words, query_words
-from .fields import COLUMN, HEADLINE, HLEN, ISSUE_DATE, REPORTER_SEPARATOR, REPORTERS, TEXT, TLEN, TSTART, WORDS, YEAR
+from .fields import (
+    COLUMN,
+    HEADLINE,
+    HLEN,
+    ISSUE_DATE,
+    PAGE_LABEL,
+    PAGE_NUMBER,
+    PAPER,
+    REPORTER_SEPARATOR,
+    REPORTERS,
+    TEXT,
+    TLEN,
+    TSTART,
+    WORDS,
+    YEAR,
+)
 from .normalize import normalize
 from .textstore import TextStoreReader
 
@@ -140,6 +155,7 @@ class IndexState:
         self.hlen = _column(reader, HLEN, 0)
         self.year = _column(reader, YEAR, "")
         self.column = _column(reader, COLUMN, "")
+        self.paper = _column(reader, PAPER, "")
         self.reporters = [tuple(v.split(REPORTER_SEPARATOR)) if v else () for v in _column(reader, REPORTERS, "")]
         dates = _column(reader, ISSUE_DATE, None)
         self.day = [d.toordinal() if d else 0 for d in dates]
@@ -304,7 +320,7 @@ class IndexState:
         if fieldname == "django_ct":
             values = value if op == "in" else (value,)
             return (self.everything() if within is None else within) if ARTICLE_CT in values else set()
-        if fieldname in (COLUMN, REPORTERS):
+        if fieldname in (COLUMN, REPORTERS, PAPER, PAGE_LABEL):
             tests = {
                 "exact": lambda v: v == value,
                 "in": lambda v: v in value,
@@ -312,9 +328,9 @@ class IndexState:
                 "contains": lambda v: value in v,
             }
             return self._with_values(fieldname, tests[op], within)
-        if fieldname == YEAR:
+        if fieldname in (YEAR, PAGE_NUMBER):
             test = _ordered_test(op, value)
-            return self._with_values(YEAR, lambda v: v.isdigit() and test(int(v)), within)
+            return self._with_values(fieldname, lambda v: v.isdigit() and test(int(v)), within)
         if fieldname == ISSUE_DATE:
             test = _ordered_test(op, tuple(v.toordinal() for v in value) if op in ("in", "range") else value.toordinal())
             day = self.day
@@ -347,13 +363,13 @@ class IndexState:
 
     def field_facets(self, docs, fieldname: str) -> list[tuple[str, int]]:
         """(value, count) of one keyword field over ``docs``, most frequent first."""
-        array = {YEAR: self.year, COLUMN: self.column}.get(fieldname)
+        array = {YEAR: self.year, COLUMN: self.column, PAPER: self.paper}.get(fieldname)
         if fieldname == REPORTERS:
             counts = Counter(itertools.chain.from_iterable(map(self.reporters.__getitem__, docs)))
         elif array is not None:
             counts = Counter(map(array.__getitem__, docs))
         else:
-            raise NotImplementedError(f"no facet for {fieldname!r}: facets are year, reporters and column")
+            raise NotImplementedError(f"no facet for {fieldname!r}: facets are year, reporters, column and paper")
         counts.pop("", None)
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 

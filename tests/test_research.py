@@ -369,3 +369,10 @@ def test_reporter_page_searches_within_their_articles(client, archive):
     assert '<input type="hidden" name="reporter" value="张三">' in page
     results = text(client.get("/search/", {"q": "无锡", "reporter": "张三"}))
     assert "地铁新线开通" in results and "两地共建" in results and "园林展" not in results
+
+
+def test_feeds_are_discoverable_from_the_pages_head(client, archive):
+    home = text(client.get("/"))
+    assert '<link rel="alternate" type="application/atom+xml" title="江南晚报数字档案 · 新收录的各期" href="/issues/feed/">' in home
+    page = text(client.get("/search/", {"q": "鼋头渚"}))
+    assert 'href="/search/feed/?q=%E9%BC%8B%E5%A4%B4%E6%B8%9A"' in page.split("</head>")[0]

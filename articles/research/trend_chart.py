@@ -51,7 +51,7 @@ def trend_svg(labels: list[str], series: list[tuple[str, list[int]]], title: str
         out.append(f'<text class="trend-chart__tick" x="{LEFT - 6}" y="{yy + 4:.1f}" text-anchor="end">{int(value)}</text>')
     every = max(1, math.ceil(n / 12))  # at most about twelve x labels
     for i, label in enumerate(labels):
-        if i % every == 0 or i == n - 1:
+        if (n - 1 - i) % every == 0:  # counted from the end: the latest always has its label
             out.append(f'<text class="trend-chart__tick" x="{x(i):.1f}" y="{HEIGHT - BOTTOM + 18}" '
                        f'text-anchor="middle">{escape(label)}</text>')
     for number, (name, counts) in enumerate(series):

@@ -220,6 +220,21 @@ def issue_missing(request, date: dt.date):
     return render(request, "articles/issue_missing.html", context, status=404)
 
 
+def article_gone(request, record):
+    """410 for an article that was in the archive and was deleted (by staff, or by ingest when
+    its page's new file no longer had it): its headline, when, and the page it was printed on
+    if that page is still here. The history keeps the copy; readers get a page that says so
+    instead of a bare 404."""
+    page = Page.objects.select_related("issue").filter(pk=record.page_id).first()
+    context = {
+        "headline": record.headline or "（无标题）",
+        "deleted": record.history_date,
+        "page": page,
+        "breadcrumbs": [("首页", reverse("articles:home")), *_archive_crumbs(), ("已删除的文章", None)],
+    }
+    return render(request, "articles/article_gone.html", context, status=410)
+
+
 class PageDetailView(BreadcrumbsMixin, DetailView):
     """/issues/YYYY-MM-DD/pages/<n>/: one printed page (版面) of an issue, with its articles,
     and the way to the issue's other pages."""
@@ -306,6 +321,13 @@ class ArticleDetailView(BreadcrumbsMixin, DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
     queryset = Article.objects.with_page().prefetch_related("bylines__person")
+
+    def get(self, request, *args, **kwargs):
+        if not Article.objects.filter(pk=self.kwargs["pk"]).exists():
+            gone = Article.history.filter(id=self.kwargs["pk"], history_type="-").order_by("-history_date").first()
+            if gone is not None:
+                return article_gone(request, gone)
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -31,7 +31,7 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 
 pytestmark = needs_chromium
 
-# (name, path): {article}, {reporter} and {person} are filled in from the site's data.
+# (name, path): {article}, {issue}, {reporter} and {deleted} are filled in from the site's data.
 PUBLIC_PAGES = [
     ("home", "/"),
     ("calendar", "/issues/"),
@@ -52,6 +52,7 @@ PUBLIC_PAGES = [
     ("trend", "/search/trend/?q=无锡&q=集成电路"),
     ("trend-months", "/search/trend/?q=无锡&q=集成电路&year=2023"),
     ("not-found", "/nowhere/"),
+    ("article-deleted", "/articles/{deleted}/"),
 ]
 STAFF_PAGES = [
     ("staff-article", "/articles/{article}/"),  # with 编辑
@@ -73,7 +74,10 @@ staff = User.objects.create_superuser("a11y", password="{STAFF_PASSWORD}")
 article = Article.objects.get(headline__startswith="无锡代表团访问阿联酋艾因市")
 curation.article_correct(article=article, changes={{"headline": "无锡代表团访问艾因市 庆祝友好交流五周年"}}, user=staff)
 issue = curation.issue_confirm_date(issue=Issue.objects.get(date_issued="2023-06-09"), date=dt.date(2023, 6, 10), user=staff)
-print(json.dumps({{"article": article.pk, "issue": issue.pk, "reporter": Person.objects.get(name="高美梅").pk}}))
+gone = Article.objects.get(headline__startswith="我市与阿斯利康")
+curation.article_delete(article=gone, user=staff)
+print(json.dumps({{"article": article.pk, "issue": issue.pk, "reporter": Person.objects.get(name="高美梅").pk,
+                  "deleted": gone.pk}}))
 """
 
 

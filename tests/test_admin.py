@@ -353,7 +353,7 @@ def test_deleted_article_leaves_the_site(pages, editor):
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     response = editor.post(url, {"csrfmiddlewaretoken": token, "post": "yes"})
     assert response.status_code == 302
-    assert editor.get(article.get_absolute_url()).status_code == 404
+    assert editor.get(article.get_absolute_url()).status_code == 410  # gone, and says so
     assert Article.history.filter(id=article.pk, history_type="-", history_change_reason="人工删除").exists()
 
 

@@ -162,6 +162,27 @@ def test_date_with_no_issue_is_a_404_naming_the_nearest_issues_and_the_month(pag
     assert "2000年1月没有收录的报纸" in before_all and 'href="/issues/2000/01/"' not in before_all
 
 
+# ---------------------------------------------------------------- articles --------
+
+
+def test_a_deleted_articles_url_says_it_was_deleted_and_where_it_was_printed(pages, editor, client):
+    article = Article.objects.get(headline__startswith="我市与阿斯利康")
+    url, page_url = article.get_absolute_url(), article.page.get_absolute_url()
+    delete = editor.get(f"/admin/articles/article/{article.pk}/delete/").content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', delete).group(1)
+    assert editor.post(f"/admin/articles/article/{article.pk}/delete/",
+                       {"csrfmiddlewaretoken": token, "post": "yes"}).status_code == 302
+
+    response = client.get(url)
+    page = response.content.decode()
+    assert response.status_code == 410
+    assert "<h1>这篇文章已从档案中删除</h1>" in page and "《我市与阿斯利康深化无锡供应基地建设合作》" in page
+    assert f'<a href="{page_url}">它原来所在的版面：2023年8月18日 头版</a>' in page
+    assert client.get("/articles/99999/").status_code == 404  # never an article: still 404
+    ingest(pages)  # the same files again do not bring it back
+    assert client.get(url).status_code == 410
+
+
 # ---------------------------------------------------------------- reporters -------
 
 

@@ -68,7 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "simple_history",
-    "axes",
+    "articles.apps.AxesConfig",  # django-axes, under a Chinese name in the admin
     "csp",
     "articles",
     # After "articles": our rebuild_index (build aside, then swap) replaces haystack's.
@@ -168,6 +168,8 @@ NEWSARCHIVE_TRUSTED_PROXIES = trusted_proxies_from_env()
 NEWSARCHIVE_SEARCHES_PER_CLIENT = int(os.environ.get("NEWSARCHIVE_SEARCHES_PER_CLIENT", "2"))
 
 LANGUAGE_CODE = "zh-hans"
+# Chinese for the admin strings Django, django-axes and simple-history leave in English.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

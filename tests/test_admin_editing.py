@@ -11,7 +11,7 @@ import pytest
 
 from admin_forms import read_form, submit
 from articles.models import Article, Issue, Person
-from test_admin import change_url, editor, editor_user, first_article, pages, text  # noqa: F401  (fixtures)
+from test_admin import change_url, editor, editor_user, first_article, pages, superuser, text  # noqa: F401  (fixtures)
 
 
 def edit_link(page_html: str) -> str:
@@ -145,3 +145,57 @@ def test_a_byline_role_change_is_one_change_in_the_history(pages, editor):
     history = text(editor.get(f"/admin/articles/article/{article.pk}/history/"))
     rows = history[history.index('id="byline-history"'):]
     assert f"改动</td>\n        <td>1. {byline.person.name} → 通讯员 {byline.person.name}</td>" in rows
+
+
+# ---- every admin page in Chinese ------------------------------------------------------------
+
+
+def _english_words(html: str) -> set[str]:
+    """Words of Latin letters a reader sees on a page, less those the paper itself printed."""
+    from pathlib import Path
+
+    import html as entities
+
+    html = re.sub(r"<(script|style)\b[^>]*>.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r"<!--.*?-->", " ", html, flags=re.S)
+    visible = entities.unescape(re.sub(r"<[^>]+>", " ", html))
+    # File names, paths and codes are data, not words: 000_371bd5dce9a095bf.txt, /admin/login/.
+    visible = re.sub(r"\S*[/\d_.]\S*", " ", visible)
+    seeds = " ".join(p.read_text() for p in (Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    printed = set(re.findall(r"[A-Za-z]{3,}", seeds))
+    # The user names, and the user agent that axes records for a client that sends none.
+    return {w for w in re.findall(r"[A-Za-z]{3,}", visible) if w not in printed} - {"meili", "chief", "unknown"}
+
+
+def test_history_axes_and_other_admin_pages_are_in_chinese(pages, editor, superuser):
+    article = first_article()
+    submit(editor, change_url(article), "article_form", {"headline": "改过的标题", "bylines-0-role": "记者"})
+    person = Person.objects.get(name="王拓")
+    issue = Issue.objects.get(date_issued="2023-08-18")
+    from django.test import Client
+
+    Client().post("/admin/login/", {"username": "meili", "password": "wrong-password"})  # an axes entry
+    from admin_forms import log_in
+
+    chief = log_in("chief")
+    record = article.history.order_by("history_date").first()
+    paths = [
+        "/admin/", "/admin/articles/", "/admin/articles/article/", change_url(article),
+        f"/admin/articles/article/{article.pk}/history/", f"/admin/articles/article/{article.pk}/history/{record.history_id}/",
+        f"/admin/articles/person/{person.pk}/history/", change_url(person), "/admin/articles/person/",
+        change_url(issue), f"/admin/articles/issue/{issue.pk}/history/", "/admin/articles/issue/",
+        "/admin/articles/localword/", "/admin/articles/localword/add/",
+        "/admin/axes/", "/admin/axes/accessattempt/", "/admin/axes/accesslog/", "/admin/axes/accessfailurelog/",
+    ]
+    found = {}
+    for path in paths:
+        response = chief.get(path)
+        assert response.status_code == 200, path
+        words = _english_words(text(response))
+        if words:
+            found[path] = sorted(words)
+    attempt = text(chief.get("/admin/axes/accessattempt/"))
+    assert "meili" in attempt and "登录失败记录" in attempt
+    history = text(chief.get(f"/admin/articles/article/{article.pk}/history/"))
+    assert "导入程序" in history and "<th scope=\"col\">改动</th>" in history and "None" not in history
+    assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())

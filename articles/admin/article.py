@@ -48,7 +48,7 @@ class ArticleAdminForm(forms.ModelForm):
     """The article change form, with the version it was loaded at and revert boxes."""
 
     # The article's version when the form was opened (Article.version is not editable).
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, label="打开时的版本")
     revert_headline = forms.BooleanField(required=False, label="恢复为解析值")
     revert_section = forms.BooleanField(required=False, label="恢复为解析值")
     revert_dateline = forms.BooleanField(required=False, label="恢复为解析值")
@@ -250,9 +250,6 @@ class ArticleAdmin(CuratedHistoryAdmin):
     object_history_template = "admin/articles/object_history_with_bylines.html"
     change_form_template = "admin/articles/article/change_form.html"
     view_on_site = True
-
-    class Media:
-        css = {"all": ["css/admin-curation.css"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("bylines__person")

@@ -101,6 +101,15 @@ def test_without_trusted_proxies_the_header_is_ignored(served_archive):  # noqa:
     assert forged == [200, 200, 200, 200, 429]
     assert after == 429
     assert other_peer == 302
+    # The operator is told in the log why the header was ignored.
+    log = (manage.data_dir / "gunicorn.log").read_text()
+    assert "NEWSARCHIVE_TRUSTED_PROXIES is empty" in log
+
+
+def test_a_mistyped_trusted_proxy_is_refused_at_start_by_name(manage):
+    result = manage("check", env={"NEWSARCHIVE_TRUSTED_PROXIES": "127.0.0.1, 10.0.0.l"}, check=False)
+    assert result.returncode != 0
+    assert "NEWSARCHIVE_TRUSTED_PROXIES: '10.0.0.l' is not an IP address or network" in result.stderr
 
 
 def drip_heads(port: int, count: int, *, interval: float = 0.5, limit: float = 20.0) -> dict:
@@ -150,6 +159,14 @@ def test_connections_dripping_their_headers_do_not_hold_the_workers(served_archi
 
     manage = served_archive
     with serving(manage, WEB_CONCURRENCY="1", GUNICORN_HEADER_TIMEOUT="3") as port:
+        # Kept-alive connections still serve one request after another (each head read anew).
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        kept_alive = []
+        for path in ("/", "/reporters/", "/"):
+            conn.request("GET", path)
+            response = conn.getresponse()
+            kept_alive.append((response.status, len(response.read()) > 0))
+        conn.close()
         result = {}
         dripping = threading.Thread(target=lambda: result.update(drip_heads(port, 20)))
         dripping.start()
@@ -163,6 +180,7 @@ def test_connections_dripping_their_headers_do_not_hold_the_workers(served_archi
         finally:
             dripping.join(timeout=30)
         after, _, _ = request(port, "GET", "/", timeout=8)
+    assert kept_alive == [(200, True)] * 3
     assert status == 200 and "记者" in body, waited
     assert after == 200
     assert len(result) == 20

@@ -150,6 +150,7 @@ def search_page(request):
         seconds=found.seconds,
         match=found.match,
         words_notice=_words_notice(request, found),
+        notes=found.notes,
         echo=echo(parsed.raw),
         words_url=_url(request, path, mode="words", page=None),
         first_number=(page - 1) * PER_PAGE + 1,

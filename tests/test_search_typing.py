@@ -129,3 +129,17 @@ def test_no_results_echoes_the_query_once(client, exported):
         assert "没有找到包含" in page
     page = client.get("/search/", {"q": "“没有这样的短语”", "mode": "exact"}).content.decode()
     assert "没有找到包含“没有这样的短语”的文章" in page
+
+
+def test_many_terms_rank_by_the_rarest_words_and_say_so(client, exported):
+    """Issue 14 item 7: a query of many common characters scores only its most distinctive
+    words (the page says so); which articles match is unchanged."""
+    article = max(exported, key=lambda a: len(set(a["headline"])))
+    chars = list(dict.fromkeys(c for c in article["headline"] if "\u4e00" <= c <= "\u9fff"))[:12]
+    assert len(chars) == 12
+    typed = " ".join(chars)
+    data = api(client, q=typed, mode="exact")
+    assert data["count"] == len(expected(exported, chars)) > 0
+    page = client.get("/search/", {"q": typed}).content.decode()
+    assert "相关度只按其中最少见的 8 个词计算" in page
+    assert "相关度只按" not in client.get("/search/", {"q": " ".join(chars[:3])}).content.decode()

@@ -151,7 +151,10 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             matched = state.evaluate(query) if self._models_allow(models) else set()
             count = len(matched)
             end = count if end_offset is None else min(count, end_offset)
-            page, scores = state.ranked(plan.positive_forms(query), matched, sort_by, end) if end > start_offset else ([], {})
+            notes: list[str] = []
+            page, scores = (
+                state.ranked(plan.positive_forms(query), matched, sort_by, end, notes) if end > start_offset else ([], {})
+            )
             page = page[start_offset:end]
             stored = [state.searcher.stored_fields(d) for d in page]
             counted = {"fields": {}, "dates": {}, "queries": {}}
@@ -175,7 +178,7 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         ]
         if highlight and results:
             _highlight(results, plan.positive_forms(query))
-        return {"results": results, "hits": count, "facets": counted, "spelling_suggestion": None}
+        return {"results": results, "hits": count, "facets": counted, "spelling_suggestion": None, "notes": notes}
 
     def more_like_this(
         self,

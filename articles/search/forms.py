@@ -180,6 +180,7 @@ class SearchPage:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     words: list[str] = field(default_factory=list)  # with match "words": the words required
     answered: ParsedQuery | None = None  # the query that answered (the words query, or parsed)
+    notes: list[str] = field(default_factory=list)  # bounds the search hit, for the reader
     seconds: float = 0.0
 
     @property
@@ -187,10 +188,12 @@ class SearchPage:
         return (self.answered or self.parsed).marked
 
 
-def _run(parsed, filters, sort, offset, limit, facets):
+def _run(parsed, filters, sort, offset, limit, facets, notes=None):
     sqs = searchqueryset(parsed, filters, sort, facets=facets)
     results = list(sqs[offset : offset + limit]) if limit > 0 else []
     count = sqs.count()
+    if notes is not None:
+        notes.extend(n for n in getattr(sqs.query, "notes", []) if n not in notes)
     return results, count, (site_facets(sqs.facet_counts()) if facets and count else {})
 
 
@@ -206,19 +209,21 @@ def run_search_form(form: ArchiveSearchForm, *, page: int = 1, per_page: int = P
     if parsed.is_empty:
         return found
     if mode != "words":
-        found.results, found.count, found.facets = _run(parsed, filters, sort, offset, per_page, facets)
+        found.results, found.count, found.facets = _run(parsed, filters, sort, offset, per_page, facets, found.notes)
         found.answered = parsed
     if mode == "words" or (mode == "" and found.count == 0):
         singles = {g[0] for g in parsed.groups if len(g) == 1 and g[0].scope == "text"}
         unmatched = singles if mode == "words" else {t for t in singles if term_count(t) == 0}
         words, split = words_query(parsed, unmatched)
         if mode == "words" or (split and words.groups != parsed.groups):
-            results, count, counted = _run(words, filters, sort, offset, per_page, facets)
+            notes: list[str] = []
+            results, count, counted = _run(words, filters, sort, offset, per_page, facets, notes)
             # Without a mode, the words answer only when they find something: otherwise the
             # page says plainly that the exact text is nowhere.
             if mode == "words" or count:
                 found.match, found.words, found.answered = "words", split, words
                 found.results, found.count, found.facets = results, count, counted
+                found.notes = notes
     found.seconds = time.perf_counter() - started
     return found
 

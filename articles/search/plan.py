@@ -242,6 +242,18 @@ class PlanSearchQuery:
         params.pop("narrow_queries", None)  # already part of the plan
         return params
 
+    def run(self, spelling_query=None, **kwargs):
+        """haystack's run, keeping the engine's notes (a bound the query hit) in ``notes``."""
+        final_query = self.build_query()
+        search_kwargs = self.build_params(spelling_query=spelling_query)
+        search_kwargs.update(kwargs)
+        results = self.backend.search(final_query, **search_kwargs)
+        self._results = results.get("results", [])
+        self._hit_count = results.get("hits", 0)
+        self._facet_counts = self.post_process_facets(results)
+        self._spelling_suggestion = results.get("spelling_suggestion", None)
+        self.notes = list(results.get("notes") or [])
+
     def build_query_fragment(self, field, filter_type, value):
         # Only str(self) uses strings: show the plan.
         return str(compile_leaf(field, filter_type, value))

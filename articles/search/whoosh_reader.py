@@ -61,6 +61,10 @@ from .textstore import TextStoreReader
 
 ARTICLE_CT = "articles.article"
 HEADLINE_SCORE = 1000.0  # a result's score: 1,000 per wanted term in the headline, plus BM25
+# Bound on one query's ranking work (issue 14 item 7): BM25 reads each ranking word's whole
+# posting list, and 32 common single characters cost most of a second at 27,000 articles. Only
+# the RANK_WORDS most distinctive words (fewest articles) are scored; matching never changes.
+RANK_WORDS = 8
 
 
 def _ordered_test(op: str, value):
@@ -398,7 +402,7 @@ class IndexState:
 
     # -- ordering
 
-    def ranked(self, forms: list[str], matched, sort_by, end: int) -> tuple[list[int], dict[int, float]]:
+    def ranked(self, forms: list[str], matched, sort_by, end: int, notes: list | None = None) -> tuple[list[int], dict[int, float]]:
         """The first ``end`` matching documents in the order asked for, and their scores.
 
         ``sort_by`` is haystack's order_by list (``-issue_date``, ``year`` ...); empty or
@@ -410,6 +414,11 @@ class IndexState:
         for form in forms:
             in_headline.update(self.containing(HEADLINE, form, within=matched))
         words = list(dict.fromkeys(w for t in forms for w in query_words(t)))
+        if len(words) > RANK_WORDS:
+            frequency = {w: self.frequency(WORDS, w) for w in words}
+            words = sorted(words, key=lambda w: (frequency[w], words.index(w)))[:RANK_WORDS]
+            if notes is not None:
+                notes.append(f"查询词较多：相关度只按其中最少见的 {RANK_WORDS} 个词计算（哪些文章符合不受影响）。")
         ordered: list[int] = []
         scores: dict[int, float] = {}
         for level in sorted(set(in_headline.values()), reverse=True) + [0]:

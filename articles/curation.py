@@ -350,6 +350,19 @@ def issues_confirm_dates(*, issues: Iterable[Issue], user=None) -> int:
     return count
 
 
+def issues_set_dates(*, dates: dict[int, dt.date], user=None) -> list[Issue]:
+    """Correct or confirm the dates of several issues (``{issue id: date}``) in one
+    transaction, in the order given; an issue given another's date joins it (as
+    ``issue_confirm_date``). Returns the issues that hold the pages now."""
+    kept = []
+    with transaction.atomic():
+        for pk, date in dates.items():
+            issue = Issue.objects.filter(pk=pk).first()
+            if issue is not None:  # already joined an issue earlier in this batch
+                kept.append(issue_confirm_date(issue=issue, date=date, user=user))
+    return kept
+
+
 # ---------------------------------------------------------------- dictionary ------
 
 

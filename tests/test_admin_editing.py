@@ -199,3 +199,37 @@ def test_history_axes_and_other_admin_pages_are_in_chinese(pages, editor, superu
     history = text(chief.get(f"/admin/articles/article/{article.pk}/history/"))
     assert "导入程序" in history and "<th scope=\"col\">改动</th>" in history and "None" not in history
     assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())
+
+
+# ---- bulk: dates of several issues at once ---------------------------------------------------
+
+
+def test_set_the_dates_of_several_issues_at_once(pages, editor):
+    issues = list(Issue.objects.filter(date_inferred=True).order_by("date_issued"))[:3]
+    first, second, third = issues
+    changelist = text(editor.get("/admin/articles/issue/?inferred=yes"))
+    form = read_form(changelist, "changelist-form")
+    form.update({"action": ["set_dates"], "_selected_action": [str(i.pk) for i in issues]})
+    step = editor.post("/admin/articles/issue/", form)
+    assert step.status_code == 200 and "为所选各期填写日期" in text(step)
+    data = read_form(text(step), "set-dates")
+    assert data[f"date-{first.pk}"] == [first.date_issued.isoformat()]
+
+    # A date that is not one: the form comes back, nothing changes.
+    bad = {**data, f"date-{second.pk}": ["2023-02-30"]}
+    response = editor.post("/admin/articles/issue/", bad)
+    assert response.status_code == 200 and "errornote" in text(response) and "2024-09-30 的格式" in text(response)
+    assert Issue.objects.filter(pk__in=[i.pk for i in issues], date_inferred=True).count() == 3
+
+    old_second = second.date_issued
+    data[f"date-{first.pk}"] = ["2021-05-04"]              # a new date
+    data[f"date-{second.pk}"] = [third.date_issued.isoformat()]  # the date of another: joins it
+    response = editor.post("/admin/articles/issue/", data)
+    assert response.status_code == 302
+    assert "已填写并确认 3 期的日期；其中 1 期并入了同日的一期" in text(editor.get(response["Location"]))
+    first.refresh_from_db()
+    assert (first.date_issued.isoformat(), first.date_inferred, first.date_confirmed_by_staff) == ("2021-05-04", False, True)
+    assert not Issue.objects.filter(pk=second.pk).exists()
+    assert not Issue.objects.get(pk=third.pk).date_inferred
+    assert editor.get(f"/issues/{old_second.isoformat()}/").status_code == 301
+    assert editor.get("/issues/2021-05-04/").status_code == 200

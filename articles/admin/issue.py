@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import Q
 from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 
@@ -79,7 +80,7 @@ class IssueAdmin(CuratedHistoryAdmin):
     ordering = ["-date_issued"]
     fields = ("paper", "date_issued", "confirm_date", "date_inferred", "date_confirmed_by_staff", "date_evidence")
     readonly_fields = ("paper", "date_inferred", "date_confirmed_by_staff", "date_evidence")
-    actions = ["confirm_dates"]
+    actions = ["confirm_dates", "set_dates"]
     view_on_site = True
 
     def get_queryset(self, request):
@@ -138,3 +139,51 @@ class IssueAdmin(CuratedHistoryAdmin):
         pending = queryset.filter(Q(date_inferred=True) | Q(date_confirmed_by_staff=False)).order_by("date_issued")
         count = curation.issues_confirm_dates(issues=pending, user=request.user)
         self.message_user(request, f"已确认 {count} 期的日期。", messages.SUCCESS)
+
+    @admin.action(description="为所选各期填写日期（一次改好多期）", permissions=["change"])
+    def set_dates(self, request, queryset):
+        issues = list(queryset.order_by("date_issued", "pk")[:SET_DATES_AT_ONCE])
+        if request.POST.get("post") == "yes":
+            dates, errors = {}, {}
+            for issue in issues:
+                value = (request.POST.get(f"date-{issue.pk}") or "").strip()
+                try:
+                    dates[issue.pk] = dt.date.fromisoformat(value)
+                except ValueError:
+                    errors[issue.pk] = "请按 2024-09-30 的格式填写日期。"
+                else:
+                    if not MIN_DATE <= dates[issue.pk] <= dt.date.today() + dt.timedelta(days=1):
+                        errors[issue.pk] = "日期不在报纸出版的年代内。"
+            if not errors:
+                kept = curation.issues_set_dates(dates=dates, user=request.user)
+                self.message_user(
+                    request,
+                    f"已填写并确认 {len(dates)} 期的日期"
+                    + (f"；其中 {len(dates) - len({i.pk for i in kept})} 期并入了同日的一期" if len({i.pk for i in kept}) < len(dates) else "")
+                    + "。",
+                    messages.SUCCESS,
+                )
+                return None
+        else:
+            errors = {}
+        rows = [
+            {"issue": issue, "value": request.POST.get(f"date-{issue.pk}") or issue.date_issued.isoformat(),
+             "error": errors.get(issue.pk, "")}
+            for issue in issues
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "为所选各期填写日期",
+            "opts": self.opts,
+            "rows": rows,
+            "more": queryset.count() > len(issues),
+            "at_once": SET_DATES_AT_ONCE,
+            "errors": bool(errors),
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/articles/issue/set_dates.html", context)
+
+
+# One form holds at most this many issues; the rest wait for the next round.
+SET_DATES_AT_ONCE = 100
+MIN_DATE = dt.date(1900, 1, 1)

@@ -133,6 +133,29 @@ def test_reporter_page_shows_roles_as_printed_years_active_and_a_search_of_their
     assert f'<a href="/reporters/{gao.pk}/">通讯员 高美梅</a>' in page  # the byline as printed
 
 
+def test_the_search_within_a_reporter_and_a_column_finds_only_theirs(client, seeded, search_data_dir):
+    from articles.search import indexing
+
+    indexing.index_rebuild()
+    gao = Person.objects.get(name="高美梅")
+    form = html(client.get(gao.get_absolute_url()))
+    action = re.search(r'<form class="within-search" role="search" action="([^"]+)"', form).group(1)
+    hidden = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', form))
+    results = html(client.get(action, {**hidden, "q": "无锡"}))
+    found = set(re.findall(r'href="/articles/(\d+)/"', results))
+    theirs = {str(pk) for pk in Article.objects.by_person(gao).values_list("pk", flat=True)}
+    assert found and found <= theirs  # 无锡 is in most articles; only 高美梅's come back
+    everyone = set(re.findall(r'href="/articles/(\d+)/"', html(client.get("/search/", {"q": "无锡"}))))
+    assert everyone - theirs
+
+    column = html(client.get("/columns/要闻快览/"))
+    hidden = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', column))
+    assert hidden == {"column": "要闻快览"}
+    results = html(client.get("/search/", {**hidden, "q": "氢能"}))
+    hydrogen = article_by_headline("氢能产业标准体系")
+    assert set(re.findall(r'href="/articles/(\d+)/"', results)) == {str(hydrogen.pk)}
+
+
 def test_one_page_label_everywhere_printed_when_given_else_toutban_or_di_n_ban(client, seeded):
     # Ingest has called the same front page 头版 or 第1版; it is 头版 on every page of the site.
     issue = Issue.objects.get(date_issued="2024-06-06")

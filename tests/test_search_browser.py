@@ -91,6 +91,45 @@ def test_reader_searches_sees_marked_results_and_narrows_by_a_facet(site, browse
     fits_and_photograph(browser, f"{size}-filtered")
 
 
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_reader_types_as_a_chinese_keyboard_does(site, browser, size):
+    """Issue 12: words typed without a space find their words, labelled, with the way back to
+    the exact search; Chinese quotes and a full-width minus work as typed."""
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    use_size(browser, size)
+    browser.get(site + "/search/")
+    browser.find_element("id", "search-q").send_keys("赵建军集成电路", Keys.ENTER)
+    WebDriverWait(browser, 30).until(ec.presence_of_element_located(("css selector", ".result")))
+    notice = browser.find_element("css selector", ".search__words")
+    assert "未找到“赵建军集成电路”，以下为同时包含“赵建军”“集成电路”的文章" in notice.text
+    marks = {m.text for m in browser.find_elements("css selector", ".result mark")}
+    assert {"赵建军", "集成电路"} <= marks
+    fits_and_photograph(browser, f"{size}-words")
+    back = notice.find_element("tag name", "a")
+    assert back.text == "回到精确搜索"
+    old = browser.current_url
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", back)
+    back.click()
+    WebDriverWait(browser, 30).until(ec.url_changes(old))
+    assert "没有找到包含“赵建军集成电路”的文章" in browser.find_element("tag name", "main").text
+    # The 分词 choice, picked with the mouse, searches the words of a query that is found too.
+    box = browser.find_element("id", "search-q")
+    box.clear()
+    box.send_keys("“民企 对接” －疫情")
+    words = browser.find_element("css selector", 'input[name="mode"][value="words"]')
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", words)
+    words.click()
+    old = browser.current_url
+    box.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 30).until(ec.url_changes(old))
+    assert "mode=words" in browser.current_url
+    assert "分词匹配" in browser.find_element("tag name", "main").text
+    fits_and_photograph(browser, f"{size}-words-mode")
+
+
 def test_no_results_and_too_long_pages_in_the_browser(site, browser):
     use_size(browser, "phone")
     browser.get(site + "/search/?q=" + urllib.parse.quote("常州无锡杭州南京"))

@@ -118,6 +118,9 @@ def test_words_mode_on_request_and_exact_results_unchanged(client, exported):
     assert exact["match"] == "exact" and exact["count"] == len(expected(exported, ["集成电路"]))
     words = api(client, q="集成电路", mode="words")
     assert words["match"] == "words" and words["count"] >= exact["count"]
+    # A phrase in quotes stays whole in the words reading.
+    phrase = api(client, q="“民企 对接”", mode="words")
+    assert phrase["match"] == "words" and phrase["count"] == len(expected(exported, ["民企对接"]))
     page = client.get("/search/", {"q": "赵建军 集成电路", "mode": "words"}).content.decode()
     assert "分词匹配" in page and 'value="words" checked' in page
 

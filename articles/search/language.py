@@ -203,14 +203,16 @@ def to_sq(parsed: ParsedQuery) -> SQ:
 
 
 def words_query(parsed: ParsedQuery, unmatched: set[Term]) -> tuple[ParsedQuery, list[str]]:
-    """The query with each unmatched whole-text term replaced by its jieba words (each required);
-    returns it and the words in order, for the label."""
+    """The query with each unmatched whole-text term (not a quoted phrase) replaced by its jieba
+    words (each required); returns it and the words in order, for the label."""
     from .analysis import split_words
 
     groups: list[tuple[Term, ...]] = []
     words: list[str] = []
     for group in parsed.groups:
-        if len(group) == 1 and group[0] in unmatched and group[0].scope == "text":
+        term = group[0]
+        # A phrase in quotes was asked for as typed: it stays whole.
+        if len(group) == 1 and term in unmatched and term.scope == "text" and not term.phrase:
             split = split_words(group[0].form)
             for word in split:
                 words.append(word)

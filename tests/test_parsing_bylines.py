@@ -96,3 +96,13 @@ def test_bare_name_after_the_last_sentence():
     assert [b.name for b in bare_name_after_last_sentence("拒载现象比较严重。”王星海 耿志清")[1]] == ["王星海", "耿志清"]
     assert bare_name_after_last_sentence("周敏") == ("", bare_name_after_last_sentence("周敏")[1])
     assert bare_name_after_last_sentence("会议强调，要抓落实。")[1] == ()
+
+
+@pytest.mark.parametrize("paragraph", ["“这样就好。”他说", "会议结束。据悉", "工作完成。这里", "说完了。她表示"])
+def test_words_after_the_last_sentence_are_not_invented_bylines(paragraph):
+    assert bare_name_after_last_sentence(paragraph) == (paragraph, ())
+
+
+@pytest.mark.parametrize("note", ["(见图)", "（资料图）", "(待续)", "(全文完)"])
+def test_editorial_notes_in_brackets_are_not_bylines(note):
+    assert parse_byline_text("活动圆满结束。" + note) is None

@@ -122,6 +122,10 @@ _ROLE = re.compile(
 )
 
 
+# notes printed in brackets that are no one's name: (见图), (资料图), (待续), (全文完)
+_EDITORIAL_NOTES = frozenset("见图 资料图 组图 附图 上图 下图 左图 右图 图片 待续 续完 全文完 未完 完 续 见下 见上 有删节 节选 摘编 详见".split())
+
+
 def _role_name(printed: str) -> str:
     """How a role is kept: as printed, less 本报 (本报记者 -> 记者, 本报驻阿联酋记者 -> 驻阿联酋记者)."""
     return printed[2:] if printed.startswith("本报") and len(printed) > 2 else printed
@@ -158,7 +162,7 @@ def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
                     role, tok = _ROLES[prefix], tok[len(prefix) :]
                     roles_seen += 1
                     break
-        if not _NAME.match(tok) or len(tok) > 6 and "·" not in tok:
+        if not _NAME.match(tok) or len(tok) > 6 and "·" not in tok or tok in _EDITORIAL_NOTES:
             return ()
         people.append(Byline(name=tok, role=role))
     if need_role and not roles_seen:
@@ -286,14 +290,29 @@ def lead_credit(lead: str) -> tuple[tuple[Byline, ...], str, str | None]:
 _BARE_NAME_AT_END = re.compile(r"(?<=[。!?！？”])\s*([\u4e00-\u9fff]{2,3}(?:[、\s][\u4e00-\u9fff]{2,3})?)$")
 
 
+# A name does not start with a pronoun or a connective, nor end with a verb of saying:
+# `……好。”他说` and `……。据悉` are text, not bylines.
+_NOT_A_NAME = re.compile(r"^[他她它我你您这那此该其据并但而也都还又就在是有和与及等如若即则共]|[说道称讲问答悉示]$")
+
+
+def _names(text: str) -> tuple[Byline, ...]:
+    names = [n for n in re.split(r"[、\s]", text) if n]
+    if not names or any(_NOT_A_NAME.search(n) for n in names):
+        return ()
+    return tuple(Byline(n) for n in names)
+
+
 def bare_name_after_last_sentence(paragraph: str) -> tuple[str, tuple[Byline, ...]]:
     """`……表示满意。王晓明` or a last paragraph that is only a name: (text before, people)."""
     f = fold(paragraph).strip()
     if re.fullmatch(r"[\u4e00-\u9fff]{2,3}(?:[、\s][\u4e00-\u9fff]{2,3})?", f):
-        return "", tuple(Byline(n) for n in re.split(r"[、\s]", f))
+        people = _names(f)
+        return ("", people) if people else (paragraph, ())
     m = _BARE_NAME_AT_END.search(f)
     if m:
-        return paragraph.strip()[: m.start(1)].rstrip(), tuple(Byline(n) for n in re.split(r"[、\s]", m.group(1)))
+        people = _names(m.group(1))
+        if people:
+            return paragraph.strip()[: m.start(1)].rstrip(), people
     return paragraph, ()
 
 

@@ -200,7 +200,7 @@ def test_exports_feeds_and_api_open_in_the_tools_people_use(site):
     _, headers = get(f"{site}/api/search/?q=%E6%97%A0%E9%94%A1")
     assert headers["Access-Control-Allow-Origin"] == "*"
     empty = json.loads(get(f"{site}/api/search/?mode=exact&q=%E5%B8%B8%E5%B7%9E%E6%97%A0%E9%94%A1%E6%9D%AD%E5%B7%9E")[0])
-    assert empty["facets"] == {"year": [], "reporter": [], "column": []}
+    assert empty["facets"] == {"year": [], "reporter": [], "column": [], "paper": []}
 
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])

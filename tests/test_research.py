@@ -54,7 +54,7 @@ def archive(django_db_setup, django_db_blocker, tmp_path_factory):
             for path in sorted(SEEDS.glob("*.txt")):
                 page_ingest(path=path)
             confirmed = _article(dt.date(2019, 3, 5), "无锡苏州两地共建鼋头渚产业园", "本报讯 无锡与苏州签约，鼋头渚梅园一带。苏州代表团到访。",
-                                 people=("张三", "李四", "王五", "赵六"), section="经济", label="第A02版")
+                                 people=("张三", "李四", "王五", "赵六"), section="经济", label="A02")
             _article(dt.date(2019, 11, 20), "鼋头渚苏州园林展在锡开幕", "本报讯 苏州园林展昨天在鼋头渚开幕。", people=("李四",))
             _article(dt.date(2021, 6, 1), "无锡地铁新线开通", "本报讯 无锡地铁新线今天开通，直达梅园。", people=("张三",))
             # Twelve years and twelve reporters (more than a facet shows before 更多); 周 twice.
@@ -175,7 +175,7 @@ def test_api_results_carry_reporter_ids_paper_page_and_inferred_date_with_cors(c
     assert response["Access-Control-Allow-Origin"] == "*"
     first = response.json()["results"][0]
     assert first["paper"] == "江南晚报" and first["issue_date_inferred"] is False
-    assert first["page"] == {"sequence": 2, "label": "第A02版", "number": "A02"}
+    assert first["page"] == {"sequence": 2, "label": "A02", "number": "A02"}
     assert first["column"] == "经济"
     zhang = Person.objects.get(name="张三")
     assert first["bylines"][0] == {"id": zhang.pk, "name": "张三", "role": None, "url": f"/reporters/{zhang.pk}/"}
@@ -376,3 +376,11 @@ def test_feeds_are_discoverable_from_the_pages_head(client, archive):
     assert '<link rel="alternate" type="application/atom+xml" title="江南晚报数字档案 · 新收录的各期" href="/issues/feed/">' in home
     page = text(client.get("/search/", {"q": "鼋头渚"}))
     assert 'href="/search/feed/?q=%E9%BC%8B%E5%A4%B4%E6%B8%9A"' in page.split("</head>")[0]
+
+
+def test_advanced_search_paper_and_page_narrow_the_results(client, archive):
+    response = client.get("/search/advanced/", {"all_words": "鼋头渚", "paper": "江南晚报", "print_page": "A02"})
+    page = text(client.get(response["Location"]))
+    assert "两地共建" in page and "园林展" not in page
+    response = client.get("/search/advanced/", {"all_words": "鼋头渚", "paper": "无锡日报"})
+    assert response.status_code == 400  # not a paper of the archive: the form says so

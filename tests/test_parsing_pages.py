@@ -217,3 +217,19 @@ def test_photo_news_column_writers_with_wen_tu_and_a_credit_after_unmarked_capti
     assert column.paragraphs[-1] == "帮帮团核实：街道接到反映后当天就派人修好了路灯。"
     assert (books.headline, people(books), books.dateline) == ("社区书屋开门迎客", [("孙悦", None)], D(2025, 1, 8))
     assert books.paragraphs[1:] == ("小读者在书屋里看书", "志愿者为居民推荐新书")
+
+
+def test_captions_with_credits_between_paragraphs_and_a_web_byline_box():
+    parsed = page("captions_and_web_box.txt")
+    assert (parsed.page_label, parsed.page_section) == ("6", "城市专页(文旅)")
+    article = parsed.articles[0]
+    assert (article.headline, article.subheadline) == ("运河畔的老码头有了新用途", "——记老码头改造为市民驿站")
+    assert article.captions == ("驿站外景。", "阅读角一角。")
+    assert article.photo_credits == ("记者 刘波 摄", "记者 刘波 摄")
+    assert people(article) == [("刘波", "记者"), ("陈静", "通讯员")]
+    assert article.dateline == D(2025, 1, 9)
+    assert article.paragraphs == (
+        "1月9日，位于运河边的老码头改造完成，成了市民休憩的驿站。",
+        "驿站里设有阅读角和饮水点，附近居民常来坐坐。",
+        "据悉，运河沿线还将改造三处老码头。",
+    )

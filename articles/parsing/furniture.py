@@ -64,6 +64,7 @@ _WEAK_FOOTER = [
         r"^[\u4e00-\u9fff]{0,6}投稿\s*:?\s*\S+@\S+$",
         r"^\S+@\S+\.\w+$",
         r"^(地址|邮编|联系电话|传真|网址|电子邮箱|邮箱)\s*:\s*[^。]{0,60}$",
+        r"^[\u4e00-\u9fff]{2,4}\s*[\]】]$",  # the end of a bracketed box cut over two lines
     )
 ]
 _CREDIT = re.compile(rf"^({_CREDIT_ROLES})\s*:\s*(.+)$")
@@ -72,13 +73,15 @@ _CREDIT = re.compile(rf"^({_CREDIT_ROLES})\s*:\s*(.+)$")
 _PAGE_LINE = re.compile(
     r"^(?:\d{4}年\d{1,2}月\d{1,2}日\s*|当前版\s*:\s*)?第?\s*([A-Za-z]{0,2}\d{1,3})\s*版\s*(?::\s*|\(\s*)?([\u4e00-\u9fff·][\u4e00-\u9fff· ]{0,11})?\)?\s*(?:PDF版?)?(?:\s*(?:上一版|下一版|\d{1,2}))*$"
 )
+# 第5版(国内专页(教科文)): a section name that has brackets of its own
+_PAGE_LINE_NESTED = re.compile(r"^第\s*([A-Za-z]{0,2}\d{1,3})\s*版\s*\(([^()]{1,12}\([^()]{1,10}\)[^()]{0,6})\)$")
 # Web and e-paper furniture words; a line made only of them (and brackets) is navigation.
 _NAV_WORDS = frozenset(
     "推荐 小字 中字 大字 打印 关闭 投稿 收藏 返回 分享 分享到 字号 放大 缩小 默认 上一条 下一条 上一篇 下一篇 "
     "上一版 下一版 评论 我要评论 纠错 我要纠错 检索 帐户 账户 密码 用户名 匿名 登录 注册 首页 放大字体 缩小字体 "
     "不支持Flash 打印本页 关闭窗口 返回顶部 内容详情 返回该版首页 返回目录 返回首页 非常满意 基本满意 不太满意 "
     "很不满意 PDF版 PDF下载 标题导航 版面导航 日期导航 往期回顾 您对这篇文章的满意度 推荐给朋友 "
-    "查看相关 更多 更多>> 内容检索 星期 联系方式 网管信箱 广告服务 关于我们 推薦 關閉 帳戶 密碼 檢索 首頁 放大字體 縮小字體 上一條 下一條 打印本頁 關閉窗口".split()
+    "查看相关 更多 更多>> 加载更多 内容检索 星期 联系方式 网管信箱 广告服务 关于我们 推薦 關閉 帳戶 密碼 檢索 首頁 放大字體 縮小字體 上一條 下一條 打印本頁 關閉窗口".split()
 )
 _AGENCY_MASTHEADS = frozenset("新华社 中新社 中国新闻社 人民网 新华网 中新网 中國新聞社 新華社".split())
 
@@ -118,6 +121,10 @@ _WEB_META = [
         # 参考消息网2026-03-04号报道
         r"^\S{2,10}(网|报)\s*\d{4}-\d{2}-\d{2}\s*号?报道$",
         r"^专栏\s*:\s*$",
+        # 《工人日报》(2013年09月11日 03版)
+        r"^《\S{2,12}》\s*\(\s*\d{4}年\d{1,2}月\d{1,2}日\s*[A-Za-z]?\d{0,3}\s*版?\s*\)$",
+        # [作者: 赵绅光 责任编辑: …: a web page's byline box (the article's own byline is in its text)
+        r"^[\[【]\s*(作者|来源|编辑)\s*:[^。]{0,40}(责任编辑|编辑)\s*:[^。]{0,20}$",
         r"^\S{0,12}(查询|查詢|搜索)\s*>>$",
         r"^(本页位置|您所在的位置|您的位置|你所在的位置)\s*:",
     )
@@ -146,7 +153,7 @@ _WEAK_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _WEAK_FOOTER))
 def _footer_strength(line: str) -> int:
     """2: unmistakable furniture; 1: furniture only next to such a line; 0: text."""
     f = fold(line).strip()
-    if _PAGE_LINE.match(f) or _STRONG_ANY.search(f) or _navigation(f) or _web_meta(f):
+    if _PAGE_LINE.match(f) or _PAGE_LINE_NESTED.match(f) or _STRONG_ANY.search(f) or _navigation(f) or _web_meta(f):
         return 2
     if _WEAK_ANY.search(f):
         return 1
@@ -212,7 +219,7 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
                 if m:
                     names = tuple(n for n in re.split(r"[\s、,]+", m.group(2)) if n)
                     credits.append(Credit(role=m.group(1), names=names))
-                page = _PAGE_LINE.match(f)
+                page = _PAGE_LINE.match(f) or _PAGE_LINE_NESTED.match(f)
                 if page:
                     section = re.sub(r"(\s*(上一版|下一版))+$", "", page.group(2) or "").strip() or None
                     page_lines.append((i + k, page.group(1).upper(), section))

@@ -58,6 +58,12 @@ def is_cross_reference_line(line: str) -> bool:
     return f[:1] in "(（" and f[-1:] in ")）" and cross_reference(f[1:-1])
 
 
+def is_photo_line(line: str) -> bool:
+    """A caption line that ends with its photo's credit (`活动现场。记者 李征航 摄`), or the credit alone."""
+    rest, credits = take_photo_credits(line.strip())
+    return bool(credits) and (not rest or is_terminated(rest))
+
+
 def is_photo_credit_line(line: str) -> bool:
     rest, credits = take_photo_credits(line.strip())
     return bool(credits) and not rest
@@ -72,7 +78,7 @@ def is_apart_line(line: str) -> bool:
     a byline of its own, a cross-reference."""
     return (
         is_caption_line(line)
-        or is_photo_credit_line(line)
+        or is_photo_line(line)
         or is_cross_reference_line(line)
         or bool(byline_line(line))
     )

@@ -136,7 +136,7 @@ class _Draft:
 
 _CAPTION_MARK = re.compile(r"^(▲|△|▼|►|(上|下|左|右|组)?图\s*[:：]|图片\s*[:：]|\(图\)|（图）)\s*")
 _WIRE_AT_LEAD = re.compile(
-    r"^[【\[]?(?:据)?(新华社|中新社|人民日报|央视新闻|新华网|人民网)(?:[\u4e00-\u9fff·]{0,10}?\S{0,8}日)?(?:专)?电"
+    r"^[【\[]?(?:据)?(新华社|中新社|人民日报|央视新闻|新华网|人民网|中新网)(?:[\u4e00-\u9fff·]{0,10}?\S{0,8}日)?(?:专)?电"
     r"|^据(新华社|中新社|人民日报|央视新闻|新华网|人民网)[\u4e00-\u9fff]{0,8}?(?:报道|消息)"
 )
 _QUOTED_SOURCE = re.compile(r"^据\s*《?([\u4e00-\u9fff]{2,10}?)》?\s*(消息|报道)")
@@ -171,8 +171,14 @@ def _read_article(chunk: _Chunk) -> _Draft:
         if credits and not rest:
             d.photo_credits.extend(credits)
             continue
-        if credits and is_terminated(rest) and not _is_lead(rest) and not text_lines and n + 1 < len(chunk.body_lines):
-            # a photo's caption above the text, closed by its credit
+        if (
+            credits
+            and is_terminated(rest)
+            and not _is_lead(rest)
+            and (not text_lines or is_terminated(text_lines[-1]))
+            and n + 1 < len(chunk.body_lines)
+        ):
+            # a photo's caption between paragraphs, closed by its credit
             d.photo_credits.extend(credits)
             d.captions.append(rest)
             continue

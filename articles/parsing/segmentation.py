@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .bylines import _BYLINE_TAIL, byline_line, is_terminated, parse_byline_text, take_photo_credits
+from .bylines import _BYLINE_TAIL, byline_line, is_terminated, parse_byline_text
 from .decoding import fold
 from .headlines import (
     KNOWN_COLUMN_TITLES,
@@ -23,6 +23,7 @@ from .headlines import (
     is_cross_reference_line,
     is_editor_note,
     is_photo_credit_line,
+    is_photo_line,
 )
 
 
@@ -35,12 +36,6 @@ class _Chunk:
 
 def _squashed(line: str) -> str:
     return re.sub(r"\s", "", line)
-
-
-def is_photo_line(line: str) -> bool:
-    """A caption line that ends with its photo's credit (`……会见印度总理莫迪。新华社记者鞠鹏摄`)."""
-    rest, credits = take_photo_credits(line)
-    return bool(credits) and (not rest or is_terminated(rest))
 
 
 _BARE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")

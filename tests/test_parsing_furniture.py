@@ -82,3 +82,12 @@ def test_navigation_list_of_every_page_names_no_page():
 def test_headline_list_after_its_header_is_navigation():
     kept, _ = strip_furniture(["标题导航", "第一条标题", "第二条标题", "上一版  下一版", "第一条标题", TEXT])
     assert kept == ["第一条标题", TEXT]
+
+
+def test_a_line_of_names_in_an_article_is_kept_a_site_menu_next_to_a_breadcrumb_goes():
+    names = "张晓明 李华强 王美玲 赵志刚"
+    kept, _ = strip_boilerplate(["获奖者名单如下：", names, TEXT])
+    assert kept == ["获奖者名单如下：", names, TEXT]
+    menu = "宣城新闻 宁国新闻 郎溪新闻 广德新闻"
+    kept, _ = strip_boilerplate([menu, "地方网 > 安徽 > 宣城市 > 正文", "标题", TEXT])
+    assert kept == ["标题", TEXT]

@@ -100,6 +100,13 @@ def _navigation(f: str) -> bool:
     others = [t for t in tokens if t not in _NAV_WORDS and not re.fullmatch(r"[\d年月日.\-]+", t)]
     if len(words) >= 3 and len(others) <= 2 and all(len(t) <= 10 for t in others) and "。" not in f:
         return True
+    return _menu(f, tokens) and ("|" in f or "｜" in f or bool(words))
+
+
+def _menu(f: str, tokens: list[str]) -> bool:
+    """Four or more short items in a row, no sentence: a site's menu, or a line of names in an
+    article (张三 李四 王五 赵六). Alone it is only weak furniture: dropped next to a breadcrumb
+    or toolbar, kept otherwise."""
     return (
         len(tokens) >= 4
         and all(len(t) <= 6 for t in tokens)
@@ -155,7 +162,7 @@ def _footer_strength(line: str) -> int:
     f = fold(line).strip()
     if _PAGE_LINE.match(f) or _PAGE_LINE_NESTED.match(f) or _STRONG_ANY.search(f) or _navigation(f) or _web_meta(f):
         return 2
-    if _WEAK_ANY.search(f):
+    if _WEAK_ANY.search(f) or _menu(f, [t for t in re.split(r"[\s|｜/·]+", f) if t]):
         return 1
     return 0
 

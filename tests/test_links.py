@@ -97,6 +97,22 @@ def test_corrected_issue_date_redirects_from_the_old_date_even_after_reingest(pa
     follows(client, "/issues/2023-08-16/", "/issues/2023-08-18/")
 
 
+def test_dates_set_for_several_issues_at_once_redirect_from_each_old_date(pages, editor, client):
+    first, second = Issue.objects.get(date_issued="2023-06-09"), Issue.objects.get(date_issued="2022-11-03")
+    form = read_form(editor.get("/admin/articles/issue/").content.decode(), "changelist-form")
+    form["action"] = ["set_dates"]
+    form["_selected_action"] = [str(first.pk), str(second.pk)]
+    confirm = read_form(editor.post("/admin/articles/issue/", form).content.decode(), "set-dates")
+    confirm[f"date-{first.pk}"] = ["2023-06-10"]
+    confirm[f"date-{second.pk}"] = ["2022-11-04"]
+    assert editor.post("/admin/articles/issue/", confirm).status_code == 302
+
+    follows(client, "/issues/2023-06-09/", "/issues/2023-06-10/")
+    follows(client, "/issues/2022-11-03/", "/issues/2022-11-04/")
+    ingest(pages)
+    follows(client, "/issues/2022-11-03/", "/issues/2022-11-04/")
+
+
 def test_issue_merged_into_another_date_redirects_and_its_articles_keep_their_urls(pages, editor, client):
     moved = Issue.objects.get(date_issued="2023-08-18")
     kept = Issue.objects.get(date_issued="2023-08-08")

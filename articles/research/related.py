@@ -5,11 +5,14 @@ reporter's nearest articles. All searching goes through ``searching``."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 
 from articles.models import Article
 
 from . import searching
+
+log = logging.getLogger(__name__)
 
 PER_GROUP = 5
 EVENT_DAYS = 7
@@ -46,4 +49,6 @@ def related_to(article: Article) -> Related:
         related.event, related.similar = _articles(event_ids), _articles(similar_ids[:PER_GROUP])
     except searching.IndexUnavailable:
         pass  # the article page never fails for want of a search index
+    except Exception:  # a damaged index fails inside Whoosh with whatever the damage causes
+        log.warning("related articles of %s left out: the search index failed", article.pk, exc_info=True)
     return related

@@ -138,3 +138,24 @@ def test_deleting_many_articles_at_once_starts_one_index_sync(pages, editor, syn
     assert response.status_code == 302
     assert not Article.objects.filter(pk__in=doomed).exists()
     assert sync_starts == ["sync"]
+
+
+@pytest.mark.parametrize("value", ["99999-01-01", "0001-01-01", "2023-02-30", "\x00", "2" * 5000, "", "3000-01-01"])
+def test_forged_dates_in_the_set_dates_action_change_nothing(pages, editor, value):
+    issue = Issue.objects.filter(date_inferred=True).order_by("pk").first()
+    before = list(Issue.objects.order_by("pk").values_list("pk", "date_issued", "date_inferred"))
+    response = _run_action(editor, "issue", "set_dates", [issue.pk],
+                           {"post": ["yes"], f"date-{issue.pk}": [value], "date-999999": ["2020-01-01"]})
+    assert response.status_code == 200 and "errornote" in text(response)
+    assert list(Issue.objects.order_by("pk").values_list("pk", "date_issued", "date_inferred")) == before
+
+
+def test_set_dates_over_many_issues_starts_one_index_sync(pages, editor, sync_starts,
+                                                         django_capture_on_commit_callbacks):
+    issues = list(Issue.objects.order_by("date_issued"))
+    dates = {f"date-{i.pk}": [f"2020-01-{n + 1:02d}"] for n, i in enumerate(issues)}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _run_action(editor, "issue", "set_dates", [i.pk for i in issues], {"post": ["yes"], **dates})
+    assert response.status_code == 302
+    assert sorted(Issue.objects.values_list("date_issued", flat=True))[0].isoformat() == "2020-01-01"
+    assert sync_starts == ["sync"]

@@ -97,8 +97,9 @@ class Editor:
 
 
 def found(base_url: str, words: str) -> dict[int, str]:
-    """{article id: headline} of every article the JSON search API finds for ``words``."""
-    url = f"{base_url}/api/search/?{urllib.parse.urlencode({'q': words})}"
+    """{article id: headline} of every article the JSON search API finds for ``words`` as
+    written (mode=exact: the words fallback would find an article by its parts)."""
+    url = f"{base_url}/api/search/?{urllib.parse.urlencode({'q': words, 'mode': 'exact'})}"
     results: dict[int, str] = {}
     while url:
         with urllib.request.urlopen(url, timeout=60) as response:

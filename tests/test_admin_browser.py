@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from live_server import free_port, gunicorn_serving, manage_py, needs_chromium, server_env
 
@@ -119,4 +119,17 @@ def test_an_editor_abroad_uses_the_article_list_and_forms(site, browser, size):
     screenshot(browser, f"admin-{size}-issue-change")
     assert not browser.find_elements(By.CSS_SELECTOR, ".timezonewarning")
     assert browser.find_element(By.CSS_SELECTOR, ".datetimeshortcuts")  # the calendar widget is there
+    assert sideways_overflow(browser) <= 0
+
+    # Several inferred issues at once: select them all, 为所选各期填写日期, one date box each.
+    open_page(browser, f"{base_url}/admin/articles/issue/?inferred=yes")
+    browser.find_element(By.ID, "action-toggle").click()
+    Select(browser.find_element(By.NAME, "action")).select_by_value("set_dates")
+    browser.find_element(By.CSS_SELECTOR, "#changelist-form button[name=index]").click()
+    WebDriverWait(browser, 30).until(ec.presence_of_element_located((By.ID, "set-dates")))
+    screenshot(browser, f"admin-{size}-issue-set-dates")
+    boxes = browser.find_elements(By.CSS_SELECTOR, "#set-dates input[type=date]")
+    assert len(boxes) >= 4
+    for box in boxes:
+        assert box.rect["x"] >= 0 and box.rect["x"] + box.rect["width"] <= width
     assert sideways_overflow(browser) <= 0

@@ -25,7 +25,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from . import jobs, links, services
-from .models import CURATED_ARTICLE_FIELDS, Article, Byline, Issue, Person, split_paragraphs
+from .models import CURATED_ARTICLE_FIELDS, LIST_ARTICLE_FIELDS, Article, Byline, Issue, Person, split_paragraphs
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,13 @@ FIELD_LABELS = {
     "body": "正文",
     "source": "稿源",
     "bylines": "署名",
+    "kicker": "引题",
+    "subheadline": "副题",
+    "photo_credits": "摄影",
+    "captions": "图片说明",
+    "dateline_place": "电头地点",
+    "editor_note": "编者按",
+    "cross_references": "相关报道",
 }
 
 
@@ -65,12 +72,15 @@ def normalise_value(name: str, value):
         return value or None
     if name == "bylines":
         return [(_person_name(who), (role or "").strip()) for who, role in value]
+    if name in LIST_ARTICLE_FIELDS:  # one printed line per item; a textarea sends them as lines
+        items = value.splitlines() if isinstance(value, str) else (value or [])
+        return [" ".join(str(item).split()) for item in items if str(item).strip()]
     text = (value or "").replace("\r\n", "\n").replace("\r", "\n")
     if name == "body":
         return "\n\n".join(split_paragraphs(text))
     if name == "lead":
         return text.strip()
-    return " ".join(text.split()) if name in ("section", "source") else text.strip()
+    return " ".join(text.split()) if name in ("section", "source", "dateline_place") else text.strip()
 
 
 def _person_name(who) -> str:
@@ -307,12 +317,16 @@ def issue_confirm_date(*, issue: Issue, date: dt.date | None = None, user=None) 
     with transaction.atomic():
         issue = Issue.objects.select_for_update().get(pk=issue.pk)
         target = date or issue.date_issued
+        if target is None:
+            raise ValueError("这一期日期待定：请填写出版日期")
         reason = "人工确认日期" if target == issue.date_issued else f"人工更正日期：{issue.date_issued} → {target}"
         article_ids = list(Article.objects.filter(page__issue=issue).values_list("pk", flat=True))
         if target != issue.date_issued:
             other = Issue.objects.select_for_update().filter(paper=issue.paper, date_issued=target).exclude(pk=issue.pk).first()
-            # /issues/<old date>/ answers 301 to wherever the pages are from now on.
-            links.issue_date_retired(issue=issue, old_date=issue.date_issued, into=other)
+            # /issues/<old date>/ answers 301 to wherever the pages are from now on (a page
+            # that was 日期待定 had no public URL to keep).
+            if issue.date_issued is not None:
+                links.issue_date_retired(issue=issue, old_date=issue.date_issued, into=other)
             if other is not None:
                 next_sequence = (other.pages.aggregate(m=Max("sequence"))["m"] or 0) + 1
                 for page in issue.pages.order_by("sequence"):
@@ -330,6 +344,7 @@ def issue_confirm_date(*, issue: Issue, date: dt.date | None = None, user=None) 
                 links.issue_date_taken(date=target)
                 issue.date_issued = target
         issue.date_inferred = False
+        issue.date_source = "given"  # a person gave or confirmed it
         issue.date_confirmed_by_staff = True
         issue._change_reason = reason
         if user is not None:

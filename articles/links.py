@@ -18,7 +18,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from .models import Issue, IssueDateRedirect, Page, Person, PersonRedirect
+from django.urls import reverse
+
+from .models import Issue, IssueDateRedirect, Page, Paper, Person, PersonRedirect
 
 
 # ---------------------------------------------------------------- writers ---------
@@ -71,3 +73,16 @@ def page_for_old_sequence(date: dt.date, sequence: int) -> Page | None:
 def person_for_old_id(pk: int) -> Person | None:
     redirect = PersonRedirect.objects.filter(old_id=pk).select_related("person").first()
     return redirect.person if redirect else None
+
+
+def archive_url(paper: Paper | None = None, year: int | None = None, month: int | None = None) -> str:
+    """The calendar of ``paper`` (default paper: the original ``/issues/…`` URLs)."""
+    kwargs: dict = {}
+    if year is not None:
+        kwargs["year"] = f"{int(year):04d}"
+    if month is not None:
+        kwargs["month"] = f"{int(month):02d}"
+    name = {0: "archive", 1: "archive-year", 2: "archive-month"}[len(kwargs)]
+    if paper is not None and not paper.is_default:
+        return reverse(f"articles:paper-{name}", kwargs={"paper": paper.slug, **kwargs})
+    return reverse(f"articles:{name}", kwargs=kwargs)

@@ -18,14 +18,83 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 # Article fields a staff correction may lock against re-ingest.
-CURATED_ARTICLE_FIELDS = ("headline", "section", "dateline", "lead", "body", "source", "bylines")
+CURATED_ARTICLE_FIELDS = (
+    "headline", "section", "dateline", "lead", "body", "source", "bylines",
+    "kicker", "subheadline", "photo_credits", "captions", "dateline_place", "editor_note", "cross_references",
+)
+# Curated fields that hold a list of printed lines (JSON lists of strings).
+LIST_ARTICLE_FIELDS = ("photo_credits", "captions", "cross_references")
+
+
+# Where an issue's date came from: the delivery said it (option or manifest), its folder or
+# file name did, the text's datelines were read for it, or nothing told it (日期待定).
+DATE_SOURCES = [("given", "来源给出"), ("path", "路径给出"), ("inferred", "文中推断"), ("unknown", "日期待定")]
+
+DEFAULT_PAPER_SLUG = "jnwb"
 
 
 def default_paper() -> str:
-    return getattr(settings, "NEWSARCHIVE_PAPER", "江南晚报")
+    """The default paper's name, as printed (江南晚报 unless staff renamed it)."""
+    paper = Paper.objects.filter(is_default=True).only("name").first()
+    return paper.name if paper else getattr(settings, "NEWSARCHIVE_PAPER", "江南晚报")
+
+
+def default_paper_id() -> int:
+    """Primary key of the default paper (created on first use), the default of ``Issue.paper``."""
+    paper = Paper.objects.filter(is_default=True).first()
+    if paper is None:
+        paper, _ = Paper.objects.get_or_create(
+            slug=DEFAULT_PAPER_SLUG,
+            defaults={"name": getattr(settings, "NEWSARCHIVE_PAPER", "江南晚报"), "is_default": True},
+        )
+    return paper.pk
+
+
+class PaperQuerySet(models.QuerySet):
+    def default(self) -> "Paper":
+        return self.get(pk=default_paper_id())
+
+
+class Paper(models.Model):
+    """A title the archive holds (江南晚报, 无锡日报, ...). The default one is addressed by the
+    archive's original URLs (``/issues/<date>/``); the others under ``/papers/<slug>/``."""
+
+    name = models.CharField("报名", max_length=40, unique=True)
+    slug = models.SlugField(
+        "简称", max_length=20, unique=True, help_text="网址中用的小写字母，一般为拼音首字母，如 jnwb、wxrb"
+    )
+    is_default = models.BooleanField("默认报纸", default=False, help_text="原有网址 /issues/… 指向的报纸；只能有一份")
+    created = models.DateTimeField("添加时间", auto_now_add=True)
+
+    objects = PaperQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "报纸"
+        verbose_name_plural = "报纸"
+        ordering = ["-is_default", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"], condition=models.Q(is_default=True), name="paper_only_one_default"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class IssueQuerySet(models.QuerySet):
+    def dated(self):
+        """Issues with a date: what calendars and public lists show."""
+        return self.filter(date_issued__isnull=False)
+
+    def undated(self):
+        """日期待定: pages whose date nothing told, waiting for staff to set it."""
+        return self.filter(date_issued__isnull=True)
+
+    def of_default_paper(self):
+        return self.filter(paper_id=default_paper_id())
+
     def with_counts(self):
         return self.annotate(
             article_count=models.Count("pages__articles", distinct=True),
@@ -48,7 +117,8 @@ class IssueQuerySet(models.QuerySet):
     def month_counts(self) -> list[tuple[dt.date, int]]:
         """(first day of month, number of issues) for every month that has an issue, oldest first."""
         rows = (
-            self.annotate(month=TruncMonth("date_issued"))
+            self.dated()
+            .annotate(month=TruncMonth("date_issued"))
             .values("month")
             .annotate(n=models.Count("pk"))
             .order_by("month")
@@ -57,8 +127,13 @@ class IssueQuerySet(models.QuerySet):
 
 
 class Issue(models.Model):
-    paper = models.CharField("报纸", max_length=40, default=default_paper)
-    date_issued = models.DateField("出版日期")
+    paper = models.ForeignKey(
+        Paper, on_delete=models.PROTECT, related_name="issues", verbose_name="报纸", default=default_paper_id
+    )
+    # NULL: 日期待定, a page nothing dated; it stays out of calendars and public lists until
+    # staff set the date (each such page is its own issue: two undated pages need not share a day).
+    date_issued = models.DateField("出版日期", null=True, blank=True)
+    date_source = models.CharField("日期来源", max_length=10, choices=DATE_SOURCES, default="inferred")
     date_inferred = models.BooleanField(
         "日期为推断", default=True, help_text="日期由文中线索推断；编辑确认或更正后清除。"
     )
@@ -80,22 +155,48 @@ class Issue(models.Model):
         indexes = [models.Index(fields=["date_issued"], name="issue_date_idx")]
 
     def __str__(self) -> str:
+        if self.date_issued is None:
+            return f"{self.paper} 日期待定（#{self.pk}）"
         mark = "（日期为推断）" if self.date_inferred else ""
         return f"{self.paper} {self.date_issued:%Y-%m-%d}{mark}"
 
+    @property
+    def date_label(self) -> str:
+        """The date as printed in Chinese, or 日期待定."""
+        if self.date_issued is None:
+            return "日期待定"
+        return f"{self.date_issued.year}年{self.date_issued.month}月{self.date_issued.day}日"
+
     def get_absolute_url(self) -> str:
-        return reverse("articles:issue-detail", kwargs={"date": self.date_issued.isoformat()})
+        """The issue's public page; an undated issue has none (staff reach it in the admin)."""
+        if self.date_issued is None:
+            return ""
+        if self.paper.is_default:
+            return reverse("articles:issue-detail", kwargs={"date": self.date_issued.isoformat()})
+        return reverse(
+            "articles:paper-issue-detail", kwargs={"paper": self.paper.slug, "date": self.date_issued.isoformat()}
+        )
 
 
 class Page(models.Model):
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="pages", verbose_name="期")
     sequence = models.PositiveSmallIntegerField("版序", help_text="本期内的顺序，从 1 开始")
-    label = models.CharField("版名", max_length=40, blank=True)
-    source_file = models.CharField("源文件", max_length=255, unique=True)
+    label = models.CharField("版名", max_length=40, blank=True, help_text="印出的版次，如 A02、第4版、04")
+    label_given = models.BooleanField(
+        "版次由来源给出", default=False, help_text="版次来自导入选项、路径、清单或电子版行，而非按顺序推得"
+    )
+    section = models.CharField("版面名称", max_length=60, blank=True, help_text="如 要闻、经济（电子版“第A02版:要闻”）")
+    source_file = models.CharField("源文件", max_length=255, help_text="文件名，如 A03.txt")
+    source_path = models.CharField(
+        "源路径", max_length=1000, blank=True, help_text="导入时的完整路径；同名文件在不同文件夹是不同的版面"
+    )
     sha256 = models.CharField("SHA-256", max_length=64, unique=True)
     text_sha256 = models.CharField(
         "文本 SHA-256", max_length=64, blank=True, help_text="解码后文本的摘要：同一版面换了编码再送来也能认出"
     )
+    # The page's text with every space and line break removed and full-width forms folded
+    # (NFKC): the same page re-sent with other spacing, blank lines or ，/, is the same page.
+    content_key = models.CharField("内容指纹", max_length=64, unique=True, null=True, blank=True, editable=False)
     credits = models.JSONField("版面署名", default=list, blank=True)  # [{"role": "值班编委", "names": [...]}]
     ingested = models.DateTimeField("导入时间", auto_now=True)
 
@@ -106,18 +207,29 @@ class Page(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["issue", "sequence"], name="page_unique_issue_sequence"),
         ]
-        indexes = [models.Index(fields=["text_sha256"], name="page_text_sha256_idx")]
+        indexes = [
+            models.Index(fields=["text_sha256"], name="page_text_sha256_idx"),
+            models.Index(fields=["source_path"], name="page_source_path_idx"),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.issue.paper} {self.issue.date_issued:%Y-%m-%d} {self.display_label}"
+        return f"{self.issue.paper} {self.issue.date_label} {self.display_label}"
 
     @property
     def display_label(self) -> str:
         return page_display_label(self.label, self.sequence)
 
     def get_absolute_url(self) -> str:
+        issue = self.issue
+        if issue.date_issued is None:
+            return ""
+        if issue.paper.is_default:
+            return reverse(
+                "articles:page-detail", kwargs={"date": issue.date_issued.isoformat(), "sequence": self.sequence}
+            )
         return reverse(
-            "articles:page-detail", kwargs={"date": self.issue.date_issued.isoformat(), "sequence": self.sequence}
+            "articles:paper-page-detail",
+            kwargs={"paper": issue.paper.slug, "date": issue.date_issued.isoformat(), "sequence": self.sequence},
         )
 
 
@@ -132,6 +244,59 @@ def page_display_label(label: str, sequence: int) -> str:
     if label and not _MADE_UP_PAGE_LABEL.fullmatch(label):
         return label
     return "头版" if sequence == 1 else f"第{sequence}版"
+
+
+class Delivery(models.Model):
+    """One run of ``manage.py ingest``: a newsroom's delivery, when it came, what went in and what
+    was held for staff (open-oni's LoadBatchEvent)."""
+
+    started = models.DateTimeField("开始时间", auto_now_add=True)
+    finished = models.DateTimeField("结束时间", null=True, blank=True)
+    command = models.CharField("导入命令", max_length=2000, blank=True, help_text="选项与路径，照原样记录")
+    created_count = models.PositiveIntegerField("新增", default=0)
+    updated_count = models.PositiveIntegerField("更新", default=0)
+    skipped_count = models.PositiveIntegerField("跳过", default=0)
+    held_count = models.PositiveIntegerField("待审", default=0)
+    failed_count = models.PositiveIntegerField("失败", default=0)
+
+    class Meta:
+        verbose_name = "导入批次"
+        verbose_name_plural = "导入批次"
+        ordering = ["-started", "-pk"]
+        get_latest_by = "started"
+
+    def __str__(self) -> str:
+        return f"{self.started:%Y-%m-%d %H:%M} 导入（新增 {self.created_count}，待审 {self.held_count}，失败 {self.failed_count}）"
+
+
+class DeliveryFile(models.Model):
+    """One file of a delivery and what became of it. A ``held`` file is an update that would have
+    replaced most of a loaded page's text: it waits here, text and all, for staff."""
+
+    STATUSES = [
+        ("created", "新增"), ("updated", "更新"), ("skipped", "已导入，跳过"),
+        ("held", "待人工审核"), ("failed", "失败"),
+    ]
+
+    delivery = models.ForeignKey(Delivery, on_delete=models.CASCADE, related_name="files", verbose_name="导入批次")
+    path = models.CharField("文件", max_length=1000)
+    status = models.CharField("结果", max_length=10, choices=STATUSES)
+    message = models.CharField("说明", max_length=1000, blank=True)
+    page = models.ForeignKey(
+        Page, on_delete=models.SET_NULL, null=True, blank=True, related_name="deliveries", verbose_name="版面"
+    )
+    held_text = models.TextField("待审文本", blank=True, help_text="被暂缓的新文本，供编辑比对")
+    source = models.JSONField("来源给出的信息", default=dict, blank=True, help_text="报纸、日期、版次、版面名称")
+    resolved = models.BooleanField("已处理", default=False, help_text="待审文件经编辑处理后勾选")
+
+    class Meta:
+        verbose_name = "导入文件"
+        verbose_name_plural = "导入文件"
+        ordering = ["delivery", "pk"]
+        indexes = [models.Index(fields=["status", "resolved"], name="deliveryfile_status_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.path}：{self.get_status_display()}"
 
 
 class PersonQuerySet(models.QuerySet):
@@ -196,6 +361,16 @@ class Article(models.Model):
     lead = models.TextField("导语", blank=True, help_text="“本报讯”开头的第一段；快讯类短稿为空")
     body = models.TextField("正文", blank=True, help_text="导语之后的各段，段与段之间空一行")
     source = models.CharField("稿源", max_length=60, blank=True, help_text="通讯社稿件的来源，如 新华社")
+    kicker = models.CharField("引题", max_length=300, blank=True, help_text="印在主标题上方的一行")
+    subheadline = models.CharField("副题", max_length=300, blank=True, help_text="印在主标题下方的一行")
+    headline_from_lead = models.BooleanField(
+        "标题取自首句", default=False, help_text="原文没有标题（简讯、图片新闻）：标题是正文第一句"
+    )
+    photo_credits = models.JSONField("摄影", default=list, blank=True, help_text='如 ["沈生华 摄"]，一行一个')
+    captions = models.JSONField("图片说明", default=list, blank=True, help_text="▲、图:、图片： 开头的说明文字")
+    dateline_place = models.CharField("电头地点", max_length=40, blank=True, help_text="本报南京1月2日电 中的 南京")
+    editor_note = models.TextField("编者按", blank=True)
+    cross_references = models.JSONField("相关报道", default=list, blank=True, help_text="如 相关报道见第二版")
     parsed = models.JSONField("解析值", default=dict, blank=True, editable=False)
     edited_fields = models.JSONField("人工更正的字段", default=list, blank=True, editable=False)
     updated = models.DateTimeField(auto_now=True)
@@ -251,7 +426,7 @@ class Article(models.Model):
     @property
     def citation(self) -> str:
         issue = self.page.issue
-        return f"《{issue.paper}》{issue.date_issued:%Y年%-m月%-d日} {self.page.display_label}，{self}"
+        return f"《{issue.paper}》{issue.date_label} {self.page.display_label}，{self}"
 
 
 class Byline(models.Model):

@@ -24,7 +24,7 @@ def article_export(article: Article) -> dict:
         "id": article.pk,
         "url": article.get_absolute_url(),
         "source_file": page.source_file,
-        "issue_date": issue.date_issued.isoformat(),
+        "issue_date": issue.date_issued.isoformat() if issue.date_issued else None,
         "issue_date_inferred": issue.date_inferred,
         "page": page.sequence,
         "sequence": article.sequence,
@@ -34,4 +34,12 @@ def article_export(article: Article) -> dict:
         "dateline": article.dateline.isoformat() if article.dateline else None,
         "paragraphs": article.paragraphs,
         "source": article.source or None,
+        # Added with papers and printed fields (issue 10); the 13 keys above keep their meaning.
+        "paper": issue.paper.name,
+        "kicker": article.kicker,
+        "subheadline": article.subheadline,
+        "photo_credits": list(article.photo_credits or []),
+        "captions": list(article.captions or []),
+        "dateline_place": article.dateline_place,
+        "issue_date_source": issue.date_source,
     }

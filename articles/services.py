@@ -13,14 +13,50 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from django.db import connection, transaction
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Max, Q
 from simple_history.utils import bulk_create_with_history
 
-from . import links, parsing
-from .models import CURATED_ARTICLE_FIELDS, Article, Byline, Issue, Page, Person
+from . import links, parsing, sources
+from .models import CURATED_ARTICLE_FIELDS, Article, Byline, Delivery, DeliveryFile, Issue, Page, Paper, Person
 
-IngestStatus = Literal["created", "updated", "skipped"]
+IngestStatus = Literal["created", "updated", "skipped", "held"]
+
+# Limits a real page never reaches (a broadsheet page's text is 5-60 KB, 1-40 articles, and its
+# longest paragraph a few hundred characters); past them a file is refused by name, so one
+# runaway file cannot make an issue page or a search slow for everyone. Settings may change them.
+LIMITS = {
+    "NEWSARCHIVE_INGEST_MAX_PAGE_BYTES": 2_000_000,
+    "NEWSARCHIVE_INGEST_MAX_ARTICLES": 500,
+    "NEWSARCHIVE_INGEST_MAX_PARAGRAPH_CHARS": 20_000,
+}
+# An update that keeps less than this share of a loaded page's text is held for staff.
+MIN_KEPT_SHARE_FOR_UPDATE = 0.5
+
+
+def ingest_limit(name: str) -> int:
+    return int(getattr(settings, name, LIMITS[name]))
+
+
+class IngestRefused(parsing.PageParseError):
+    """A file past one of the ingest limits: refused by name, nothing written."""
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """What the delivery says about a page file outside its text, and where each fact came from.
+
+    ``date_from`` is "given" (an option or the manifest) or "path" (folder or file name); with
+    no date the text's datelines decide ("inferred"), or nothing does ("unknown").
+    """
+
+    paper: str | None = None  # the paper's name (or slug of a known paper); a new name adds it
+    paper_slug: str | None = None  # from a path: used only when a paper has that slug
+    date: dt.date | None = None
+    date_from: str = "given"
+    label: str | None = None
+    section: str | None = None
 
 
 @dataclass
@@ -30,10 +66,15 @@ class IngestResult:
     articles: int = 0
     issue_date: dt.date | None = None
     issue_date_inferred: bool = True
+    issue_date_source: str = "inferred"
+    paper: str = ""
+    page_label: str = ""
     kept_edits: int = 0  # fields left as staff corrected them
     warnings: list[str] = field(default_factory=list)
     changed_article_ids: list[int] = field(default_factory=list)
     removed_article_ids: list[int] = field(default_factory=list)
+    page_id: int | None = None
+    held_text: str = ""  # a held update's text, kept for staff
 
 
 def sha256_of(data: bytes) -> str:
@@ -50,6 +91,14 @@ def parsed_article_values(article: parsing.ParsedArticle) -> dict:
         "body": "\n\n".join(article.body),
         "source": article.source or "",
         "bylines": [[b.name, b.role or ""] for b in article.bylines],
+        "kicker": article.kicker,
+        "subheadline": article.subheadline,
+        "photo_credits": list(article.photo_credits),
+        "captions": list(article.captions),
+        "dateline_place": article.dateline_place,
+        "editor_note": article.editor_note,
+        "cross_references": list(article.cross_references),
+        "headline_from_lead": article.headline_from_lead,
     }
 
 
@@ -60,82 +109,247 @@ def page_label(page: parsing.ParsedPage, sequence: int) -> str:
     return f"第{sequence}版"
 
 
-def page_ingest(*, path: Path, fallback_year: int | None = None) -> IngestResult:
-    """Load one page file. Skips a file whose content is already loaded; a changed file of the
-    same name updates its page, leaving every field a person edited as they left it.
-
-    Raises ``parsing.PageParseError`` (nothing written) when the file cannot be used.
-    """
-    data = path.read_bytes()
-    name = path.name
-    digest = sha256_of(data)
-    text = parsing.decode_page(data, name)
-    # The same page may be re-sent in another encoding or with CRLF line ends: recognise it by
-    # its decoded text too, so it is never loaded twice.
-    text_digest = sha256_of(text.strip().encode("utf-8"))
-    already = (
-        Page.objects.filter(Q(sha256=digest) | Q(text_sha256=text_digest)).select_related("issue").first()
-    )
-    if already is not None:
-        result = IngestResult(
-            source_file=name,
-            status="skipped",
-            articles=already.articles.count(),
-            issue_date=already.issue.date_issued,
-            issue_date_inferred=already.issue.date_inferred,
-        )
-        if already.source_file != name:
-            result.warnings.append(f"与已导入的 {already.source_file} 内容相同")
-        return result
-    parsed = parsing.parse_page(text, name, fallback_year=fallback_year or dt.date.today().year)
-    if parsed.issue_date is None:
-        raise parsing.PageParseError(f"{name}: 无法推断出版日期 ({'；'.join(parsed.warnings)})")
-
+def paper_for(*, name: str | None) -> Paper:
+    """The paper called ``name`` (or with that slug); a name not yet known adds the paper, its
+    slug from the pinyin initials (无锡日报 → wxrb, editable in the admin). None: the default."""
+    if not name:
+        return Paper.objects.default()
+    name = " ".join(name.split())
+    found = Paper.objects.filter(Q(name=name) | Q(slug=name.lower())).first()
+    if found is not None:
+        return found
+    base = sources.paper_slug(name)
+    slug, n = base, 2
+    while Paper.objects.filter(slug=slug).exists():
+        slug, n = f"{base[:18]}{n}", n + 1
     with transaction.atomic():
-        page = Page.objects.select_for_update().filter(source_file=name).first()
-        result = IngestResult(source_file=name, status="updated" if page else "created")
-        result.warnings.extend(parsed.warnings)
-        if page is None:
-            issue = _issue_for(parsed)
-            sequence = (issue.pages.aggregate(m=Max("sequence"))["m"] or 0) + 1
-            page = Page(issue=issue, sequence=sequence, source_file=name)
-            page.label = page_label(parsed, sequence)
-        else:
-            _move_page_if_redated(page, parsed)
-        page.sha256 = digest
-        page.text_sha256 = text_digest
-        page.credits = [{"role": c.role, "names": list(c.names)} for c in parsed.credits]
-        page.save()
+        paper, _ = Paper.objects.get_or_create(name=name, defaults={"slug": slug})
+    return paper
 
-        if result.status == "created":
-            # A new page has nothing a person could have edited: write its rows in bulk.
-            created = _articles_create(page=page, parsed_articles=parsed.articles, reason=f"导入 {name}")
-            result.changed_article_ids.extend(a.pk for a in created)
-        else:
-            _page_articles_update(page=page, parsed=parsed, name=name, result=result)
 
-        result.articles = len(parsed.articles)
-        result.issue_date = page.issue.date_issued
-        result.issue_date_inferred = page.issue.date_inferred
+def _check_limits(*, name: str, parsed: parsing.ParsedPage) -> None:
+    if not any(parsing.is_terminated(p) for a in parsed.articles for p in a.paragraphs):
+        # No date is no reason to refuse a page, but text without one finished sentence is not
+        # a page (markup, a list of words, a file of another kind).
+        raise IngestRefused(f"{name}: 没有一句完整的话（无“。！？”结尾的段落）——不像报纸版面，未导入")
+    most = ingest_limit("NEWSARCHIVE_INGEST_MAX_ARTICLES")
+    if len(parsed.articles) > most:
+        raise IngestRefused(
+            f"{name}: 文章过多（{len(parsed.articles):,} 篇，每版上限 {most:,} 篇）——不像一个版面，未导入"
+        )
+    longest = ingest_limit("NEWSARCHIVE_INGEST_MAX_PARAGRAPH_CHARS")
+    for article in parsed.articles:
+        for paragraph in (*article.paragraphs, article.headline):
+            if len(paragraph) > longest:
+                raise IngestRefused(
+                    f"{name}: 段落过长（{len(paragraph):,} 字，上限 {longest:,} 字）——"
+                    f"《{article.headline[:20]}》一段未分段，未导入"
+                )
+
+
+def page_ingest(
+    *, path: Path, source: PageSource | None = None, fallback_year: int | None = None, force_update: bool = False,
+    text: str | None = None,
+) -> IngestResult:
+    """Load one page file. Skips a page already loaded (the same bytes, or the same text up to
+    spacing and punctuation width); a changed page updates its page, leaving every field a
+    person edited as they left it, unless it would replace most of the page's text: then it
+    is held for staff (status ``held``) and nothing changes (``force_update`` applies it).
+
+    A page is the same page as a loaded one when the source gives its paper, date and label and
+    they match; otherwise only when it comes from the same full path. Never by file name alone.
+
+    Raises ``parsing.PageParseError`` (nothing written) when the file cannot be used, and
+    ``IngestRefused`` past the limits.
+    """
+    source = source or PageSource()
+    name = path.name
+    full_path = str(path.resolve())
+    if text is None:
+        most = ingest_limit("NEWSARCHIVE_INGEST_MAX_PAGE_BYTES")
+        size = path.stat().st_size
+        if size > most:
+            raise IngestRefused(f"{name}: 文件过大（{size:,} 字节，上限 {most:,} 字节）——不像一个版面，未导入")
+        data = path.read_bytes()
+        text = parsing.decode_page(data, name)
+    else:
+        data = text.encode("utf-8")
+    digest = sha256_of(data)
+    # The same page may be re-sent in another encoding, with CRLF, other spacing or the other
+    # punctuation width: recognise it by its decoded, normalised text too.
+    text_digest = sha256_of(text.strip().encode("utf-8"))
+    key = sources.content_key(text)
+
+    already = _already_loaded(digest=digest, text_digest=text_digest, key=key)
+    if already is not None:
+        return _skipped(already, name)
+
+    parsed = parsing.parse_page(
+        text, name, issue_date=source.date, fallback_year=fallback_year or dt.date.today().year
+    )
+    _check_limits(name=name, parsed=parsed)
+    known = Paper.objects.filter(slug=source.paper_slug).first() if source.paper_slug and not source.paper else None
+    paper = known or paper_for(name=source.paper or parsed.paper)
+    if source.date is not None:
+        date, date_from = source.date, source.date_from
+    else:
+        date, date_from = parsed.issue_date, parsed.issue_date_source
+        if date is None:
+            date_from = "unknown"
+    label = source.label or parsed.page_label
+    section = source.section or parsed.page_section or ""
+    identified_by_label = bool(label) and date is not None and date_from in ("given", "path")
+
+    for attempt in (1, 2):
+        try:
+            with transaction.atomic():
+                # Checked again inside the write transaction: another ingest may have loaded it.
+                already = _already_loaded(digest=digest, text_digest=text_digest, key=key)
+                if already is not None:
+                    return _skipped(already, name)
+                if identified_by_label:
+                    page = Page.objects.select_for_update().filter(
+                        issue__paper=paper, issue__date_issued=date, label=label
+                    ).first()
+                else:
+                    page = Page.objects.select_for_update().filter(source_path=full_path, issue__paper=paper).first()
+                if page is not None and not force_update:
+                    held = _held_reason(page=page, parsed=parsed)
+                    if held:
+                        return IngestResult(
+                            source_file=name, status="held", articles=len(parsed.articles),
+                            issue_date=page.issue.date_issued, issue_date_inferred=page.issue.date_inferred,
+                            issue_date_source=page.issue.date_source, paper=paper.name, page_label=page.display_label,
+                            warnings=[held], page_id=page.pk, held_text=text,
+                        )
+                result = IngestResult(source_file=name, status="updated" if page else "created")
+                result.warnings.extend(parsed.warnings)
+                if page is None:
+                    issue = _issue_for(paper=paper, date=date, date_from=date_from, parsed=parsed)
+                    sequence = (issue.pages.aggregate(m=Max("sequence"))["m"] or 0) + 1
+                    page = Page(issue=issue, sequence=sequence)
+                    page.label = label or page_label(parsed, sequence)
+                else:
+                    _move_page_if_redated(page, paper=paper, date=date, date_from=date_from, parsed=parsed)
+                    if label:
+                        page.label = label
+                page.label_given = bool(label)
+                page.section = section
+                page.source_file = name
+                page.source_path = full_path
+                page.sha256 = digest
+                page.text_sha256 = text_digest
+                page.content_key = key
+                page.credits = [{"role": c.role, "names": list(c.names)} for c in parsed.credits]
+                page.save()
+
+                if result.status == "created":
+                    # A new page has nothing a person could have edited: write its rows in bulk.
+                    created = _articles_create(page=page, parsed_articles=parsed.articles, reason=f"导入 {name}")
+                    result.changed_article_ids.extend(a.pk for a in created)
+                else:
+                    _page_articles_update(page=page, parsed=parsed, name=name, result=result)
+
+                issue = page.issue
+                result.articles = len(parsed.articles)
+                result.issue_date = issue.date_issued
+                result.issue_date_inferred = issue.date_inferred
+                result.issue_date_source = issue.date_source
+                result.paper = paper.name
+                result.page_label = page.display_label
+                result.page_id = page.pk
+            return result
+        except IntegrityError:
+            # Another ingest loaded the same page (or took the page number) between our check
+            # and our write: the unique constraints refused ours. Say so, or try once more.
+            already = _already_loaded(digest=digest, text_digest=text_digest, key=key)
+            if already is not None:
+                result = _skipped(already, name)
+                result.warnings.append("另一导入同时载入了同一版面 (already loaded)")
+                return result
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _already_loaded(*, digest: str, text_digest: str, key: str) -> Page | None:
+    return (
+        Page.objects.filter(Q(sha256=digest) | Q(text_sha256=text_digest) | Q(content_key=key))
+        .select_related("issue", "issue__paper")
+        .first()
+    )
+
+
+def _skipped(already: Page, name: str) -> IngestResult:
+    issue = already.issue
+    result = IngestResult(
+        source_file=name,
+        status="skipped",
+        articles=already.articles.count(),
+        issue_date=issue.date_issued,
+        issue_date_inferred=issue.date_inferred,
+        issue_date_source=issue.date_source,
+        paper=issue.paper.name,
+        page_label=already.display_label,
+        page_id=already.pk,
+    )
+    if already.source_file != name:
+        result.warnings.append(f"与已导入的 {already.source_file} 内容相同")
     return result
 
 
-def _issue_for(parsed: parsing.ParsedPage) -> Issue:
-    issue, created = Issue.objects.get_or_create(
-        date_issued=parsed.issue_date,
-        defaults={"date_inferred": parsed.issue_date_inferred, "date_evidence": parsed.issue_date_evidence[:300]},
+def _page_text(articles) -> str:
+    return "\n".join(f"{a.headline}\n{a.lead}\n{a.body}" for a in articles)
+
+
+def _held_reason(*, page: Page, parsed: parsing.ParsedPage) -> str:
+    """Why an update of ``page`` must wait for staff, or "" when it may go ahead."""
+    old = _page_text(page.articles.all())
+    new = "\n".join(f"{a.headline}\n" + "\n".join(a.paragraphs) for a in parsed.articles)
+    share = sources.kept_share(old, new)
+    if share >= MIN_KEPT_SHARE_FOR_UPDATE:
+        return ""
+    return (
+        f"新文件只保留了 {page} 原有文字的 {share:.0%}：像是另一版面而非更正，"
+        "已暂缓，请编辑在后台“导入文件”中核对"
     )
+
+
+def _issue_for(*, paper: Paper, date: dt.date | None, date_from: str, parsed: parsing.ParsedPage) -> Issue:
+    """The paper's issue of ``date``; a page with no date gets an issue of its own (日期待定)."""
+    if date is None:
+        return Issue.objects.create(
+            paper=paper, date_issued=None, date_source="unknown", date_inferred=False,
+            date_evidence="；".join(parsed.warnings)[:300],
+        )
+    inferred = date_from == "inferred"
+    issue, created = Issue.objects.get_or_create(
+        paper=paper,
+        date_issued=date,
+        defaults={
+            "date_inferred": inferred, "date_source": date_from,
+            "date_evidence": parsed.issue_date_evidence[:300] if inferred else "",
+        },
+    )
+    if not created and issue.date_inferred and not inferred:
+        # The source now says what was only inferred: the date is no longer a guess.
+        issue.date_inferred = False
+        issue.date_source = date_from
+        issue.save(update_fields=["date_inferred", "date_source"])
     return issue
 
 
-def _move_page_if_redated(page: Page, parsed: parsing.ParsedPage) -> None:
-    """A changed file may infer another date; a date staff confirmed is never moved."""
+def _move_page_if_redated(
+    page: Page, *, paper: Paper, date: dt.date | None, date_from: str, parsed: parsing.ParsedPage
+) -> None:
+    """A changed file may carry another date; a date staff confirmed is never moved, and a
+    page that no longer tells its date keeps the one it had."""
     old = page.issue
-    if old.date_confirmed_by_staff or old.date_issued == parsed.issue_date:
+    if old.date_confirmed_by_staff or date is None or (old.date_issued == date and old.paper_id == paper.pk):
         return
-    new = _issue_for(parsed)
-    if old.pages.count() == 1:  # the old date's page goes away: its URL leads to the new one
-        links.issue_date_retired(issue=old, old_date=old.date_issued, into=new)
+    new = _issue_for(paper=paper, date=date, date_from=date_from, parsed=parsed)
+    if old.pages.count() == 1 and old.date_issued is not None and old.paper.is_default:
+        links.issue_date_retired(issue=old, old_date=old.date_issued, into=new)  # its URL leads on
     page.issue = new
     page.sequence = (new.pages.aggregate(m=Max("sequence"))["m"] or 0) + 1
     page.save()
@@ -176,6 +390,7 @@ def _articles_create(*, page: Page, parsed_articles: tuple[parsing.ParsedArticle
     for sequence, parsed_article in enumerate(parsed_articles, start=1):
         values = parsed_article_values(parsed_article)
         article = Article(page=page, sequence=sequence, parsed=values, version=1)  # version: as a first save()
+        article.headline_from_lead = values["headline_from_lead"]
         for name in CURATED_ARTICLE_FIELDS:
             if name != "bylines":
                 value = values[name]
@@ -237,6 +452,9 @@ def _article_apply(*, page: Page, sequence: int, article: Article | None, values
         if getattr(article, name) != value:
             setattr(article, name, value)
             changed = True
+    if "headline" not in locked and article.headline_from_lead != values.get("headline_from_lead", False):
+        article.headline_from_lead = values.get("headline_from_lead", False)
+        changed = True
     if article.parsed != values:
         article.parsed = values
         changed = True
@@ -269,3 +487,59 @@ def article_set_bylines(*, article: Article, bylines: list[list[str]] | list[tup
         byline._change_reason = reason
         byline.save()
 
+
+
+# ---------------------------------------------------------------- deliveries ------
+
+
+def delivery_start(*, command: str) -> Delivery:
+    """Open the record of one ingest run (its files are added as they are loaded)."""
+    with transaction.atomic():
+        return Delivery.objects.create(command=command[:2000])
+
+
+def delivery_file_record(
+    *, delivery: Delivery, path: str, status: str, message: str = "", page_id: int | None = None,
+    held_text: str = "", source: dict | None = None,
+) -> DeliveryFile:
+    with transaction.atomic():
+        return DeliveryFile.objects.create(
+            delivery=delivery, path=path[:1000], status=status, message=message[:1000], page_id=page_id,
+            held_text=held_text, source=source or {},
+        )
+
+
+def delivery_finish(*, delivery: Delivery) -> Delivery:
+    """Close the record: the time and how many files went each way."""
+    from django.db.models import Count
+    from django.utils import timezone
+
+    with transaction.atomic():
+        counts = dict(delivery.files.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+        for status in ("created", "updated", "skipped", "held", "failed"):
+            setattr(delivery, f"{status}_count", counts.get(status, 0))
+        delivery.finished = timezone.now()
+        delivery.save()
+    return delivery
+
+
+def held_file_apply(*, held: DeliveryFile, user=None) -> IngestResult:
+    """Staff accept a held update: apply its text to the page it would have replaced."""
+    if held.status != "held" or held.resolved:
+        raise ValueError("只有尚未处理的待审文件可以采用")
+    facts = held.source or {}
+    source = PageSource(
+        paper=facts.get("paper"), date=dt.date.fromisoformat(facts["date"]) if facts.get("date") else None,
+        date_from=facts.get("date_from") or "given", label=facts.get("label"), section=facts.get("section"),
+    )
+    result = page_ingest(path=Path(held.path), source=source, force_update=True, text=held.held_text)
+    with transaction.atomic():
+        held.resolved = True
+        held.message = f"{held.message}（已由编辑采用：{STATUS_WORDS.get(result.status, result.status)}）"[:1000]
+        if result.page_id:
+            held.page_id = result.page_id
+        held.save()
+    return result
+
+
+STATUS_WORDS = {"created": "新增", "updated": "更新", "skipped": "已导入，跳过", "held": "待人工审核", "failed": "失败"}

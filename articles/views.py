@@ -25,8 +25,9 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.dates import ArchiveIndexView, MonthArchiveView, YearArchiveView
 
 from . import links
+from .links import archive_url
 from .calendar_grid import WEEKDAY_NAMES, month_grid, year_rows
-from .models import Article, Byline, Issue, IssueDateRedirect, Page, Person, default_paper
+from .models import Article, Byline, Issue, IssueDateRedirect, Page, Paper, Person, default_paper
 
 logger = logging.getLogger(__name__)
 
@@ -50,14 +51,13 @@ class BreadcrumbsMixin:
         return context
 
 
-def _archive_crumbs(year: int | None = None, month: int | None = None) -> list[tuple[str, str]]:
-    crumbs = [("各期目录", reverse("articles:archive"))]
+def _archive_crumbs(year: int | None = None, month: int | None = None, paper: Paper | None = None) -> list[tuple[str, str]]:
+    other = paper is not None and not paper.is_default
+    crumbs = [(f"{paper.name}各期目录" if other else "各期目录", archive_url(paper))]
     if year is not None:
-        crumbs.append((f"{year}年", reverse("articles:archive-year", kwargs={"year": f"{year:04d}"})))
+        crumbs.append((f"{year}年", archive_url(paper, year)))
     if month is not None:
-        crumbs.append(
-            (f"{month}月", reverse("articles:archive-month", kwargs={"year": f"{year:04d}", "month": f"{month:02d}"}))
-        )
+        crumbs.append((f"{month}月", archive_url(paper, year, month)))
     return crumbs
 
 
@@ -65,6 +65,22 @@ def front_page(issue: Issue) -> Page | None:
     """The issue's first page (头版 when the paper printed one), with its articles."""
     articles = Article.objects.order_by("sequence").prefetch_related("bylines__person")
     return issue.pages.order_by("sequence").prefetch_related(Prefetch("articles", queryset=articles)).first()
+
+
+class PaperMixin:
+    """Which paper a URL is about: ``/papers/<slug>/…`` names it, the original URLs mean the
+    default paper (江南晚报)."""
+
+    def get_paper(self) -> Paper:
+        if not hasattr(self, "_paper"):
+            slug = self.kwargs.get("paper")
+            self._paper = get_object_or_404(Paper, slug=slug) if slug else Paper.objects.default()
+        return self._paper
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["paper"] = self.get_paper()
+        return context
 
 
 class HomeView(TemplateView):
@@ -76,35 +92,39 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # Counts for the latest few only: annotating first would group every issue in the archive.
-        latest = Issue.objects.order_by("-date_issued").values_list("pk", flat=True)[:LATEST_ISSUES_ON_HOME]
-        latest_issue = Issue.objects.order_by("-date_issued").first()
+        issues = Issue.objects.of_default_paper().dated()
+        latest = issues.order_by("-date_issued").values_list("pk", flat=True)[:LATEST_ISSUES_ON_HOME]
+        latest_issue = issues.order_by("-date_issued").first()
         today = timezone.localdate()  # the paper's day (TIME_ZONE), not the server's
         context.update(
             latest_issue=latest_issue,
             latest_front_page=front_page(latest_issue) if latest_issue else None,
             today=today,
-            on_this_day=Issue.objects.on_this_day(today).prefetch_related(
+            on_this_day=issues.on_this_day(today).prefetch_related(
                 Prefetch("pages", queryset=Page.objects.order_by("sequence")),
                 Prefetch("pages__articles", queryset=Article.objects.order_by("sequence")),
             ),
             paper=default_paper(),
+            other_papers=Paper.objects.filter(is_default=False, issues__date_issued__isnull=False).distinct(),
             latest_issues=Issue.objects.filter(pk__in=list(latest)).with_counts().order_by("-date_issued"),
-            issue_count=Issue.objects.count(),
-            article_count=Article.objects.count(),
+            issue_count=issues.count(),
+            article_count=Article.objects.filter(page__issue__date_issued__isnull=False).count(),
             reporter_count=Person.objects.reporters().count(),
-            years=[d.year for d in Issue.objects.dates("date_issued", "year", order="DESC")],
+            years=[d.year for d in issues.dates("date_issued", "year", order="DESC")],
         )
         return context
 
 
-class IssueArchiveMixin(BreadcrumbsMixin):
-    """What the date-based views of issues share."""
+class IssueArchiveMixin(PaperMixin, BreadcrumbsMixin):
+    """What the date-based views of issues share: one paper's dated issues."""
 
-    queryset = Issue.objects.all()
     date_field = "date_issued"
     # Archive dates are print dates, never embargoes; an inferred date may even lie ahead.
     allow_future = True
     paginate_by = None
+
+    def get_queryset(self):
+        return Issue.objects.filter(paper=self.get_paper()).dated()
 
 
 class IssueArchiveIndexView(IssueArchiveMixin, ArchiveIndexView):
@@ -116,11 +136,11 @@ class IssueArchiveIndexView(IssueArchiveMixin, ArchiveIndexView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["year_rows"] = year_rows(Issue.objects.month_counts())
+        context["year_rows"] = year_rows(self.get_queryset().month_counts())
         return context
 
     def get_breadcrumbs(self):
-        return [("各期目录", None)]
+        return [(_archive_crumbs(paper=self.get_paper())[0][0], None)]
 
 
 class IssueYearArchiveView(IssueArchiveMixin, YearArchiveView):
@@ -138,7 +158,7 @@ class IssueYearArchiveView(IssueArchiveMixin, YearArchiveView):
 
     def get_breadcrumbs(self):
         year = int(self.get_year())
-        return [*_archive_crumbs(), (f"{year}年", None)]
+        return [*_archive_crumbs(paper=self.get_paper()), (f"{year}年", None)]
 
 
 class IssueMonthArchiveView(IssueArchiveMixin, MonthArchiveView):
@@ -167,26 +187,27 @@ class IssueMonthArchiveView(IssueArchiveMixin, MonthArchiveView):
 
     def get_breadcrumbs(self):
         year, month = int(self.get_year()), int(self.get_month())
-        return [*_archive_crumbs(year), (f"{month}月", None)]
+        return [*_archive_crumbs(year, paper=self.get_paper()), (f"{month}月", None)]
 
 
-class IssueDetailView(BreadcrumbsMixin, DetailView):
-    """/issues/YYYY-MM-DD/: the issue's pages, each with its articles in printed order."""
+class IssueDetailView(PaperMixin, BreadcrumbsMixin, DetailView):
+    """/issues/YYYY-MM-DD/ (and /papers/<slug>/issues/YYYY-MM-DD/ for the other papers): the
+    issue's pages, each with its articles in printed order."""
 
     template_name = "articles/issue_detail.html"
     context_object_name = "issue"
 
     def get(self, request, *args, **kwargs):
         date = self.kwargs["date"]
-        if not Issue.objects.filter(date_issued=date).exists():
-            moved = links.issue_for_old_date(date)
+        if not Issue.objects.filter(paper=self.get_paper(), date_issued=date).exists():
+            moved = links.issue_for_old_date(date) if self.get_paper().is_default else None
             if moved is not None:
                 return HttpResponsePermanentRedirect(moved.get_absolute_url())
-            return issue_missing(request, date)
+            return issue_missing(request, date, paper=self.get_paper())
         return super().get(request, *args, **kwargs)
 
     def get_object(self, queryset=None):
-        issue = Issue.objects.filter(date_issued=self.kwargs["date"]).order_by("pk").first()
+        issue = Issue.objects.filter(paper=self.get_paper(), date_issued=self.kwargs["date"]).order_by("pk").first()
         if issue is None:
             raise Http404("这一天没有收录报纸")
         return issue
@@ -205,17 +226,20 @@ class IssueDetailView(BreadcrumbsMixin, DetailView):
 
     def get_breadcrumbs(self):
         date = self.object.date_issued
-        return [*_archive_crumbs(date.year, date.month), (_date_label(date), None)]
+        return [*_archive_crumbs(date.year, date.month, paper=self.get_paper()), (_date_label(date), None)]
 
 
-def issue_missing(request, date: dt.date):
+def issue_missing(request, date: dt.date, paper: Paper | None = None):
     """404 for a real date with no issue: the nearest issues before and after, and the month."""
+    paper = paper or Paper.objects.default()
+    issues = Issue.objects.filter(paper=paper)
     context = {
         "date": date,
-        "previous_issue": Issue.objects.filter(date_issued__lt=date).order_by("-date_issued").first(),
-        "next_issue": Issue.objects.filter(date_issued__gt=date).order_by("date_issued").first(),
-        "month_has_issues": Issue.objects.filter(date_issued__year=date.year, date_issued__month=date.month).exists(),
-        "breadcrumbs": [("首页", reverse("articles:home")), *_archive_crumbs(), (_date_label(date), None)],
+        "paper": paper,
+        "previous_issue": issues.filter(date_issued__lt=date).order_by("-date_issued").first(),
+        "next_issue": issues.filter(date_issued__gt=date).order_by("date_issued").first(),
+        "month_has_issues": issues.filter(date_issued__year=date.year, date_issued__month=date.month).exists(),
+        "breadcrumbs": [("首页", reverse("articles:home")), *_archive_crumbs(paper=paper), (_date_label(date), None)],
     }
     return render(request, "articles/issue_missing.html", context, status=404)
 
@@ -235,7 +259,7 @@ def article_gone(request, record):
     return render(request, "articles/article_gone.html", context, status=410)
 
 
-class PageDetailView(BreadcrumbsMixin, DetailView):
+class PageDetailView(PaperMixin, BreadcrumbsMixin, DetailView):
     """/issues/YYYY-MM-DD/pages/<n>/: one printed page (版面) of an issue, with its articles,
     and the way to the issue's other pages."""
 
@@ -244,7 +268,8 @@ class PageDetailView(BreadcrumbsMixin, DetailView):
 
     def get(self, request, *args, **kwargs):
         date, sequence = self.kwargs["date"], self.kwargs["sequence"]
-        if not Page.objects.filter(issue__date_issued=date, sequence=sequence).exists():
+        pages = Page.objects.filter(issue__paper=self.get_paper(), issue__date_issued=date, sequence=sequence)
+        if not pages.exists() and self.get_paper().is_default:
             moved = links.page_for_old_sequence(date, sequence)
             if moved is not None:
                 return HttpResponsePermanentRedirect(moved.get_absolute_url())
@@ -255,8 +280,8 @@ class PageDetailView(BreadcrumbsMixin, DetailView):
 
     def get_object(self, queryset=None):
         page = (
-            Page.objects.select_related("issue")
-            .filter(issue__date_issued=self.kwargs["date"], sequence=self.kwargs["sequence"])
+            Page.objects.select_related("issue", "issue__paper")
+            .filter(issue__paper=self.get_paper(), issue__date_issued=self.kwargs["date"], sequence=self.kwargs["sequence"])
             .order_by("issue__pk")
             .first()
         )
@@ -281,7 +306,7 @@ class PageDetailView(BreadcrumbsMixin, DetailView):
     def get_breadcrumbs(self):
         date = self.object.issue.date_issued
         return [
-            *_archive_crumbs(date.year, date.month),
+            *_archive_crumbs(date.year, date.month, paper=self.get_paper()),
             (_date_label(date), self.object.issue.get_absolute_url()),
             (self.object.display_label, None),
         ]
@@ -320,7 +345,11 @@ class ArticleDetailView(BreadcrumbsMixin, DetailView):
 
     template_name = "articles/article_detail.html"
     context_object_name = "article"
-    queryset = Article.objects.with_page().prefetch_related("bylines__person")
+    # 日期待定: an article whose page has no date yet is for staff (the admin) until they set it.
+    queryset = (
+        Article.objects.with_page().select_related("page__issue__paper")
+        .filter(page__issue__date_issued__isnull=False).prefetch_related("bylines__person")
+    )
 
     def get(self, request, *args, **kwargs):
         if not Article.objects.filter(pk=self.kwargs["pk"]).exists():
@@ -345,7 +374,7 @@ class ArticleDetailView(BreadcrumbsMixin, DetailView):
         page: Page = self.object.page
         date = page.issue.date_issued
         return [
-            *_archive_crumbs(date.year, date.month),
+            *_archive_crumbs(date.year, date.month, paper=page.issue.paper),
             (_date_label(date), page.issue.get_absolute_url()),
             (page.display_label, page.get_absolute_url()),
             # The full headline is the h1 just below; a long one would fill the trail on a phone.

@@ -11,6 +11,8 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 KEYS = {
     "id", "url", "source_file", "issue_date", "issue_date_inferred", "page", "sequence", "section",
     "headline", "bylines", "dateline", "paragraphs", "source",
+    # issue 10: papers and printed fields
+    "paper", "kicker", "subheadline", "photo_credits", "captions", "dateline_place", "issue_date_source",
 }
 
 

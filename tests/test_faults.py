@@ -35,7 +35,7 @@ own_sqlite_processes = pytest.mark.skipif(
 )
 
 
-def big_page_file(folder: Path, copies: int = 400) -> Path:
+def big_page_file(folder: Path, copies: int = 100) -> Path:
     """A real page file with `copies` × 5 articles (seed 002's articles, headlines numbered),
     large enough that its ingest transaction takes seconds."""
     blocks = (SEEDS / "002_c87d14da307c1518.txt").read_text(encoding="utf-8").strip("\n").split("\n\n")
@@ -128,12 +128,12 @@ def test_ingest_killed_mid_file_leaves_no_partial_page_and_a_rerun_completes_it(
     assert db_rows(db, "PRAGMA integrity_check") == [("ok",)]
 
     rerun = manage("ingest", str(folder))
-    assert "900_big.txt: 新增，2000 篇文章" in rerun.stdout
+    assert "900_big.txt: 新增，500 篇文章" in rerun.stdout
     assert db_rows(
         db,
         "SELECT count(*) FROM articles_article a JOIN articles_page p ON a.page_id = p.id WHERE p.source_file = ?",
         big.name,
-    ) == [(2000,)]
+    ) == [(500,)]
     assert "跳过 1" in manage("ingest", str(folder)).stdout
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from io import StringIO
 from pathlib import Path
 
@@ -35,7 +36,9 @@ def api_count(manage, q: str) -> int:
 
 def test_make_run_steps_build_once_then_do_nothing_and_ingest_keeps_the_index_current(manage, tmp_path):
     manage("migrate", "--noinput", "-v0")
-    manage("ingest", str(SEEDS))
+    delivery = tmp_path / "delivery"
+    shutil.copytree(SEEDS, delivery)
+    manage("ingest", str(delivery))
     assert not (manage.data_dir / "whoosh_index").exists()  # ingest leaves the first build to make run
 
     first = manage("ensure_search_index")
@@ -48,12 +51,10 @@ def test_make_run_steps_build_once_then_do_nothing_and_ingest_keeps_the_index_cu
     assert "已是最新" in second.stdout
     assert (os.readlink(live), index_listing(live)) == before  # changed nothing
 
-    # A corrected delivery of one page: ingest updates the index itself.
-    name = "000_371bd5dce9a095bf.txt"
-    text = (SEEDS / name).read_text(encoding="utf-8").replace("阿斯利康", "阿斯特捷利康")
-    changed = tmp_path / "changed"
-    changed.mkdir()
-    (changed / name).write_text(text, encoding="utf-8")
+    # A corrected delivery of one page (the same file, corrected where it was loaded from: a
+    # file of the same name in another folder is another page): ingest updates the index itself.
+    changed = delivery / "000_371bd5dce9a095bf.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("阿斯利康", "阿斯特捷利康"), encoding="utf-8")
     assert api_count(manage, "阿斯特捷利康") == 0
     result = manage("ingest", str(changed))
     assert "搜索索引已更新" in result.stdout

@@ -97,7 +97,7 @@ def results_export(request, fmt: str):
 @require_safe
 def advanced_search(request):
     """/search/advanced/: the form; filled in, it sends the reader to the ordinary /search/ URL."""
-    papers = sorted(set(Issue.objects.order_by().values_list("paper", flat=True).distinct()))
+    papers = sorted(set(Issue.objects.order_by().values_list("paper__name", flat=True).distinct()))
     columns = list(Article.objects.exclude(section="").order_by().values_list("section", flat=True)
                    .distinct()[:MAX_COLUMN_CHOICES])
     bound = any(name in request.GET for name in AdvancedSearchForm.base_fields)

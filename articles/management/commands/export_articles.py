@@ -13,7 +13,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         articles = (
-            Article.objects.select_related("page", "page__issue")
+            Article.objects.select_related("page", "page__issue", "page__issue__paper")
             .prefetch_related("bylines__person")
             .order_by("page__issue__date_issued", "page__sequence", "sequence")
         )

@@ -184,9 +184,9 @@ def page_ingest(
     if already is not None:
         return _skipped(already, name)
 
-    parsed = parsing.parse_page(
-        text, name, issue_date=source.date, fallback_year=fallback_year or dt.date.today().year
-    )
+    # No year from this year's calendar: a month and day the text gives with no year is not a
+    # date (it put 3 of 4 real pages in the wrong year); such a page goes in as 日期待定.
+    parsed = parsing.parse_page(text, name, issue_date=source.date, fallback_year=fallback_year)
     _check_limits(name=name, parsed=parsed)
     known = Paper.objects.filter(slug=source.paper_slug).first() if source.paper_slug and not source.paper else None
     paper = known or paper_for(name=source.paper or parsed.paper)
@@ -206,7 +206,9 @@ def page_ingest(
                 # Checked again inside the write transaction: another ingest may have loaded it.
                 already = _already_loaded(digest=digest, text_digest=text_digest, key=key)
                 if already is not None:
-                    return _skipped(already, name)
+                    result = _skipped(already, name)
+                    result.warnings.append(RACE_NOTE)
+                    return result
                 if identified_by_label:
                     page = Page.objects.select_for_update().filter(
                         issue__paper=paper, issue__date_issued=date, label=label
@@ -265,11 +267,14 @@ def page_ingest(
             already = _already_loaded(digest=digest, text_digest=text_digest, key=key)
             if already is not None:
                 result = _skipped(already, name)
-                result.warnings.append("另一导入同时载入了同一版面 (already loaded)")
+                result.warnings.append(RACE_NOTE)
                 return result
             if attempt == 2:
                 raise
     raise AssertionError("unreachable")
+
+
+RACE_NOTE = "另一导入同时载入了同一版面，本次跳过 (already loaded)"
 
 
 def _already_loaded(*, digest: str, text_digest: str, key: str) -> Page | None:
@@ -492,34 +497,40 @@ def article_set_bylines(*, article: Article, bylines: list[list[str]] | list[tup
 # ---------------------------------------------------------------- deliveries ------
 
 
-def delivery_start(*, command: str) -> Delivery:
-    """Open the record of one ingest run (its files are added as they are loaded)."""
-    with transaction.atomic():
-        return Delivery.objects.create(command=command[:2000])
+@dataclass
+class DeliveryItem:
+    """What became of one file of a delivery, for ``delivery_record``."""
+
+    path: str
+    status: str
+    message: str = ""
+    page_id: int | None = None
+    held_text: str = ""
+    source: dict = field(default_factory=dict)
 
 
-def delivery_file_record(
-    *, delivery: Delivery, path: str, status: str, message: str = "", page_id: int | None = None,
-    held_text: str = "", source: dict | None = None,
-) -> DeliveryFile:
-    with transaction.atomic():
-        return DeliveryFile.objects.create(
-            delivery=delivery, path=path[:1000], status=status, message=message[:1000], page_id=page_id,
-            held_text=held_text, source=source or {},
-        )
-
-
-def delivery_finish(*, delivery: Delivery) -> Delivery:
-    """Close the record: the time and how many files went each way."""
-    from django.db.models import Count
+def delivery_record(*, command: str, started, items: list[DeliveryItem]) -> Delivery:
+    """Record one ingest run and what became of each file, in one transaction at its end (a
+    record written at the start would take the write lock before the files' own transactions)."""
     from django.utils import timezone
 
+    counts = {status: 0 for status in ("created", "updated", "skipped", "held", "failed")}
+    for item in items:
+        counts[item.status] += 1
     with transaction.atomic():
-        counts = dict(delivery.files.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
-        for status in ("created", "updated", "skipped", "held", "failed"):
-            setattr(delivery, f"{status}_count", counts.get(status, 0))
-        delivery.finished = timezone.now()
-        delivery.save()
+        delivery = Delivery.objects.create(
+            command=command[:2000], finished=timezone.now(),
+            **{f"{status}_count": n for status, n in counts.items()},
+        )
+        Delivery.objects.filter(pk=delivery.pk).update(started=started)
+        DeliveryFile.objects.bulk_create(
+            DeliveryFile(
+                delivery=delivery, path=item.path[:1000], status=item.status, message=item.message[:1000],
+                page_id=item.page_id if item.page_id and Page.objects.filter(pk=item.page_id).exists() else None,
+                held_text=item.held_text, source=item.source,
+            )
+            for item in items
+        )
     return delivery
 
 

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from articles import services, sources
 from articles.parsing import PageParseError
@@ -83,9 +84,8 @@ class Command(BaseCommand):
         for path in files:
             jobs.append((path, self._source(path=path, paper=paper, date=date, label=page_label, section=None)))
 
-        delivery = services.delivery_start(command=shlex.join(sys.argv[1:]) or f"ingest {' '.join(paths)}")
-        for message in failed:
-            services.delivery_file_record(delivery=delivery, path=message.split(":")[0], status="failed", message=message)
+        started = timezone.now()
+        items = [services.DeliveryItem(path=m.split(":")[0], status="failed", message=m) for m in failed]
         totals = {"created": 0, "updated": 0, "skipped": 0, "held": 0}
         articles = 0
         changed_ids: list[int] = []
@@ -101,27 +101,30 @@ class Command(BaseCommand):
             except PageParseError as exc:
                 failed.append(str(exc))
                 self.stderr.write(f"[{n}/{total}] 失败 {exc}")
-                services.delivery_file_record(delivery=delivery, path=str(path), status="failed", message=str(exc), source=facts)
+                items.append(services.DeliveryItem(path=str(path), status="failed", message=str(exc), source=facts))
                 continue
             except OSError as exc:
                 message = f"{path.name}: {exc.strerror or exc}"
                 failed.append(message)
                 self.stderr.write(f"[{n}/{total}] 失败 {message}")
-                services.delivery_file_record(delivery=delivery, path=str(path), status="failed", message=message, source=facts)
+                items.append(services.DeliveryItem(path=str(path), status="failed", message=message, source=facts))
                 continue
             totals[result.status] += 1
             changed_ids.extend(result.changed_article_ids)
             removed_ids.extend(result.removed_article_ids)
             articles += result.articles if result.status in ("created", "updated") else 0
-            services.delivery_file_record(
-                delivery=delivery, path=str(path.resolve()), status=result.status,
-                message="；".join(result.warnings), page_id=result.page_id, held_text=result.held_text, source=facts,
-            )
+            items.append(services.DeliveryItem(
+                path=str(path.resolve()), status=result.status, message="；".join(result.warnings),
+                page_id=result.page_id, held_text=result.held_text, source=facts,
+            ))
             if verbosity >= 1:
                 self.stdout.write(f"[{n}/{total}] {result.source_file}: {self._describe(result)}")
                 for warning in result.warnings:
                     self.stdout.write(f"    注意：{warning}")
-        services.delivery_finish(delivery=delivery)
+        services.delivery_record(
+            command=shlex.join(sys.argv[1:]) if sys.argv[1:2] == ["ingest"] else shlex.join(["ingest", *paths]),
+            started=started, items=items,
+        )
         if verbosity >= 1:
             held = f"，待审 {totals['held']}（见后台“导入文件”）" if totals["held"] else ""
             self.stdout.write(

@@ -378,6 +378,24 @@ def issues_set_dates(*, dates: dict[int, dt.date], user=None) -> list[Issue]:
     return kept
 
 
+def issue_set_paper(*, issue: Issue, paper, user=None) -> Issue:
+    """Staff say an issue belongs to another paper (ingest was told the wrong one)."""
+    with transaction.atomic():
+        issue = Issue.objects.select_for_update().get(pk=issue.pk)
+        if issue.date_issued is not None and Issue.objects.filter(
+            paper=paper, date_issued=issue.date_issued
+        ).exclude(pk=issue.pk).exists():
+            raise ValueError(f"《{paper}》{issue.date_issued} 已有一期")
+        old = issue.paper
+        issue.paper = paper
+        issue._change_reason = f"人工更正报纸：{old} → {paper}"
+        if user is not None:
+            issue._history_user = user
+        issue.save()
+        _after_commit(changed_ids=list(Article.objects.filter(page__issue=issue).values_list("pk", flat=True)))
+    return issue
+
+
 # ---------------------------------------------------------------- dictionary ------
 
 

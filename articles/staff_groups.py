@@ -17,7 +17,13 @@ PERMISSIONS = {
     "issue": ("view", "change"),
     "page": ("view", "change"),
     "localword": ("view", "add", "change", "delete"),
+    "paper": ("view", "change"),
+    "delivery": ("view",),
+    "deliveryfile": ("view", "change"),
 }
+
+
+MODELS_ADDED_LATER = ("paper", "delivery", "deliveryfile")
 
 
 def editor_group_ensure(*, apps=None, using: str = "default"):
@@ -36,6 +42,13 @@ def editor_group_ensure(*, apps=None, using: str = "default"):
         group.permissions.add(
             *Permission.objects.using(using).filter(content_type__app_label="articles", codename__in=codenames)
         )
+    else:
+        # Models added after the group was made (papers, deliveries): their permissions, once,
+        # while the group has none of that model's (a superuser's own choices stay).
+        for model in MODELS_ADDED_LATER:
+            perms = Permission.objects.using(using).filter(content_type__app_label="articles", content_type__model=model)
+            if not group.permissions.filter(pk__in=perms.values("pk")).exists():
+                group.permissions.add(*perms.filter(codename__in=[f"{a}_{model}" for a in PERMISSIONS[model]]))
     return group
 
 

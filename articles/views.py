@@ -216,9 +216,23 @@ class IssueDetailView(PaperMixin, BreadcrumbsMixin, DetailView):
         context = super().get_context_data(**kwargs)
         issue = self.object
         articles = Article.objects.order_by("sequence").prefetch_related("bylines__person")
+        # A long issue is shown a few whole pages at a time (?p=2), about
+        # ISSUE_ARTICLES_PER_SCREEN articles a screen, so its HTML stays small.
+        pages = list(issue.pages.order_by("sequence").annotate(article_count=Count("articles")))
+        screens = issue_screens([p.article_count for p in pages])
+        try:
+            number = min(max(int(self.request.GET.get("p", "1")), 1), len(screens) or 1)
+        except ValueError:
+            number = 1
+        shown = screens[number - 1] if screens else []
         context.update(
             date_correction=issue.old_dates.order_by("-created").first(),
-            pages=issue.pages.order_by("sequence").prefetch_related(Prefetch("articles", queryset=articles)),
+            pages=pages,
+            shown_pages=Page.objects.filter(pk__in=[pages[i].pk for i in shown]).order_by("sequence")
+            .prefetch_related(Prefetch("articles", queryset=articles)),
+            screen_number=number,
+            screen_count=len(screens),
+            screen_numbers=range(1, len(screens) + 1),
             previous_issue=Issue.objects.previous_of(issue),
             next_issue=Issue.objects.next_of(issue),
         )
@@ -227,6 +241,23 @@ class IssueDetailView(PaperMixin, BreadcrumbsMixin, DetailView):
     def get_breadcrumbs(self):
         date = self.object.date_issued
         return [*_archive_crumbs(date.year, date.month, paper=self.get_paper()), (_date_label(date), None)]
+
+
+ISSUE_ARTICLES_PER_SCREEN = 200
+
+
+def issue_screens(article_counts: list[int], per_screen: int = ISSUE_ARTICLES_PER_SCREEN) -> list[list[int]]:
+    """Page indexes grouped into screens of whole pages, each about ``per_screen`` articles at
+    most (a page with more is a screen of its own)."""
+    screens: list[list[int]] = []
+    total = 0
+    for index, count in enumerate(article_counts):
+        if not screens or (total + count > per_screen and screens[-1]):
+            screens.append([])
+            total = 0
+        screens[-1].append(index)
+        total += count
+    return screens
 
 
 def issue_missing(request, date: dt.date, paper: Paper | None = None):

@@ -248,3 +248,18 @@ def test_files_past_the_limits_are_refused_by_name_with_the_limit(tmp_path):
     assert "many.txt: 文章过多（600 篇，每版上限 500 篇）" in err
     assert "long.txt: 段落过长（30,003 字，上限 20,000 字）" in err or "long.txt: 段落过长" in err
     assert Page.objects.get().source_file == good.name
+
+
+@pytest.mark.django_db
+def test_a_long_issue_is_shown_a_few_whole_pages_at_a_time(tmp_path, client):
+    for label, offset in (("A01", 0), ("A02", 1000)):
+        put(tmp_path / "2024-06-06" / f"{label}.txt", "\n\n".join(
+            f"第{n}条简讯标题\n\n本报讯 6月6日，第{n}个会议召开。" for n in range(offset, offset + 150)))
+    out, err, error = ingest(tmp_path)
+    assert error is None, err
+    first = client.get("/issues/2024-06-06/").content.decode()
+    assert "第0条简讯标题" in first and "第1000条简讯标题" not in first
+    assert "分 2 屏显示" in first and 'href="?p=2"' in first
+    second = client.get("/issues/2024-06-06/?p=2").content.decode()
+    assert "第1000条简讯标题" in second and "第0条简讯标题" not in second
+    assert client.get("/issues/2024-06-06/?p=abc").status_code == 200

@@ -26,7 +26,12 @@ from .common import (
 )
 
 # The fields of the article form, in the order an editor reads a printed article.
-ARTICLE_FORM_FIELDS = ("headline", "section", "dateline", "source", "lead", "body")
+ARTICLE_FORM_FIELDS = (
+    "kicker", "headline", "subheadline", "section", "dateline", "dateline_place", "source", "lead", "body",
+    "editor_note", "photo_credits", "captions", "cross_references",
+)
+# Printed lines kept as lists: edited one per line.
+LINE_LIST_FIELDS = ("photo_credits", "captions", "cross_references")
 
 
 def parsed_help(name: str, value) -> str:
@@ -35,6 +40,8 @@ def parsed_help(name: str, value) -> str:
         shown = "、".join(f"{role} {who}".strip() for who, role in value) or "（无署名）"
     elif name == "dateline":
         shown = value.isoformat() if value else "（无）"
+    elif isinstance(value, list):
+        shown = "；".join(value) or "（空）"
     else:
         shown = value or "（空）"
     if name in ("lead", "body"):
@@ -56,12 +63,33 @@ class ArticleAdminForm(forms.ModelForm):
     revert_lead = forms.BooleanField(required=False, label="恢复为解析值")
     revert_body = forms.BooleanField(required=False, label="恢复为解析值")
     revert_bylines = forms.BooleanField(required=False, label="署名恢复为解析值")
+    revert_kicker = forms.BooleanField(required=False, label="恢复为解析值")
+    revert_subheadline = forms.BooleanField(required=False, label="恢复为解析值")
+    revert_dateline_place = forms.BooleanField(required=False, label="恢复为解析值")
+    revert_editor_note = forms.BooleanField(required=False, label="恢复为解析值")
+    revert_photo_credits = forms.BooleanField(required=False, label="恢复为解析值")
+    revert_captions = forms.BooleanField(required=False, label="恢复为解析值")
+    revert_cross_references = forms.BooleanField(required=False, label="恢复为解析值")
+    photo_credits = forms.CharField(
+        label="摄影", required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        help_text="照片署名，如 沈生华 摄；一行一个",
+    )
+    captions = forms.CharField(
+        label="图片说明", required=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 80}), help_text="一行一条",
+    )
+    cross_references = forms.CharField(
+        label="相关报道", required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        help_text="如 相关报道见第二版；一行一条",
+    )
 
     class Meta:
         model = Article
         fields = ARTICLE_FORM_FIELDS
         widgets = {
             "headline": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "kicker": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "subheadline": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "editor_note": forms.Textarea(attrs={"rows": 3, "cols": 80}),
             "lead": forms.Textarea(attrs={"rows": 4, "cols": 80}),
             "body": forms.Textarea(attrs={"rows": 24, "cols": 80}),
         }
@@ -71,6 +99,10 @@ class ArticleAdminForm(forms.ModelForm):
         # The fields that changed, once curation saved them (for the admin's change message).
         self.curation_changed: list[str] = []
         instance = self.instance
+        for name in LINE_LIST_FIELDS:
+            value = self.initial.get(name)
+            if isinstance(value, (list, tuple)):
+                self.initial[name] = "\n".join(str(v) for v in value)
         if instance.pk:
             # A revert from the history opens an old copy; the version that counts is today's.
             if is_revert(instance):
@@ -82,7 +114,8 @@ class ArticleAdminForm(forms.ModelForm):
                 if current is not None:
                     for name in ARTICLE_FORM_FIELDS:
                         if name not in (instance.edited_fields or []) and name in (current.parsed or {}):
-                            self.initial[name] = curation.parsed_value(current, name)
+                            value = curation.parsed_value(current, name)
+                            self.initial[name] = "\n".join(value) if name in LINE_LIST_FIELDS else value
             else:
                 self.initial["loaded_version"] = instance.version
             for name in CURATED_ARTICLE_FIELDS:
@@ -241,7 +274,7 @@ class ArticleAdmin(CuratedHistoryAdmin):
     form = ArticleAdminForm
     inlines = [BylineInline]
     list_display = ("headline_or_blank", "issue_date", "page_label", "section", "reporters", "is_edited", "public_link")
-    list_filter = (YearFilter, ("section", ColumnFilter), ReporterFilter, EditedFilter)
+    list_filter = (YearFilter, ("section", ColumnFilter), ReporterFilter, EditedFilter, "page__issue__paper")
     search_fields = ("headline", "lead", "body", "bylines__person__name")
     date_hierarchy = "page__issue__date_issued"
     list_select_related = ("page", "page__issue")
@@ -308,14 +341,16 @@ class ArticleAdmin(CuratedHistoryAdmin):
                 return (name, f"revert_{name}")
             return name
 
-        main = [with_revert(n) for n in ("headline", "section", "dateline", "source")]
-        text = [with_revert(n) for n in ("lead", "body")]
+        main = [with_revert(n) for n in ("kicker", "headline", "subheadline", "section", "dateline", "dateline_place", "source")]
+        text = [with_revert(n) for n in ("editor_note", "lead", "body")]
+        pictures = [with_revert(n) for n in ("photo_credits", "captions", "cross_references")]
         info = ["page_link", "sequence", "edited_fields_display", "loaded_version"]
         if obj is not None and not revert and curation.differs_from_parsed(obj, "bylines"):
             info.insert(0, "revert_bylines")
         return [
             (None, {"fields": main}),
             ("正文", {"fields": text, "description": "段与段之间空一行。"}),
+            ("图片与相关报道", {"fields": pictures, "description": "摄影与图片说明不是署名；一行一条。"}),
             ("出处与状态", {"fields": info}),
         ]
 

@@ -26,7 +26,24 @@ class IssueAdminForm(forms.ModelForm):
 
     class Meta:
         model = Issue
-        fields = ("date_issued",)
+        fields = ("paper", "date_issued")
+
+    def clean(self):
+        cleaned = super().clean()
+        paper, date = cleaned.get("paper"), cleaned.get("date_issued")
+        if self.instance.pk and paper is not None and paper.pk != self.instance.paper_id and date is not None:
+            if Issue.objects.filter(paper=paper, date_issued=date).exclude(pk=self.instance.pk).exists():
+                raise forms.ValidationError(f"《{paper}》{date:%Y-%m-%d} 已有一期：请先改日期或合并。")
+        return cleaned
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The model allows no date (日期待定, a page nothing dated); staff leave that state by
+        # giving one, never by saving an empty date.
+        field = self.fields["date_issued"]
+        field.required = True
+        if self.instance.pk and self.instance.date_issued is None:
+            field.help_text = "日期待定：源文件和正文都没有给出日期。填上出版日期并保存，本期即进入日历。"
 
     def validate_unique(self):
         # A date another issue already has is allowed: the pages join that issue
@@ -37,8 +54,8 @@ class IssueAdminForm(forms.ModelForm):
 class PageInline(admin.TabularInline):
     model = Page
     formset = LabelledRowsFormSet
-    fields = ("sequence", "label", "source_file", "credits_display", "article_count")
-    readonly_fields = ("sequence", "source_file", "credits_display", "article_count")
+    fields = ("sequence", "label", "section", "source_file", "source_path", "credits_display", "article_count")
+    readonly_fields = ("sequence", "source_file", "source_path", "credits_display", "article_count")
     extra = 0
     can_delete = False
     show_change_link = False
@@ -60,9 +77,11 @@ class InferredFilter(admin.SimpleListFilter):
     parameter_name = "inferred"
 
     def lookups(self, request, model_admin):
-        return [("yes", "推断的日期（待确认）"), ("no", "已确认")]
+        return [("undated", "日期待定"), ("yes", "推断的日期（待确认）"), ("no", "已确认")]
 
     def queryset(self, request, queryset):
+        if self.value() == "undated":
+            return queryset.filter(date_issued__isnull=True)
         if self.value() == "yes":
             return queryset.filter(date_inferred=True)
         if self.value() == "no":
@@ -74,12 +93,12 @@ class InferredFilter(admin.SimpleListFilter):
 class IssueAdmin(CuratedHistoryAdmin):
     form = IssueAdminForm
     inlines = [PageInline]
-    list_display = ("date_issued", "paper", "date_inferred", "date_confirmed_by_staff", "page_count", "article_count", "date_evidence", "public_link")
-    list_filter = (InferredFilter, "date_confirmed_by_staff")
+    list_display = ("date_issued", "paper", "date_source", "date_inferred", "date_confirmed_by_staff", "page_count", "article_count", "date_evidence", "public_link")
+    list_filter = (InferredFilter, "paper", "date_source", "date_confirmed_by_staff")
     date_hierarchy = "date_issued"
     ordering = ["-date_issued"]
-    fields = ("paper", "date_issued", "confirm_date", "date_inferred", "date_confirmed_by_staff", "date_evidence")
-    readonly_fields = ("paper", "date_inferred", "date_confirmed_by_staff", "date_evidence")
+    fields = ("paper", "date_issued", "confirm_date", "date_source", "date_inferred", "date_confirmed_by_staff", "date_evidence")
+    readonly_fields = ("date_source", "date_inferred", "date_confirmed_by_staff", "date_evidence")
     actions = ["confirm_dates", "set_dates"]
     view_on_site = True
 
@@ -99,7 +118,8 @@ class IssueAdmin(CuratedHistoryAdmin):
 
     @admin.display(description="网站")
     def public_link(self, obj):
-        return format_html('<a href="{}">查看</a>', obj.get_absolute_url())
+        url = obj.get_absolute_url()
+        return format_html('<a href="{}">查看</a>', url) if url else "日期待定"
 
     def save_model(self, request, obj, form, change):
         # Nothing on the issue row itself is edited here except the date, which
@@ -118,6 +138,9 @@ class IssueAdmin(CuratedHistoryAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         issue = Issue.objects.get(pk=form.instance.pk)
+        paper = form.cleaned_data.get("paper")
+        if paper is not None and paper.pk != issue.paper_id:
+            issue = curation.issue_set_paper(issue=issue, paper=paper, user=request.user)
         wanted: dt.date = form.cleaned_data["date_issued"]
         if wanted != issue.date_issued or form.cleaned_data.get("confirm_date"):
             curation.issue_confirm_date(issue=issue, date=wanted, user=request.user)

@@ -159,7 +159,11 @@ class IssueAdmin(CuratedHistoryAdmin):
 
     @admin.action(description="确认所选各期的日期", permissions=["change"])
     def confirm_dates(self, request, queryset):
-        pending = queryset.filter(Q(date_inferred=True) | Q(date_confirmed_by_staff=False)).order_by("date_issued")
+        # 日期待定 issues have no date to confirm: they are given one (为所选各期填写日期).
+        pending = (
+            queryset.filter(Q(date_inferred=True) | Q(date_confirmed_by_staff=False))
+            .exclude(date_issued__isnull=True).order_by("date_issued")
+        )
         count = curation.issues_confirm_dates(issues=pending, user=request.user)
         self.message_user(request, f"已确认 {count} 期的日期。", messages.SUCCESS)
 
@@ -190,7 +194,7 @@ class IssueAdmin(CuratedHistoryAdmin):
         else:
             errors = {}
         rows = [
-            {"issue": issue, "value": request.POST.get(f"date-{issue.pk}") or issue.date_issued.isoformat(),
+            {"issue": issue, "value": request.POST.get(f"date-{issue.pk}") or (issue.date_issued.isoformat() if issue.date_issued else ""),
              "error": errors.get(issue.pk, "")}
             for issue in issues
         ]

@@ -331,7 +331,11 @@ class ArticleQuerySet(models.QuerySet):
         return self.order_by("-page__issue__date_issued", "page__sequence", "sequence")
 
     def with_page(self):
-        return self.select_related("page", "page__issue")
+        """Articles for public pages, with their page, issue and paper: those of dated issues
+        only (a 日期待定 page waits in the admin until staff give it a date)."""
+        return self.select_related("page", "page__issue", "page__issue__paper").filter(
+            page__issue__date_issued__isnull=False
+        )
 
     def by_person(self, person: "Person"):
         # A subquery rather than a join, so a person named twice on one article lists it once

@@ -15,7 +15,9 @@ class IssueSitemap(Sitemap):
     changefreq = "yearly"  # a printed issue does not change; corrections are rare
 
     def items(self):
-        return Issue.objects.order_by("date_issued").only("pk", "date_issued", "created")
+        return Issue.objects.dated().select_related("paper").order_by("date_issued").only(
+            "pk", "date_issued", "created", "paper__slug", "paper__is_default"
+        )
 
     def lastmod(self, issue):
         return issue.created
@@ -32,7 +34,7 @@ class ArticleSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return Article.objects.order_by("pk").only("pk", "updated")
+        return Article.objects.filter(page__issue__date_issued__isnull=False).order_by("pk").only("pk", "updated")
 
     def lastmod(self, article):
         return article.updated

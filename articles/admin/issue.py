@@ -28,6 +28,14 @@ class IssueAdminForm(forms.ModelForm):
         model = Issue
         fields = ("paper", "date_issued")
 
+    def _get_validation_exclusions(self):
+        # The (paper, date) constraint is not the model's to check here: a date another issue
+        # of the paper has is a merge (curation.issue_confirm_date), another paper's is checked
+        # in clean().
+        exclude = super()._get_validation_exclusions()
+        exclude.add("paper")
+        return exclude
+
     def clean(self):
         cleaned = super().clean()
         paper, date = cleaned.get("paper"), cleaned.get("date_issued")

@@ -40,7 +40,7 @@ class IssuesFeed(Feed):
         return reverse("articles:archive")
 
     def items(self):
-        return (Issue.objects.annotate(article_count=Count("pages__articles"))
+        return (Issue.objects.dated().annotate(article_count=Count("pages__articles"))
                 .order_by("-created", "-date_issued")[:FEED_ITEMS])
 
     def item_title(self, issue):

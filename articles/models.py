@@ -235,15 +235,25 @@ class Page(models.Model):
 
 # Labels ingest made up when the paper printed none: not printed labels, so not shown as such.
 _MADE_UP_PAGE_LABEL = re.compile(r"(头版|第[0-9０-９]+版)")
+# A printed page number, however the source wrote it: 4, 04, 第4版, 第04版, ４.
+_NUMBERED_PAGE_LABEL = re.compile(r"第?\s*0*([0-9０-９]+)\s*版?")
 
 
-def page_display_label(label: str, sequence: int) -> str:
-    """The one name of a page everywhere on the site: the label as printed when the source gives
-    one (A02, 要闻); otherwise 头版 for the first page and 第N版 for the others."""
+def page_display_label(label: str, sequence: int, *, given: bool | None = None) -> str:
+    """The one name of a page everywhere on the site, chosen once: a printed page number N is
+    头版 for 1 and 第N版 otherwise, whether the source wrote 4, 04 or 第04版; any other printed
+    label is shown as printed (A02, B2); a page whose label the source did not give (``given``
+    False, or a label ingest made up) is named by its order in the issue the same way."""
     label = (label or "").strip()
-    if label and not _MADE_UP_PAGE_LABEL.fullmatch(label):
-        return label
-    return "头版" if sequence == 1 else f"第{sequence}版"
+    if given is False or not label or (given is None and _MADE_UP_PAGE_LABEL.fullmatch(label)):
+        number = sequence
+    else:
+        numbered = _NUMBERED_PAGE_LABEL.fullmatch(label)
+        if numbered is None:
+            return label
+        number = int(numbered.group(1))  # int() reads full-width digits too
+    return "头版" if number == 1 else f"第{number}版"
+
 
 
 class Delivery(models.Model):

@@ -156,6 +156,30 @@ def test_the_search_within_a_reporter_and_a_column_finds_only_theirs(client, see
     assert set(re.findall(r'href="/articles/(\d+)/"', results)) == {str(hydrogen.pk)}
 
 
+@pytest.mark.parametrize(
+    ("label", "sequence", "given", "shown"),
+    [
+        ("A02", 2, True, "A02"),  # as printed
+        ("B2", 5, True, "B2"),
+        ("4", 2, True, "第4版"),  # a printed number, however written, one way
+        ("04", 2, True, "第4版"),
+        ("第04版", 2, True, "第4版"),
+        ("１", 3, True, "头版"),
+        ("01", 1, True, "头版"),
+        ("第1版", 1, None, "头版"),  # made up by an older ingest: by order
+        ("第1版", 2, None, "第2版"),
+        ("头版", 1, None, "头版"),
+        ("", 1, False, "头版"),  # not given: by order
+        ("", 3, False, "第3版"),
+        ("第7版", 3, False, "第3版"),
+    ],
+)
+def test_page_label_scheme(label, sequence, given, shown):
+    from articles.models import page_display_label
+
+    assert page_display_label(label, sequence, given=given) == shown
+
+
 def test_one_page_label_everywhere_printed_when_given_else_toutban_or_di_n_ban(client, seeded):
     # Ingest has called the same front page 头版 or 第1版; it is 头版 on every page of the site.
     issue = Issue.objects.get(date_issued="2024-06-06")

@@ -217,7 +217,7 @@ class Page(models.Model):
 
     @property
     def display_label(self) -> str:
-        return page_display_label(self.label, self.sequence)
+        return page_display_label(self.label, self.sequence, given=self.label_given)
 
     def get_absolute_url(self) -> str:
         issue = self.issue

@@ -186,11 +186,13 @@ def test_one_page_label_everywhere_printed_when_given_else_toutban_or_di_n_ban(c
     front = issue.pages.get()
     Page.objects.filter(pk=front.pk).update(label="第1版")
     Page.objects.create(issue=issue, sequence=2, label="", source_file="b.txt", sha256="b" * 64)
-    printed = Page.objects.create(issue=issue, sequence=3, label="A03", source_file="c.txt", sha256="c" * 64)
+    printed = Page.objects.create(issue=issue, sequence=3, label="A03", label_given=True, section="城事",
+                                  source_file="c.txt", sha256="c" * 64)
     Article.objects.create(page=printed, sequence=1, headline="第三版稿", body="正文。")
 
     issue_page = html(client.get("/issues/2024-06-06/"))
-    assert re.findall(r'<h2 id="page-\d-title"><a href="[^"]+">([^<]+)</a></h2>', issue_page) == ["头版", "第2版", "A03"]
+    assert re.findall(r'<h2 id="page-\d-title"><a href="[^"]+">([^<]+)</a>', issue_page) == ["头版", "第2版", "A03"]
+    assert '">A03</a> <span class="page-section">城事</span></h2>' in issue_page  # the page's printed name
     article = article_by_headline("第三版稿")
     assert f'{article.page.get_absolute_url()}">A03</a>' in html(client.get(article.get_absolute_url()))
     assert "第1版" not in html(client.get("/"))

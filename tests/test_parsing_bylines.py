@@ -9,6 +9,7 @@ from articles.parsing.bylines import (
     byline_line,
     is_photo_credit,
     lead_credit,
+    reported_by_line,
     take_photo_credits,
 )
 
@@ -106,3 +107,33 @@ def test_words_after_the_last_sentence_are_not_invented_bylines(paragraph):
 @pytest.mark.parametrize("note", ["(见图)", "（资料图）", "(待续)", "(全文完)"])
 def test_editorial_notes_in_brackets_are_not_bylines(note):
     assert parse_byline_text("活动圆满结束。" + note) is None
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("乔天富张军荣报道", ["乔天富", "张军荣"]),  # two names run together: three and three
+        ("王强、李明报道", ["王强", "李明"]),
+        ("刘振祥报道", ["刘振祥"]),
+        ("北京报道", []),  # a lone two-character word before 报道 is too likely a place
+        ("据报道", []),
+        ("他们报道", []),
+    ],
+)
+def test_reported_by_lines(line, expected):
+    assert [b.name for b in reported_by_line(line)] == expected
+
+
+@pytest.mark.parametrize(
+    "lead, expected",
+    [
+        ("本报北京5月2日讯 记者王建新报道：节日的北京到处是人潮花海。", [("王建新", "记者")]),
+        ("据新华社北京5月2日电(记者李术峰、吕诺)团员队伍发展稳定。", [("李术峰", "记者"), ("吕诺", "记者")]),
+    ],
+)
+def test_lead_credits_after_a_dated_xun_or_a_quoted_wire_dateline(lead, expected):
+    assert names(lead_credit(lead)[0]) == expected
+
+
+def test_a_photo_note_in_brackets_is_no_byline():
+    assert parse_byline_text("不能忘记!(附图片)") is None

@@ -41,6 +41,9 @@ FURNITURE = {
         "第6版(城市专页(文旅))", "专栏:", "《江南晚报》(2025年01月10日 06版)", "[作者: 刘波 责任编辑:", "王敏 ]", "加载更多",
     },
     "garbled_lead.txt": {"上一篇：老舊小區改造全面啟動"},
+    # `专栏:城乡新貌`: the database's 专栏 mark is furniture, the column's name is kept as the
+    # section (test_parsing_pages checks it)
+    "database_items.txt": {"2024年3月6日人民日报 第4版", "第4版(要闻)", "专栏:", "专栏:城乡新貌"},
     "footer_traps.txt": {"江南晚报", "无锡日报报业集团主办", "广告热线：88300000(白天)", "无锡地区零售价1.5元"},
 }
 

@@ -233,3 +233,25 @@ def test_captions_with_credits_between_paragraphs_and_a_web_byline_box():
         "驿站里设有阅读角和饮水点，附近居民常来坐坐。",
         "据悉，运河沿线还将改造三处老码头。",
     )
+
+
+def test_database_page_one_item_per_page_line_with_columns_wire_and_photo_story():
+    parsed = page("database_items.txt", issue_date=D(2024, 3, 6))
+    assert (parsed.page_label, parsed.page_section) == ("4", "要闻")
+    reading, farming, canteen, plum = parsed.articles
+    # `专栏:城乡新貌` names the column; it is not part of the title
+    assert (reading.section, reading.headline, people(reading)) == ("城乡新貌", "湖边小镇办起读书节", [("陆明远", "记者")])
+    # a title of four short phrases under `专栏:` is a title, not a site menu; the 本报讯 paragraph
+    # inside the item stays in it, and the 据新华社 lead's credit and the closing one are both kept
+    assert farming.headline == "春耕备耕 农机下田 种子到户 水利先行 各地抓紧春季农业生产"
+    assert people(farming) == [("方立群", "记者"), ("何晓松", "记者"), ("唐文", None)]
+    assert (farming.source, farming.dateline, farming.dateline_place) == ("新华社", D(2024, 3, 5), "北京")
+    assert farming.paragraphs[1] == "本报讯 江苏各地近日组织农技人员下乡，指导农民科学育秧。"
+    # 本报苏州3月5日讯 记者沈嘉禾报道：a dated lead ending in 讯
+    assert (canteen.headline, people(canteen)) == ("城北社区添了老年食堂", [("沈嘉禾", "记者")])
+    assert (canteen.dateline, canteen.dateline_place) == (D(2024, 3, 5), "苏州")
+    # a photo story: `顾文浩杨思远报道` is two names, `(附图片)` no byline; the captions follow it
+    assert (plum.headline, plum.subheadline) == ("春到梅园", "——无锡梅园梅花盛开")
+    assert people(plum) == [("顾文浩", None), ("杨思远", None)]
+    assert plum.captions == ("游客在梅林中拍照留念。", "孩子们在花下放风筝。")
+    assert plum.paragraphs == ("梅园的梅花进入盛花期，连日来游人如织。", "(附图片)")

@@ -123,7 +123,7 @@ _ROLE = re.compile(
 
 
 # notes printed in brackets that are no one's name: (见图), (资料图), (待续), (全文完)
-_EDITORIAL_NOTES = frozenset("见图 资料图 组图 附图 上图 下图 左图 右图 图片 待续 续完 全文完 未完 完 续 见下 见上 有删节 节选 摘编 详见".split())
+_EDITORIAL_NOTES = frozenset("见图 资料图 组图 附图 附图片 附照片 附表 上图 下图 左图 右图 图片 待续 续完 全文完 未完 完 续 见下 见上 有删节 节选 摘编 详见".split())
 
 
 def _role_name(printed: str) -> str:
@@ -187,6 +187,28 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     return people if len(people) <= 8 else ()
 
 
+_REPORTED_LINE = re.compile(r"((?:[\u4e00-\u9fff]{2,3}[、\s])*[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]{6})\s*报道")
+
+
+def reported_by_line(line: str) -> tuple[Byline, ...]:
+    """A photo story's or feature's credit line `乔天富张军荣报道`, `王强、李明报道`: names and 报道.
+    Two names run together are split 3+3; a lone two-character name (北京报道) is too likely a place."""
+    f = fold(line).strip()
+    m = _REPORTED_LINE.fullmatch(f)
+    if not m:
+        return ()
+    text = m.group(1)
+    names = [n for n in re.split(r"[、\s]", text) if n]
+    if len(names) == 1:
+        if len(text) == 6:
+            names = [text[:3], text[3:]]
+        elif len(text) != 3:
+            return ()
+    if any(_NOT_A_NAME.search(n) for n in names):
+        return ()
+    return tuple(Byline(n) for n in names)
+
+
 # --------------------------------------------------------------------------- photo credits
 
 _PHOTO_EXCLUDED = re.compile(r"(拍|航|所|自|偷|抓|跟|遥|摄)摄$")
@@ -248,9 +270,9 @@ def take_photo_credits(text: str) -> tuple[str, tuple[str, ...]]:
 # --------------------------------------------------------------------------- credits in the lead
 
 _LEAD_CREDIT = re.compile(
-    r"^([\u4e00-\u9fff]{0,10}讯|(本报|新华社|中新社|新华网|中新网|人民网)\S{0,14}?电)\s*[(（]([^()（）]{2,80})[)）]"
+    r"^([\u4e00-\u9fff]{0,10}讯|据?(本报|新华社|中新社|新华网|中新网|人民网)\S{0,14}?电)\s*[(（]([^()（）]{2,80})[)）]"
 )
-_REPORTED_BY = re.compile(r"电\s*((?:[\u4e00-\u9fff]{0,8}记者)\s*[\u4e00-\u9fff·、\s]{2,40}?)报道")
+_REPORTED_BY = re.compile(r"(?:电|\d日讯)\s*((?:[\u4e00-\u9fff]{0,8}记者)\s*[\u4e00-\u9fff·、\s]{2,40}?)报道")
 
 
 def lead_credit(lead: str) -> tuple[tuple[Byline, ...], str, str | None]:

@@ -42,12 +42,12 @@ _RELATIVE_RE = re.compile("|".join(_RELATIVE))
 # 本报南京1月2日电, 新华社北京1月1日电, 本报驻阿布扎比记者… no: the place comes before the date
 _PLACED = re.compile(
     r"(本报|新华社|中新社|人民日报|新华网|中新网|人民网)(?:驻)?([\u4e00-\u9fff·]{1,10}?)"
-    rf"(?:(?:\d{{1,2}}|{_CN_NUMBER})月)?(\d{{1,2}}|{_CN_NUMBER})日(?:专)?电"
+    rf"(?:(?:\d{{1,2}}|{_CN_NUMBER})月)?(\d{{1,2}}|{_CN_NUMBER})日(?:专)?[电讯]"
 )
 # 本报合肥18日电, 【新华社重庆十四日电】: the day only, in the month or the one before
 _DAY_ONLY = re.compile(
     r"^[【\[]?(?:本报|新华社|中新社|人民日报|新华网|中新网|人民网)(?:驻)?[\u4e00-\u9fff·]{1,10}?"
-    rf"(\d{{1,2}}|{_CN_NUMBER})日(?:专)?电"
+    rf"(\d{{1,2}}|{_CN_NUMBER})日(?:专)?[电讯]"
 )
 
 

@@ -148,6 +148,7 @@ def _web_meta(f: str) -> bool:
         return True
     return f in _AGENCY_MASTHEADS
 # Headers of an e-paper headline list: the titles that follow them are navigation.
+_COLUMN_MARK = re.compile(r"^专栏\s*:\s*$")
 _HEADLINE_LIST = re.compile(r"^(标题导航|本版标题|本版导读|本版新闻|版面导读|目录)$")
 _PAPERS = ("江南晚报", "无锡日报")
 
@@ -175,6 +176,9 @@ class Furniture:
     page_label: str | None = None
     page_section: str | None = None
     paper: str | None = None
+    # where in the kept lines a page line was printed again: a database page
+    # (`第4版(要闻)` / `专栏:` before every item) marks each item's start this way
+    item_starts: tuple[int, ...] = ()
 
 
 def strip_boilerplate(lines: list[str]) -> tuple[list[str], tuple[Credit, ...]]:
@@ -192,6 +196,7 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
     kept: list[str] = []
     credits: list[Credit] = []
     page_lines: list[tuple[int, str, str | None]] = []
+    kept_at: dict[int, int] = {}  # a page line's index -> how many lines were kept before it
     papers: list[str] = []
     i = 0
     while i < len(lines):
@@ -203,6 +208,8 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
         listed: set[int] = set()  # titles of an e-paper headline list inside the run
         while j < len(lines) and _footer_strength(lines[j]) > 0:
             j += 1
+            if _COLUMN_MARK.match(fold(lines[j - 1]).strip()) and j < len(lines) and _footer_strength(lines[j]) < 2:
+                break  # under a database's `专栏:` comes the title (旅游踏青 驾车出行 走亲访友 其乐融融)
             if _HEADLINE_LIST.match(fold(lines[j - 1]).strip()):
                 # the list's titles: short lines without sentence punctuation
                 while j < len(lines) and _footer_strength(lines[j]) == 0 and _is_listed_title(lines[j]):
@@ -230,6 +237,7 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
                 if page:
                     section = re.sub(r"(\s*(上一版|下一版))+$", "", page.group(2) or "").strip() or None
                     page_lines.append((i + k, page.group(1).upper(), section))
+                    kept_at[i + k] = len(kept)
                 if f in _PAPERS:
                     papers.append(f)
         else:
@@ -248,7 +256,14 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
         own = [x for x in labels if labels.count(x) > 1]
     label, section = own[0] if own else (None, None)
     paper = papers[0] if papers and len(set(papers)) == 1 else None
-    return kept, Furniture(credits=tuple(credits), page_label=label, page_section=section, paper=paper)
+    # the same page's line printed before several items, each time with text after it
+    own_lines = [index for index, lab, _ in page_lines if lab == label and sum(x in at for x in range(index - 2, index + 3)) < 3]
+    starts = sorted({kept_at[index] for index in own_lines})
+    if len(starts) < 2 or starts[-1] >= len(kept):
+        starts = []
+    return kept, Furniture(
+        credits=tuple(credits), page_label=label, page_section=section, paper=paper, item_starts=tuple(starts)
+    )
 
 
 def _sentence_fragment(line: str) -> bool:

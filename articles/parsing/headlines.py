@@ -24,8 +24,8 @@ KNOWN_COLUMN_TITLES = (
 )
 
 _WIRE_LEAD = re.compile(
-    r"^[【\[]?(本报|新华社|中新社|人民日报|新华网|中新网|人民网)[\u4e00-\u9fff·]{0,10}?"
-    r"((\d{1,2}|[一二三四五六七八九十]{1,3})月)?(\d{1,2}|[一二三四五六七八九十]{1,3})日(专)?电"
+    r"^[【\[]?据?(本报|新华社|中新社|人民日报|新华网|中新网|人民网)[\u4e00-\u9fff·]{0,10}?"
+    r"((\d{1,2}|[一二三四五六七八九十]{1,3})月)?(\d{1,2}|[一二三四五六七八九十]{1,3})日(专)?[电讯]"
 )
 # 本报讯, 香港文汇报讯, 京华时报讯; 宣城小记者团讯(…)
 _NEWS_LEAD = re.compile(r"^([\u4e00-\u9fff]{0,8}报讯|[\u4e00-\u9fff]{2,8}讯\s*[(（])")
@@ -104,16 +104,29 @@ def _title_like(line: str, *, strict: bool = False) -> bool:
     return True
 
 
+_COLUMN_LINE = re.compile(r"^专栏\s*:\s*([^。!?,;]{1,24})$")
+
+
+def column_name(line: str) -> str | None:
+    """The column a line names: `要闻快览`, or a database's `专栏:代表委员谈“三个代表”在基层`."""
+    s = fold(line).strip()
+    if s in KNOWN_COLUMN_TITLES:
+        return line.strip()
+    m = _COLUMN_LINE.match(s)
+    return m.group(1).strip() if m else None
+
+
 def _is_column_title(lines: list[str], i: int) -> bool:
     """A column title: `要闻快览` or a short bare line heading headline + paragraph."""
     s = fold(lines[i]).strip()
-    if s in KNOWN_COLUMN_TITLES:
+    if column_name(s):
         return True
     if len(s) > 6 or re.search(r"[\W\d]", s):
         return False
     return (
         i + 2 < len(lines)
         and _title_like(lines[i + 1], strict=True)
+        and not re.match(r"^[—\-－―]", fold(lines[i + 1]).strip())  # a 副题 under a short title
         and not _title_like(lines[i + 2])
         and not _is_lead(lines[i + 2])
     )

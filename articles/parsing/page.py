@@ -16,6 +16,7 @@ from .bylines import (
     is_terminated,
     lead_credit,
     parse_byline_text,
+    reported_by_line,
     take_photo_credits,
 )
 from .datelines import Dateline, dateline_place, opening_dateline, read_dateline, resolve
@@ -56,7 +57,7 @@ def parse_page(
     lines = [ln for ln in lines if ln]
     lines, furniture = strip_furniture(lines)
     drafts: list[_Draft] = []
-    for chunk in _segment(lines):
+    for chunk in _items(lines, furniture.item_starts):
         d = _read_article(chunk)
         if not d.paragraphs and not d.headline:
             continue
@@ -115,6 +116,26 @@ def parse_page(
     )
 
 
+def _items(lines: list[str], starts: tuple[int, ...]) -> list[_Chunk]:
+    """The page's articles. Where the page line is printed before every item (a database's
+    `第4版(要闻)` / `专栏:`), each stretch between two such lines is one article: a `本报讯`
+    paragraph inside it or a photo's captions after `(附图片)` start no new one."""
+    if not starts:
+        return _segment(lines)
+    chunks: list[_Chunk] = []
+    bounds = [0, *starts, len(lines)] if starts[0] > 0 else [*starts, len(lines)]
+    for a, b in zip(bounds, bounds[1:]):
+        found = _segment(lines[a:b]) if b > a else []
+        if len(found) > 1 and found[0].headline_lines:
+            first = found[0]
+            for more in found[1:]:
+                first.body_lines.extend(more.headline_lines)
+                first.body_lines.extend(more.body_lines)
+            found = [first]
+        chunks.extend(found)
+    return chunks
+
+
 @dataclass
 class _Draft:
     headline: str = ""
@@ -134,6 +155,7 @@ class _Draft:
     cross_references: list[str] = field(default_factory=list)
 
 
+_PHOTOS_NOTE = re.compile(r"^[(（]附(图片|照片|图)[)）]$")
 _CAPTION_MARK = re.compile(r"^(▲|△|▼|►|(上|下|左|右|组)?图\s*[:：]|图片\s*[:：]|\(图\)|（图）)\s*")
 _WIRE_AT_LEAD = re.compile(
     r"^[【\[]?(?:据)?(新华社|中新社|人民日报|央视新闻|新华网|人民网|中新网)(?:[\u4e00-\u9fff·]{0,10}?\S{0,8}日)?(?:专)?电"
@@ -151,8 +173,17 @@ def _read_article(chunk: _Chunk) -> _Draft:
     # standing on their own lines.
     text_lines: list[str] = []
     caption_next, marker = False, ""
+    credited = photos_follow = False  # a credit line was read / `(附图片)` came after it
     for n, raw in enumerate(chunk.body_lines):
         line = raw.strip()
+        if photos_follow and len(line) <= 100 and not _is_lead(line):
+            _add_caption(d, line)  # a database's photo story: the photos' captions follow the note
+            continue
+        if credited and _PHOTOS_NOTE.match(fold(line).strip()):
+            photos_follow = True
+            text_lines.append(line)
+            continue
+        credited = False
         if caption_next:
             caption_next = False
             _add_caption(d, line, marker=marker)
@@ -170,6 +201,7 @@ def _read_article(chunk: _Chunk) -> _Draft:
         rest, credits = take_photo_credits(line)
         if credits and not rest:
             d.photo_credits.extend(credits)
+            credited = True
             continue
         if (
             credits
@@ -182,12 +214,13 @@ def _read_article(chunk: _Chunk) -> _Draft:
             d.photo_credits.extend(credits)
             d.captions.append(rest)
             continue
-        people = byline_line(line)
+        people = byline_line(line) or (reported_by_line(line) if text_lines else ())
         if people and (
             not text_lines or is_terminated(text_lines[-1]) or (len(text_lines) == 1 and _is_lead(text_lines[0]))
         ):
             d.bylines.extend(people)
             d.printed.append(line)
+            credited = True
             continue
         text_lines.append(line)
 

@@ -18,6 +18,7 @@ from .headlines import (
     _is_column_title,
     _is_lead,
     _title_like,
+    column_name,
     is_apart_line,
     is_caption_line,
     is_cross_reference_line,
@@ -94,7 +95,7 @@ def _segment(lines: list[str]) -> list[_Chunk]:
             and (len(block) < 4 or len(block) == 4 and _squashed(lines[k]) == "".join(map(_squashed, lines[k + 1 : j + 1])))
             and _title_like(lines[k])
             and (len(lines[k].strip()) <= 40 or _squashed(lines[k]) == "".join(map(_squashed, lines[k + 1 : j + 1])))
-            and fold(lines[k]).strip() not in KNOWN_COLUMN_TITLES
+            and column_name(lines[k]) is None
             and not _BARE_NAME.match(lines[k].strip())  # a bare byline closing the article above
         ):
             block.insert(0, k)
@@ -103,8 +104,8 @@ def _segment(lines: list[str]) -> list[_Chunk]:
             first = block[0]
         section = None
         c = first - 1
-        if c >= 0 and fold(lines[c]).strip() in KNOWN_COLUMN_TITLES:
-            section = lines[c].strip()
+        if c >= 0 and column_name(lines[c]):
+            section = column_name(lines[c])
             first = c
         starts[first] = (j + 1 - first, section)
 
@@ -164,7 +165,7 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
     prev_done = True  # the previous line ended a paragraph (or there was none)
     for i, line in enumerate(lines):
         if prev_done and _is_column_title(lines, i):
-            section, current = line.strip(), None
+            section, current = column_name(line) or line.strip(), None
             continue
         if (
             current is not None

@@ -43,6 +43,8 @@ FURNITURE = {
     "garbled_lead.txt": {"上一篇：老舊小區改造全面啟動"},
     # `专栏:城乡新貌`: the database's 专栏 mark is furniture, the column's name is kept as the
     # section (test_parsing_pages checks it)
+    "web_writer_under_title.txt": {"首页 > 新闻中心 > 城市副刊", "来源: 晚风新闻", "2025-01-09 10:20:00"},
+    "epaper_name_between_paragraphs.txt": {"第C2版:城市生活"},
     "database_items.txt": {"2024年3月6日人民日报 第4版", "第4版(要闻)", "专栏:", "专栏:城乡新貌"},
     "footer_traps.txt": {"江南晚报", "无锡日报报业集团主办", "广告热线：88300000(白天)", "无锡地区零售价1.5元"},
 }

@@ -255,3 +255,26 @@ def test_database_page_one_item_per_page_line_with_columns_wire_and_photo_story(
     assert people(plum) == [("顾文浩", None), ("杨思远", None)]
     assert plum.captions == ("游客在梅林中拍照留念。", "孩子们在花下放风筝。")
     assert plum.paragraphs == ("梅园的梅花进入盛花期，连日来游人如织。", "(附图片)")
+
+
+def test_web_page_writer_alone_under_the_title_source_line_and_image_remnant():
+    parsed = page("web_writer_under_title.txt")
+    (article,) = parsed.articles
+    # `来源: 晚风新闻` and the time line are the site's; `陈思远` under the title is the writer,
+    # not part of the title; `![]()` is a copy tool's empty image, not text
+    assert article.headline == "回望老街的三十年"
+    assert people(article) == [("陈思远", None), ("周文", None)]
+    assert article.source is None
+    assert article.paragraphs[1] == "街口的修鞋摊换成了咖啡馆，修鞋的老张师傅搬进了社区服务站，每周二、周四照样给街坊们修鞋补伞。"
+    assert not any("来源" in p or "![" in p for p in article.paragraphs)
+
+
+def test_epaper_title_with_a_comma_and_a_writer_alone_between_paragraphs():
+    parsed = page("epaper_name_between_paragraphs.txt")
+    (article,) = parsed.articles
+    assert (parsed.page_label, parsed.page_section) == ("C2", "城市生活")
+    # two title lines, the second with a comma, over a lead with no 本报讯: one title
+    assert article.headline == "“乡音乡情·共话发展”座谈会举行 请老乡回家看看,为家乡建设出主意"
+    assert people(article) == [("林晓舟", None)]
+    assert article.dateline == D(2025, 1, 9)  # 昨天上午
+    assert len(article.paragraphs) == 2

@@ -87,10 +87,15 @@ _MARKUP_TAG = re.compile(
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 
 
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]{0,40}\]\([^)\n]*\)")
+
+
 def clean_markup(text: str) -> str:
     """HTML left in copied e-paper text: line-breaking tags become line breaks, other known tags
     go, entities (&nbsp; &amp; &#12290;) become their characters. Text that merely contains
     a ``<`` stays as it is."""
+    if "![" in text:  # a Markdown image left by a copy tool: `![]()`, `![图片](https://…)`
+        text = _MARKDOWN_IMAGE.sub("", text)
     if "<" not in text and "&" not in text:
         return text
     text = _MARKUP_BREAK.sub("\n", text)

@@ -128,6 +128,8 @@ _WEB_META = [
         # 参考消息网2026-03-04号报道
         r"^\S{2,10}(网|报)\s*\d{4}-\d{2}-\d{2}\s*号?报道$",
         r"^专栏\s*:\s*$",
+        # a web page's source line on its own: 来源: 紫牛新闻 (with a date it is caught below)
+        r"^(来源|稿件来源|新闻来源)\s*:\s*[\u4e00-\u9fffA-Za-z·]{2,16}$",
         # 《工人日报》(2013年09月11日 03版)
         r"^《\S{2,12}》\s*\(\s*\d{4}年\d{1,2}月\d{1,2}日\s*[A-Za-z]?\d{0,3}\s*版?\s*\)$",
         # [作者: 赵绅光 责任编辑: …: a web page's byline box (the article's own byline is in its text)

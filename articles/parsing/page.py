@@ -16,6 +16,7 @@ from .bylines import (
     is_terminated,
     lead_credit,
     parse_byline_text,
+    _names,
     reported_by_line,
     take_photo_credits,
 )
@@ -155,6 +156,7 @@ class _Draft:
     cross_references: list[str] = field(default_factory=list)
 
 
+_BARE_NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _PHOTOS_NOTE = re.compile(r"^[(（]附(图片|照片|图)[)）]$")
 _CAPTION_MARK = re.compile(r"^(▲|△|▼|►|(上|下|左|右|组)?图\s*[:：]|图片\s*[:：]|\(图\)|（图）)\s*")
 _WIRE_AT_LEAD = re.compile(
@@ -167,7 +169,14 @@ _DATELINE_AT_END = re.compile(r"[(（](本报|新华社|中新社)([^()（）]{1
 
 def _read_article(chunk: _Chunk) -> _Draft:
     d = _Draft(section=chunk.section)
-    _read_headline(d, [h.strip() for h in chunk.headline_lines])
+    heads = [h.strip() for h in chunk.headline_lines]
+    if len(heads) > 1 and chunk.body_lines and _BARE_NAME_LINE.fullmatch(fold(heads[-1])) and len(heads[-2]) > 4:
+        # a web page's title, then the writer's name alone on the next line (我和…的情缘 / 刘建平)
+        people = _names(fold(heads[-1]))
+        if people:
+            d.bylines.extend(people)
+            d.printed.append(heads.pop())
+    _read_headline(d, heads)
 
     # Lines that are not running text: captions, photo credits, bylines and cross-references
     # standing on their own lines.
@@ -215,6 +224,18 @@ def _read_article(chunk: _Chunk) -> _Draft:
             d.captions.append(rest)
             continue
         people = byline_line(line) or (reported_by_line(line) if text_lines else ())
+        if (
+            not people
+            and not d.bylines
+            and text_lines
+            and is_terminated(text_lines[-1])
+            and n + 1 < len(chunk.body_lines)
+            # a paragraph follows, not the rest of a sentence cut by a column break (会议强 / 调，…)
+            and len(chunk.body_lines[n + 1].strip()) >= 30
+            and not re.match(r"[，,、。；;：:]", chunk.body_lines[n + 1].strip()[1:2] or "x")
+            and _BARE_NAME_LINE.fullmatch(fold(line).strip())
+        ):
+            people = _names(fold(line).strip())  # `匡笠` alone between paragraphs: the writer
         if people and (
             not text_lines or is_terminated(text_lines[-1]) or (len(text_lines) == 1 and _is_lead(text_lines[0]))
         ):

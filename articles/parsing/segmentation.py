@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .bylines import _BYLINE_TAIL, byline_line, is_terminated, parse_byline_text
+from .datelines import opening_dateline
 from .decoding import fold
 from .headlines import (
     KNOWN_COLUMN_TITLES,
@@ -157,6 +158,11 @@ def _article_end(body: list[str]) -> int:
     return len(body)
 
 
+def _opens_with_date(line: str) -> bool:
+    d = opening_dateline(line)
+    return bool(d.monthday or d.day or d.days_before_issue is not None)
+
+
 def _column_items(lines: list[str]) -> list[_Chunk]:
     """Short items without 本报讯: [column title] then (headline, paragraphs, byline) repeated."""
     chunks: list[_Chunk] = []
@@ -174,6 +180,16 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
             and i + 1 < len(lines)
             and (
                 _title_like(line, strict=True) and not _title_like(lines[i + 1], strict=True)
+                # a title with a comma under a kicker, then a long paragraph:
+                # `“共叙乡情·同筑梦想”乡贤恳谈会召开` / `回老家看看,为无锡未来出谋划策`
+                or len(current.headline_lines) == 1
+                and _title_like(line)
+                and len(line.strip()) <= 24
+                and not is_terminated(line)
+                and len(lines[i + 1].strip()) >= 60
+                # the paragraph under it opens with its date (昨天下午,…): a lead, not the rest
+                # of a sentence cut by a column break
+                and _opens_with_date(lines[i + 1])
                 # after a kicker that ends with a colon (百家党媒看无锡:) the title may have commas
                 or fold(current.headline_lines[-1]).rstrip().endswith(":") and _title_like(line)
             )
@@ -185,6 +201,8 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
             and (_title_like(line, strict=True) or i == 0 and _title_like(line) and len(line) <= 40)
             and i + 1 < len(lines)
             and (current is None or current.body_lines)
+            # a name alone between two paragraphs is the writer's, not a new item's title
+            and not (current is not None and _BARE_NAME.match(line.strip()) and not _title_like(lines[i + 1], strict=True))
         ):
             current = _Chunk(section=section, headline_lines=[line], body_lines=[])
             chunks.append(current)

@@ -92,6 +92,7 @@ def test_options_win_over_the_path_and_an_unknown_paper_is_added_with_its_pinyin
     assert "《无锡日报》" in client.get(article.get_absolute_url()).content.decode()
     assert client.get("/papers/wxrb/issues/2024/01/").status_code == 200
     assert client.get("/papers/nosuch/issues/2024-01-06/").status_code == 404
+    assert 'href="/papers/wxrb/issues/"' in client.get("/").content.decode()  # the home page lists it
 
 
 @pytest.mark.django_db

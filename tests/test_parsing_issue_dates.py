@@ -28,3 +28,10 @@ def test_given_issue_date_places_relative_datelines():
     page = parse_page("标题一则\n\n本报讯 昨天，一件事办成了。\n\n(王拓)\n", issue_date=dt.date(2024, 3, 1))
     assert page.articles[0].dateline == dt.date(2024, 2, 29)
     assert page.issue_date_source == "given"
+
+
+def test_a_database_page_header_states_the_issue_date():
+    # the latest dateline is the day before; the header line says which issue it is
+    found = infer_issue_date("2024年3月6日人民日报 第4版\n\n第4版(要闻)\n本报苏州3月5日讯", [(3, 5)])
+    assert (found.date, found.source) == (dt.date(2024, 3, 6), "inferred")
+    assert "2024年3月6日人民日报 第4版" in found.evidence

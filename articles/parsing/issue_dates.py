@@ -77,6 +77,9 @@ def _latest(monthdays: list[tuple[int, int]]) -> tuple[int, int] | None:
 
 
 
+_STATED = re.compile(r"^((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日\s*\S{2,10}报\s*第\s*[A-Za-z]?\d{1,3}\s*版$")
+
+
 @dataclass(frozen=True)
 class IssueDate:
     date: dt.date | None
@@ -89,7 +92,16 @@ def infer_issue_date(
     text: str, monthdays: list[tuple[int, int]], *, fallback_year: int | None = None
 ) -> IssueDate:
     """The issue date of a page that does not state it: the latest dateline (month, day) on the
-    page, in the year the text's clues point to (else ``fallback_year``)."""
+    page, in the year the text's clues point to (else ``fallback_year``). A database page's own
+    header (`2024年3月6日人民日报 第4版`) among the first lines states it outright."""
+    for line in [ln.strip() for ln in fold(text).split("\n") if ln.strip()][:5]:
+        m = _STATED.match(line)
+        if m:
+            try:
+                stated = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                break
+            return IssueDate(stated, "inferred", f"版头日期 {line}", ())
     year, evidence, _lower = infer_year(text)
     latest = _latest(monthdays)
     warnings: list[str] = []

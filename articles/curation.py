@@ -341,7 +341,7 @@ def issue_confirm_date(*, issue: Issue, date: dt.date | None = None, user=None) 
                 issue = other
                 reason = f"{reason}（并入其他版面）"
             else:
-                links.issue_date_taken(date=target)
+                links.issue_date_taken(date=target, paper_id=issue.paper_id)
                 issue.date_issued = target
         issue.date_inferred = False
         issue.date_source = "given"  # a person gave or confirmed it

@@ -35,13 +35,18 @@ def issue_date_retired(*, issue: Issue, old_date: dt.date, into: Issue | None = 
     if into is not None and into.pk != issue.pk:
         # Dates that led to the issue now going away lead to the one that takes its pages.
         IssueDateRedirect.objects.filter(issue=issue).update(issue=into)
-    IssueDateRedirect.objects.filter(old_date=old_date).delete()  # the newest move answers
+    # The newest move answers; a date is a key within one paper (/papers/<slug>/issues/…).
+    IssueDateRedirect.objects.filter(old_date=old_date, issue__paper_id=issue.paper_id).delete()
     IssueDateRedirect.objects.create(old_date=old_date, issue=target, page_sequences=sequences)
 
 
-def issue_date_taken(*, date: dt.date) -> None:
-    """An issue is published under ``date`` again: its own page answers, not a redirect."""
-    IssueDateRedirect.objects.filter(old_date=date).delete()
+def issue_date_taken(*, date: dt.date, paper_id: int | None = None) -> None:
+    """An issue of the paper is published under ``date`` again: its own page answers, not a
+    redirect."""
+    redirects = IssueDateRedirect.objects.filter(old_date=date)
+    if paper_id is not None:
+        redirects = redirects.filter(issue__paper_id=paper_id)
+    redirects.delete()
 
 
 def person_ids_retired(*, people: Iterable[Person], into: Person) -> None:
@@ -56,14 +61,20 @@ def person_ids_retired(*, people: Iterable[Person], into: Person) -> None:
 # ---------------------------------------------------------------- readers ---------
 
 
-def issue_for_old_date(date: dt.date) -> Issue | None:
-    redirect = IssueDateRedirect.objects.filter(old_date=date).select_related("issue").first()
+def _redirects(date: dt.date, paper: Paper | None):
+    redirects = IssueDateRedirect.objects.filter(old_date=date)
+    return redirects.filter(issue__paper=paper) if paper is not None else redirects
+
+
+def issue_for_old_date(date: dt.date, paper: Paper | None = None) -> Issue | None:
+    """The issue of ``paper`` that was once published under ``date``, under its date now."""
+    redirect = _redirects(date, paper).select_related("issue").first()
     return redirect.issue if redirect else None
 
 
-def page_for_old_sequence(date: dt.date, sequence: int) -> Page | None:
+def page_for_old_sequence(date: dt.date, sequence: int, paper: Paper | None = None) -> Page | None:
     """The page printed as page ``sequence`` of the issue once dated ``date``, wherever it is now."""
-    redirect = IssueDateRedirect.objects.filter(old_date=date).first()
+    redirect = _redirects(date, paper).first()
     if redirect is None:
         return None
     page_id = redirect.page_sequences.get(str(sequence))

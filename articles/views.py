@@ -200,7 +200,7 @@ class IssueDetailView(PaperMixin, BreadcrumbsMixin, DetailView):
     def get(self, request, *args, **kwargs):
         date = self.kwargs["date"]
         if not Issue.objects.filter(paper=self.get_paper(), date_issued=date).exists():
-            moved = links.issue_for_old_date(date) if self.get_paper().is_default else None
+            moved = links.issue_for_old_date(date, self.get_paper())
             if moved is not None:
                 return HttpResponsePermanentRedirect(moved.get_absolute_url())
             return issue_missing(request, date, paper=self.get_paper())
@@ -300,11 +300,11 @@ class PageDetailView(PaperMixin, BreadcrumbsMixin, DetailView):
     def get(self, request, *args, **kwargs):
         date, sequence = self.kwargs["date"], self.kwargs["sequence"]
         pages = Page.objects.filter(issue__paper=self.get_paper(), issue__date_issued=date, sequence=sequence)
-        if not pages.exists() and self.get_paper().is_default:
-            moved = links.page_for_old_sequence(date, sequence)
+        if not pages.exists():
+            moved = links.page_for_old_sequence(date, sequence, self.get_paper())
             if moved is not None:
                 return HttpResponsePermanentRedirect(moved.get_absolute_url())
-            issue = links.issue_for_old_date(date)
+            issue = links.issue_for_old_date(date, self.get_paper())
             if issue is not None:
                 return HttpResponsePermanentRedirect(issue.get_absolute_url())
         return super().get(request, *args, **kwargs)

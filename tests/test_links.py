@@ -113,6 +113,21 @@ def test_dates_set_for_several_issues_at_once_redirect_from_each_old_date(pages,
     follows(client, "/issues/2022-11-03/", "/issues/2022-11-04/")
 
 
+def test_another_papers_corrected_date_redirects_within_that_paper_only(pages, editor, client):
+    from articles.models import Page, Paper
+
+    other = Paper.objects.create(name="无锡日报", slug="wxrb")
+    issue = Issue.objects.create(paper=other, date_issued="2023-08-12", date_evidence="测试")
+    page = Page.objects.create(issue=issue, sequence=1, source_file="wxrb.txt", sha256="e" * 64)
+    Article.objects.create(page=page, sequence=1, headline="无锡日报的稿子", body="正文。")
+
+    correct_issue_date(editor, issue, "2023-08-13")
+
+    follows(client, "/papers/wxrb/issues/2023-08-12/", "/papers/wxrb/issues/2023-08-13/")
+    follows(client, "/papers/wxrb/issues/2023-08-12/pages/1/", "/papers/wxrb/issues/2023-08-13/pages/1/")
+    assert client.get("/issues/2023-08-12/").status_code == 404  # 江南晚报 had no issue that day
+
+
 def test_issue_merged_into_another_date_redirects_and_its_articles_keep_their_urls(pages, editor, client):
     moved = Issue.objects.get(date_issued="2023-08-18")
     kept = Issue.objects.get(date_issued="2023-08-08")

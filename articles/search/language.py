@@ -113,7 +113,7 @@ def _tokens(text: str) -> list[_Token]:
         if text[i] in MINUS and i + 1 < n and not text[i + 1].isspace():
             excluded, i = True, i + 1
         scope = "text"
-        if not text[i] in QUOTES:
+        if text[i] not in QUOTES:
             # A scope: a known word followed by a colon and something to search.
             for colon in (":", "："):
                 head, sep, rest = text[i:].partition(colon)

@@ -129,7 +129,8 @@ def term_count(term: Term) -> int:
     """How many articles hold one whole-text term, anywhere in the archive."""
     from .language import term_sq
 
-    return SearchQuerySet().filter(term_sq(term)).count()
+    # Ordered by date: counting then needs no relevance ranking of what it finds.
+    return SearchQuerySet().filter(term_sq(term)).order_by("-issue_date").count()
 
 
 __all__ = [

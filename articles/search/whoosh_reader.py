@@ -65,6 +65,10 @@ HEADLINE_SCORE = 1000.0  # a result's score: 1,000 per wanted term in the headli
 # posting list, and 32 common single characters cost most of a second at 27,000 articles. Only
 # the RANK_WORDS most distinctive words (fewest articles) are scored; matching never changes.
 RANK_WORDS = 8
+# Bound on one term's matching work: once fewer candidates are left than a posting list has
+# entries / CONFIRM_RATIO, each candidate is confirmed in the text store instead (about 1 µs).
+CONFIRM_RATIO = 20
+CONFIRM_SHORT = True  # also for terms of one or two characters (tests/bench/query_bounds.py lifts it)
 
 
 def _ordered_test(op: str, value):
@@ -228,13 +232,18 @@ class IndexState:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
+        lengths = self.tlen if fieldname == TEXT else self.hlen
         if len(form) <= 2:
+            if CONFIRM_SHORT and within is not None and len(within) * CONFIRM_RATIO < self.frequency(fieldname, form):
+                # Few candidates left: a byte search of each is cheaper than reading a long
+                # posting list (32 common characters read 32 whole lists: issue 14 item 7).
+                return frozenset(self.store.containing(within, form, self.tstart, lengths))
             found = self.postings(fieldname, form)
             return found & within if within is not None else found
         frequency = {p: self.frequency(fieldname, p) for p in {form[i : i + 2] for i in range(len(form) - 1)}}
         candidates = within
         for pair in sorted(frequency, key=frequency.get):
-            if candidates is not None and len(candidates) * 20 < frequency[pair]:
+            if candidates is not None and len(candidates) * CONFIRM_RATIO < frequency[pair]:
                 # Confirming a few candidates is cheaper than reading a long posting list to
                 # prune them: the byte search decides anyway (and a 200-character query of
                 # common pairs cannot make us read 199 posting lists).
@@ -243,7 +252,6 @@ class IndexState:
             candidates = docs if candidates is None else candidates & docs
             if not candidates:
                 break
-        lengths = self.tlen if fieldname == TEXT else self.hlen
         found = frozenset(self.store.containing(candidates, form, self.tstart, lengths))
         return found if within is not None else self._remember(key, found)
 

@@ -586,11 +586,20 @@ class LiveSearcher:
         if state is not None and self._pid == os.getpid():
             state.close()
         self._state = None
-        if not whoosh_index.exists_in(folder):
+        try:
+            exists = whoosh_index.exists_in(folder)
+        except Exception as exc:  # a garbled table of contents, a missing segment: not usable
+            raise IndexUnavailable(f"{folder}: {exc}") from exc
+        if not exists:
             raise IndexUnavailable(folder)
         # Opened through the build folder's own path: a later swap of the symlink does not
         # change what this state reads; the check above notices the swap instead.
-        self._state, self._pid = IndexState(folder), os.getpid()
+        try:
+            self._state, self._pid = IndexState(folder), os.getpid()
+        except IndexUnavailable:
+            raise
+        except Exception as exc:  # damaged files: say so (the pages answer 503), never a 500
+            raise IndexUnavailable(f"{folder}: {exc}") from exc
         return self._state
 
     def reset(self) -> None:

@@ -17,7 +17,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     year = indexes.IntegerField()
     reporters = indexes.MultiValueField()
     column = indexes.CharField(model_attr="section", default="")
-    paper = indexes.CharField(model_attr="page__issue__paper", default="")
+    paper = indexes.CharField(model_attr="page__issue__paper__name", default="")
     page_label = indexes.CharField(default="")
     page_number = indexes.IntegerField(model_attr="page__sequence")
 
@@ -39,7 +39,8 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return obj.page.issue.date_issued.year
 
     def prepare_page_label(self, obj):
-        return obj.page.display_label
+        # The label as the source gave it (A02), else the page's one display name (头版, 第3版).
+        return (obj.page.label or "").strip() or obj.page.display_label
 
     def prepare_reporters(self, obj):
         return [b.person.name for b in sorted(obj.bylines.all(), key=lambda b: b.position)]

@@ -22,7 +22,7 @@ import pytest
 from haystack.inputs import AutoQuery, Exact
 from haystack.query import SQ, SearchQuerySet
 
-from articles.models import Article, Byline, Issue, Page, Person
+from articles.models import Article, Byline, Issue, Page, Paper, Person
 from articles.services import page_ingest
 from search_engines import engine_archive, selected
 from search_oracle import holds_in
@@ -48,8 +48,9 @@ class Doc:
 
 
 def _made_up_articles() -> None:
-    issue = Issue.objects.create(date_issued=dt.date(2019, 3, 9), date_evidence="测试", paper="无锡日报")
-    page = Page.objects.create(issue=issue, sequence=3, label="A03", source_file="api-test.txt", sha256="a" * 64)
+    issue = Issue.objects.create(date_issued=dt.date(2019, 3, 9), date_evidence="测试",
+                                 paper=Paper.objects.get_or_create(name="无锡日报", defaults={"slug": "wxrb"})[0])
+    page = Page.objects.create(issue=issue, sequence=3, label="A03", label_given=True, source_file="api-test.txt", sha256="a" * 64)
     specs = [
         ("鼋头渚樱花开了", "本报讯 鼋头渚的樱花今年开得早，游人如织。", "樱花专栏", ["李,四"]),
         ("太湖边的樱花节", "本报讯 太湖边樱花节开幕，鼋头渚游人多。", "樱花专栏", ["张 三", "王五"]),
@@ -81,12 +82,14 @@ def docs(request, django_db_setup, django_db_blocker, tmp_path_factory):
                         reporters=names,
                         headline=a.headline,
                         parts=[a.headline, *a.paragraphs, "、".join(names)],
-                        paper=a.page.issue.paper,
+                        paper=a.page.issue.paper.name,
                         page_label=a.page.display_label,
                         page_number=a.page.sequence,
                     )
                 )
         yield found
+    with django_db_blocker.unblock():
+        Paper.objects.filter(name="无锡日报").delete()  # its issue went with the archive
 
 
 def pks(sqs) -> set[int]:

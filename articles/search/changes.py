@@ -37,7 +37,7 @@ def dictionary_signature(words) -> str:
 
 def database_marks() -> dict:
     """The newest change of each kind the index depends on."""
-    from articles.models import Article, Byline, Issue, Page, Person
+    from articles.models import Article, Byline, Issue, Page, Paper, Person
 
     def newest(model) -> int:
         return model.history.aggregate(m=Max("history_id"))["m"] or 0
@@ -49,6 +49,7 @@ def database_marks() -> dict:
         "byline": newest(Byline),
         "issue": newest(Issue),
         "person": newest(Person),
+        "paper": newest(Paper),
         "page": ingested.isoformat() if ingested else "",
         "count": Article.objects.count(),
     }
@@ -56,7 +57,7 @@ def database_marks() -> dict:
 
 def changed_article_ids(marks: dict) -> set[int]:
     """Articles whose indexed values may have changed since ``marks``."""
-    from articles.models import Article, Byline, Issue, Person
+    from articles.models import Article, Byline, Issue, Paper, Person
 
     ids = set(Article.history.filter(history_id__gt=marks.get("article", 0)).values_list("id", flat=True))
     ids |= set(Byline.history.filter(history_id__gt=marks.get("byline", 0)).values_list("article_id", flat=True))
@@ -64,6 +65,8 @@ def changed_article_ids(marks: dict) -> set[int]:
     ids |= set(Article.objects.filter(page__issue_id__in=list(issues)).values_list("pk", flat=True))
     people = Person.history.filter(history_id__gt=marks.get("person", 0)).values_list("id", flat=True)
     ids |= set(Article.objects.filter(bylines__person_id__in=list(people)).values_list("pk", flat=True))
+    papers = Paper.history.filter(history_id__gt=marks.get("paper", 0)).values_list("id", flat=True)
+    ids |= set(Article.objects.filter(page__issue__paper_id__in=list(papers)).values_list("pk", flat=True))
     if marks.get("page"):
         since = dt.datetime.fromisoformat(marks["page"])
         ids |= set(Article.objects.filter(page__ingested__gt=since).values_list("pk", flat=True))

@@ -39,7 +39,7 @@ def _article(date, headline, lead, people=(), section="", inferred=False, label=
         date_issued=date, defaults={"date_evidence": "测试", "date_inferred": inferred})
     page, _ = Page.objects.get_or_create(
         issue=issue, sequence=2, defaults={"source_file": f"{date}-2.txt", "sha256": f"{date}".ljust(64, "0"),
-                                            "label": label})
+                                            "label": label, "label_given": bool(label)})
     article = Article.objects.create(page=page, sequence=page.articles.count() + 1, headline=headline,
                                      section=section, lead=lead, body="第二段。")
     for position, name in enumerate(people):

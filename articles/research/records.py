@@ -26,8 +26,10 @@ def byline_names(article: Article) -> tuple[str, ...]:
 
 
 def article_page(article: Article) -> str:
+    """The page as printed (A02); the page's order when the source gave no label."""
     page = article.page
-    return page_number(page.label, page.sequence)
+    given = getattr(page, "label_given", True)
+    return page_number(page.label if given is not False else "", page.sequence)
 
 
 def today() -> dt.date:

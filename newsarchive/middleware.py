@@ -45,7 +45,16 @@ def is_search_path(path: str) -> bool:
 
 
 def search_index_readable() -> bool:
-    """True when the live search index folder holds a Whoosh index that opens."""
+    """True when the live search index folder holds a Whoosh index that opens (or, with the
+    Xapian engine, when its database or every shard opens)."""
+    if settings.SEARCH_ENGINE == "xapian":
+        from articles.search import xapian_index
+
+        try:
+            xapian_index.open_reader().close()
+        except xapian_index.IndexUnavailable:
+            return False
+        return True
     path = Path(settings.SEARCH_INDEX_DIR)
     try:
         from whoosh import index as whoosh_index

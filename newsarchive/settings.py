@@ -191,6 +191,21 @@ HAYSTACK_CONNECTIONS = {
         "PATH": str(SEARCH_INDEX_DIR),
     },
 }
+# NEWSARCHIVE_SEARCH_ENGINE=xapian: the Xapian engine instead (docs/search.md), embedded under the
+# data folder, or on xapian-tcpsrv shards with NEWSARCHIVE_XAPIAN_SHARDS=host:port,host:port
+# (README, "Scaling out"). Both give the same results.
+SEARCH_ENGINE = os.environ.get("NEWSARCHIVE_SEARCH_ENGINE", "whoosh").strip().lower() or "whoosh"
+if SEARCH_ENGINE not in ("whoosh", "xapian"):
+    raise ImproperlyConfigured(f"NEWSARCHIVE_SEARCH_ENGINE must be whoosh or xapian, not {SEARCH_ENGINE!r}")
+if SEARCH_ENGINE == "xapian":
+    SEARCH_INDEX_DIR = DATA_DIR / "xapian_index"
+    HAYSTACK_CONNECTIONS = {
+        "default": {
+            "ENGINE": "articles.search.xapian_backend.XapianEngine",
+            "PATH": str(SEARCH_INDEX_DIR),
+            "SHARDS": [s.strip() for s in os.environ.get("NEWSARCHIVE_XAPIAN_SHARDS", "").split(",") if s.strip()],
+        },
+    }
 # Nothing that serves a request writes to the index: ingest and the index commands do.
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 

@@ -85,7 +85,7 @@ def search_data_dir(db, settings, tmp_path):
     from articles.search import query
 
     settings.DATA_DIR = tmp_path
-    settings.SEARCH_INDEX_DIR = tmp_path / "whoosh_index"
+    settings.SEARCH_INDEX_DIR = tmp_path / Path(settings.HAYSTACK_CONNECTIONS["default"]["PATH"]).name
     settings.HAYSTACK_CONNECTIONS = {
         "default": {**settings.HAYSTACK_CONNECTIONS["default"], "PATH": str(settings.SEARCH_INDEX_DIR)}
     }

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from django.conf import settings
 from django.test import override_settings
 
 from articles.models import Article, Byline, Issue, Page, Person
@@ -35,15 +36,21 @@ def delete_everything() -> None:
 
 
 def search_settings(folder: Path) -> override_settings:
-    """Settings that keep the data folder and the Chinese Whoosh index under ``folder``."""
-    index_dir = folder / "whoosh_index"
-    return override_settings(
-        DATA_DIR=folder,
-        SEARCH_INDEX_DIR=index_dir,
-        HAYSTACK_CONNECTIONS={
-            "default": {"ENGINE": "articles.search.backend.ChineseWhooshEngine", "PATH": str(index_dir)}
-        },
-    )
+    """Settings that keep the data folder and the search index under ``folder``, on the engine
+    the settings chose (``NEWSARCHIVE_SEARCH_ENGINE``; Xapian shards stay where they are)."""
+    connection = dict(settings.HAYSTACK_CONNECTIONS["default"])
+    index_dir = folder / Path(connection["PATH"]).name
+    connection["PATH"] = str(index_dir)
+    return override_settings(DATA_DIR=folder, SEARCH_INDEX_DIR=index_dir, HAYSTACK_CONNECTIONS={"default": connection})
+
+
+def forget_searchers() -> None:
+    """Every engine's per-process searcher, so the next search opens the index anew."""
+    query.live.reset()
+    if settings.SEARCH_ENGINE == "xapian":
+        from articles.search import xapian_backend
+
+        xapian_backend.reader.reset()
 
 
 @contextmanager
@@ -56,6 +63,6 @@ def throwaway_archive(folder: Path, django_db_blocker) -> Iterator[None]:
                 delete_everything()
             yield
         finally:
-            query.live.reset()
+            forget_searchers()
             with django_db_blocker.unblock():
                 delete_everything()

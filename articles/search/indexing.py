@@ -98,6 +98,18 @@ def prepare_segmenter() -> None:
 _segmenter_ready = False
 
 
+
+def _xapian():
+    """The Xapian engine's writer (``articles.search.xapian_index``) when settings choose that
+    engine, else None: every public function below hands over to it, so commands, ingest and
+    the admin reach whichever engine serves."""
+    if not settings.HAYSTACK_CONNECTIONS["default"]["ENGINE"].endswith(".XapianEngine"):
+        return None
+    from . import xapian_index
+
+    return xapian_index
+
+
 def _builds_dir() -> Path:
     path = index_path()
     return path.with_name(path.name + ".builds")
@@ -131,6 +143,8 @@ def schema():
 def index_exists() -> bool:
     """A readable index is live. One written by older code whose schema no longer loads counts
     as missing: the next ``ensure_search_index`` builds a new one beside it."""
+    if (engine := _xapian()) is not None:
+        return engine.index_exists()
     path = index_path()
     try:
         return path.is_dir() and whoosh_index.exists_in(str(path))
@@ -140,6 +154,8 @@ def index_exists() -> bool:
 
 def index_healthy() -> bool:
     """The live index opens down to its segments, and its text store holds every record."""
+    if (engine := _xapian()) is not None:
+        return engine.index_exists()
     from .whoosh_reader import IndexState
 
     if not index_exists():
@@ -277,6 +293,8 @@ def _write(writer, store, search_index, objects: Iterable) -> int:
 
 def index_objects(*, search_index, objects: Iterable) -> int:
     """Write prepared objects into the live index (haystack's ``update_index`` comes here)."""
+    if (engine := _xapian()) is not None:
+        return engine.index_objects(search_index=search_index, objects=objects)
     prepare_segmenter()
     with writer_lock():
         ix, folder = _open_or_create_live()
@@ -286,6 +304,8 @@ def index_objects(*, search_index, objects: Iterable) -> int:
 
 def index_remove(*, identifiers: list[str]) -> None:
     """Delete documents by haystack identifier (``articles.article.<pk>``)."""
+    if (engine := _xapian()) is not None:
+        return engine.index_remove(identifiers=identifiers)
     if not index_exists():
         return
     with writer_lock():
@@ -298,6 +318,8 @@ def index_remove(*, identifiers: list[str]) -> None:
 
 def index_update(*, article_ids: Iterable[int] = (), removed_ids: Iterable[int] = ()) -> int:
     """Reindex these articles (deleting any no longer in the database) in the live index."""
+    if (engine := _xapian()) is not None:
+        return engine.index_update(article_ids=article_ids, removed_ids=removed_ids)
     from articles.models import Article
 
     prepare_segmenter()
@@ -393,6 +415,8 @@ def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE, workers: int |
     ``analysis_processes``. The analysis is a pure function of the text: the results are the
     same with or without them.
     """
+    if (engine := _xapian()) is not None:
+        return engine.index_rebuild(progress=progress, batch_size=batch_size, workers=workers)
     from articles.models import Article
 
     prepare_segmenter()  # before forking: the analysis processes share the loaded dictionary
@@ -439,6 +463,8 @@ def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE, workers: int |
 
 def index_clear() -> None:
     """An empty index takes the live index's place (built aside and swapped like a rebuild)."""
+    if (engine := _xapian()) is not None:
+        return engine.index_clear()
     folder = _new_build_folder()
     whoosh_index.create_in(str(folder), schema())
     _write_stamp(folder, {})
@@ -485,6 +511,8 @@ def index_sync(*, changed_ids: Iterable[int] = (), removed_ids: Iterable[int] = 
 
     ``changed_ids``/``removed_ids``: what the caller already knows changed (``manage.py ingest``
     passes the ingest service's), written first; the history marks find the rest."""
+    if (engine := _xapian()) is not None:
+        return engine.index_sync(changed_ids=changed_ids, removed_ids=removed_ids)
     from articles.models import Article
 
     if not index_exists():
@@ -500,6 +528,8 @@ def index_sync(*, changed_ids: Iterable[int] = (), removed_ids: Iterable[int] = 
 
 def index_state() -> str:
     """``missing``, ``outdated`` (schema changed), ``stale`` (database changed) or ``current``."""
+    if (engine := _xapian()) is not None:
+        return engine.index_state()
     if not index_healthy():
         return "missing"
     stamp = read_stamp()

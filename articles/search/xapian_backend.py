@@ -1,0 +1,441 @@
+"""The Xapian engine behind haystack (``NEWSARCHIVE_SEARCH_ENGINE=xapian``): embedded or shards.
+
+Subclasses ``xapian-haystack``'s backend and query for their engine plumbing, and overrides what
+would answer Chinese wrongly: the index is written by ``articles.search.xapian_index`` (our terms,
+never Xapian's ``TermGenerator``); a search gets the engine-neutral plan
+(``articles.search.plan``, built from haystack's ``SQ`` tree) and turns it into a
+``xapian.Query`` here. Known traps of the stock backend that this avoids: ``clear()`` removes a
+local folder even when the index is remote (ours empties each shard); ``filter(content=…)`` of
+three or more Chinese characters finds nothing (ours is a phrase of bigrams, exact).
+
+Counts: exact up to ``EXACT_UP_TO`` matches (Xapian checks at least that many documents);
+beyond it the count is Xapian's estimate, and ``search`` also returns ``hits_exact`` and
+``hits_bounds`` (lower, upper) so a page can say 约 N. Facet counts are exact while the count
+is; beyond that they are over the documents Xapian checked.
+
+Ranking (never which articles match): headline matches first (a large boost on the headline
+phrase), then BM25 over the query's jieba words (``W`` terms), then newer first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+
+import xapian
+from haystack.backends import BaseEngine, BaseSearchBackend
+from haystack.models import SearchResult
+from haystack.utils import get_identifier
+from xapian_backend import XapianSearchBackend as StockXapianBackend
+from xapian_backend import XapianSearchQuery as StockXapianQuery
+
+from . import plan
+from . import xapian_index as xi
+from .analysis import query_words
+from .fields import COLUMN, HEADLINE, ISSUE_DATE, REPORTER_SEPARATOR, REPORTERS, TEXT, YEAR
+
+EXACT_UP_TO = 10_000
+HEADLINE_BOOST = 1000.0
+_FIELD_PREFIX = {COLUMN: xi.COLUMN_PREFIX, REPORTERS: xi.REPORTER_PREFIX}
+
+
+class _Reader(threading.local):
+    """One database handle per thread, reopened when the live index changed."""
+
+    def __init__(self):
+        self.db = None
+        self.key = None
+
+    def get(self) -> xapian.Database:
+        key = xi.reader_key()
+        if self.db is None or key != self.key:
+            if self.db is not None:
+                self.db.close()
+            self.db, self.key = xi.open_reader(), key
+        else:
+            try:
+                self.db.reopen()
+            except xapian.Error:
+                self.db = xi.open_reader()
+        return self.db
+
+    def reset(self) -> None:
+        if self.db is not None:
+            self.db.close()
+        self.db = self.key = None
+
+
+reader = _Reader()
+
+
+# --------------------------------------------------------------------------- plan -> xapian.Query
+
+
+def _text_query(form: str, prefix: str = "") -> xapian.Query:
+    """Exactly the documents whose (headline, with ``H``) matching form contains ``form``."""
+    if not form:
+        return xapian.Query.MatchAll
+    if len(form) == 1:
+        return xapian.Query(prefix + form)
+    pairs = [prefix + form[i : i + 2] for i in range(len(form) - 1)]
+    if len(pairs) == 1:
+        return xapian.Query(pairs[0])
+    return xapian.Query(xapian.Query.OP_PHRASE, pairs, len(pairs))
+
+
+def _terms_query(terms) -> xapian.Query:
+    terms = list(terms)
+    if not terms:
+        return xapian.Query.MatchNothing
+    return xapian.Query(xapian.Query.OP_OR, [xapian.Query(t) for t in terms])
+
+
+def _value_terms(db, prefix: str, test) -> list[str]:
+    """Terms under ``prefix`` whose value passes ``test`` (reporters/column startswith/contains)."""
+    found = []
+    for item in db.allterms(prefix):
+        term = item.term.decode("utf-8")
+        if test(term[len(prefix):]):
+            found.append(term)
+    return found
+
+
+def _ordered_query(field: str, op: str, value) -> xapian.Query:
+    if field == YEAR:
+        encode, slot = (lambda v: str(int(v))), xi.SLOT_YEAR
+    elif field == ISSUE_DATE:
+        encode, slot = xi.date_value, xi.SLOT_DATE
+    else:  # django_id
+        encode, slot = xi.id_value, xi.SLOT_DJANGO_ID
+    if op == "range":
+        low, high = value
+        return xapian.Query(xapian.Query.OP_VALUE_RANGE, slot, encode(low), encode(high))
+    if op in ("gte", "gt"):
+        query = xapian.Query(xapian.Query.OP_VALUE_GE, slot, encode(value))
+        if op == "gt":
+            query = xapian.Query(xapian.Query.OP_AND_NOT, query, _ordered_query(field, "exact", value))
+        return query
+    if op in ("lte", "lt"):
+        query = xapian.Query(xapian.Query.OP_VALUE_LE, slot, encode(value))
+        if op == "lt":
+            query = xapian.Query(xapian.Query.OP_AND_NOT, query, _ordered_query(field, "exact", value))
+        return query
+    values = value if op == "in" else (value,)
+    if field == YEAR:
+        return _terms_query(xi.YEAR_PREFIX + str(int(v)) for v in values)
+    if field == ISSUE_DATE:
+        return _terms_query(xi.DATE_PREFIX + xi.date_value(v) for v in values)
+    return _terms_query(xi.ID_PREFIX + f"articles.article.{int(v)}" for v in values)
+
+
+def to_query(node, db) -> xapian.Query:
+    """A plan as a ``xapian.Query`` that matches exactly the same articles."""
+    if isinstance(node, plan.Everything):
+        return xapian.Query.MatchAll
+    if isinstance(node, plan.And):
+        if not node.children:
+            return xapian.Query.MatchAll
+        return xapian.Query(xapian.Query.OP_AND, [to_query(c, db) for c in node.children])
+    if isinstance(node, plan.Or):
+        if not node.children:
+            return xapian.Query.MatchNothing
+        return xapian.Query(xapian.Query.OP_OR, [to_query(c, db) for c in node.children])
+    if isinstance(node, plan.Not):
+        return xapian.Query(xapian.Query.OP_AND_NOT, xapian.Query.MatchAll, to_query(node.child, db))
+    if isinstance(node, plan.Contains):
+        if node.field == TEXT:
+            return _text_query(node.form)
+        if node.field == HEADLINE:
+            return _text_query(node.form, xi.HEADLINE_PREFIX)
+        prefix = _FIELD_PREFIX[node.field]
+        return _terms_query(_value_terms(db, prefix, lambda v: node.form in v))
+    if isinstance(node, plan.Compare):
+        field, op, value = node.field, node.op, node.value
+        if field == HEADLINE:
+            return xapian.Query(xi.value_term(xi.HEADLINE_EXACT_PREFIX, value))
+        if field == "django_ct":
+            values = value if op == "in" else (value,)
+            return _terms_query(xi.CT_PREFIX + str(v) for v in values)
+        if field in _FIELD_PREFIX:
+            prefix = _FIELD_PREFIX[field]
+            if op in ("exact", "content"):
+                return xapian.Query(xi.value_term(prefix, value))
+            if op == "in":
+                return _terms_query(xi.value_term(prefix, v) for v in value)
+            if op == "startswith":
+                return _terms_query(_value_terms(db, prefix + value, lambda v: True))
+            if op == "contains":
+                return _terms_query(_value_terms(db, prefix, lambda v: value in v))
+            raise NotImplementedError(f"the lookup {field}__{op} is not supported")
+        return _ordered_query(field, op, value)
+    raise NotImplementedError(f"cannot search for {node!r}")
+
+
+def _ranking(forms: list[str]) -> xapian.Query | None:
+    words = list(dict.fromkeys(w for f in forms for w in query_words(f)))
+    parts = [xapian.Query(xi.WORD_PREFIX + w) for w in words]
+    parts += [
+        xapian.Query(xapian.Query.OP_SCALE_WEIGHT, _text_query(f, xi.HEADLINE_PREFIX), HEADLINE_BOOST)
+        for f in forms if f
+    ]
+    return xapian.Query(xapian.Query.OP_OR, parts) if parts else None
+
+
+def _stored(data: bytes) -> dict:
+    values = json.loads(data.decode("utf-8"))
+    values[ISSUE_DATE] = dt.date.fromisoformat(values[ISSUE_DATE])
+    return values
+
+
+# --------------------------------------------------------------------------- the backend
+
+
+class XapianSearchBackend(StockXapianBackend):
+    def __init__(self, connection_alias, **connection_options):
+        # Not the stock __init__: it creates a folder at PATH, where our symlink to the live
+        # build goes (and with shards the index is not local at all).
+        BaseSearchBackend.__init__(self, connection_alias, **connection_options)
+        self.path = connection_options.get("PATH")
+        self.use_lockfile = False
+        self._fields, self._schema, self._content_field_name, self._columns = {}, [], None, {}
+
+    def document_count(self):
+        try:
+            return reader.get().get_doccount()
+        except xi.IndexUnavailable:
+            return 0
+
+    # -- writing: the one writer
+
+    def update(self, index, iterable, commit=True):
+        from .indexing import index_objects
+
+        index_objects(search_index=index, objects=list(iterable))
+
+    def remove(self, obj_or_string, commit=True):
+        from .indexing import index_remove
+
+        identifier = obj_or_string if isinstance(obj_or_string, str) else get_identifier(obj_or_string)
+        index_remove(identifiers=[identifier])
+
+    def clear(self, models=None, commit=True):
+        from .indexing import index_clear
+
+        index_clear()
+
+    # -- reading
+
+    def _plan(self, query):
+        return query if not isinstance(query, str) else plan.parse_string(query)
+
+    def _models_allow(self, models) -> bool:
+        from articles.models import Article
+
+        return not models or Article in models
+
+    def _enquire(self, db, query_plan, sort_by):
+        match = to_query(query_plan, db)
+        enquire = xapian.Enquire(db)
+        keys = [k for k in (sort_by or []) if k.lstrip("-") != "score"]
+        ranking = None if keys else _ranking(plan.positive_forms(query_plan))
+        if ranking is not None:
+            query = xapian.Query(
+                xapian.Query.OP_AND_MAYBE, xapian.Query(xapian.Query.OP_SCALE_WEIGHT, match, 0), ranking
+            )
+        else:
+            query = xapian.Query(xapian.Query.OP_SCALE_WEIGHT, match, 0)
+        enquire.set_query(query)
+        # BM25 without length normalisation (b=0): a headline match weighs the same in every
+        # article, so articles equal on the query's words tie, and the newer comes first.
+        enquire.set_weighting_scheme(xapian.BM25Weight(1.2, 0, 1, 0, 0.5))
+        if keys:
+            sorter = xapian.MultiValueKeyMaker()
+            for key in keys:
+                name = key.lstrip("-")
+                if name not in xi.SLOTS:
+                    raise NotImplementedError(f"cannot order by {key!r}: use issue_date, year, column, django_id or score")
+                sorter.add_value(xi.SLOTS[name], key.startswith("-"))
+            enquire.set_sort_by_key(sorter, False)
+        else:
+            enquire.set_sort_by_relevance_then_value(xi.SLOT_DATE, True)
+        enquire.set_docid_order(xapian.Enquire.DONT_CARE)
+        return enquire
+
+    def search(
+        self, query_string, sort_by=None, start_offset=0, end_offset=None, fields="", highlight=False,
+        facets=None, date_facets=None, query_facets=None, narrow_queries=None, spelling_query=None,
+        within=None, dwithin=None, distance_point=None, models=None, limit_to_registered_models=None,
+        result_class=None, **kwargs,
+    ):
+        from .indexing import prepare_segmenter
+
+        prepare_segmenter()  # jieba and staff's local words (ranking only)
+        if within or dwithin or distance_point:
+            raise NotImplementedError("the archive's index has no locations")
+        result_class = result_class or SearchResult
+        query_plan = self._plan(query_string)
+        extra = [self._plan(q) for q in (narrow_queries or ())]
+        if extra:
+            query_plan = plan.And((query_plan, *extra))
+        empty = {"results": [], "hits": 0, "hits_exact": True, "hits_bounds": (0, 0),
+                 "facets": {"fields": {}, "dates": {}, "queries": {}}, "spelling_suggestion": None}
+        if not self._models_allow(models):
+            return empty
+        db = reader.get()
+        for attempt in range(3):
+            try:
+                return self._search(db, query_plan, sort_by, start_offset, end_offset, highlight, facets,
+                                    date_facets, query_facets, result_class)
+            except xapian.DatabaseModifiedError:
+                db.reopen()
+        return self._search(db, query_plan, sort_by, start_offset, end_offset, highlight, facets,
+                            date_facets, query_facets, result_class)
+
+    def _search(self, db, query_plan, sort_by, start_offset, end_offset, highlight, facets, date_facets,
+                query_facets, result_class):
+        enquire = self._enquire(db, query_plan, sort_by)
+        spies = {}
+        for name in facets or {}:
+            if name not in (YEAR, COLUMN, REPORTERS):
+                raise NotImplementedError(f"facets on {name!r}: only year, column and reporters")
+            spies[name] = xapian.ValueCountMatchSpy(xi.SLOTS[name])
+            enquire.add_matchspy(spies[name])
+        date_spy = None
+        if date_facets:
+            for name in date_facets:
+                if name != ISSUE_DATE:
+                    raise NotImplementedError(f"date facets on {name!r}: only issue_date")
+            date_spy = xapian.ValueCountMatchSpy(xi.SLOT_DATE)
+            enquire.add_matchspy(date_spy)
+        size = max(0, (end_offset if end_offset is not None else db.get_doccount()) - start_offset)
+        mset = enquire.get_mset(start_offset, size, EXACT_UP_TO + 1)
+        lower, upper = mset.get_matches_lower_bound(), mset.get_matches_upper_bound()
+        exact = lower == upper
+        hits = mset.get_matches_estimated()
+        results = []
+        for match in mset:
+            stored = _stored(match.document.get_data())
+            pk = stored.pop("django_id")
+            results.append(result_class("articles", "article", pk, float(match.weight), **stored))
+        counted = {"fields": {}, "dates": {}, "queries": {}}
+        for name, spy in spies.items():
+            counts: dict = {}
+            for item in spy.values():
+                value, n = item.term.decode("utf-8"), item.termfreq
+                if name == YEAR:  # as the Whoosh engine gives them: the year's digits
+                    counts[value] = counts.get(value, 0) + n
+                elif name == REPORTERS:
+                    for person in (value.split(REPORTER_SEPARATOR) if value else []):
+                        counts[person] = counts.get(person, 0) + n
+                elif value:
+                    counts[value] = counts.get(value, 0) + n
+            counted["fields"][name] = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+        if date_spy is not None:
+            days = [(dt.date(int(v[:4]), int(v[4:6]), int(v[6:8])), n)
+                    for v, n in ((i.term.decode("ascii"), i.termfreq) for i in date_spy.values())]
+            for name, options in date_facets.items():
+                counted["dates"][name] = _date_buckets(days, options)
+        for name, value in (query_facets or []):
+            sub = plan.And((query_plan, plan.parse_string(f"{name}:{value}")))
+            sub_enquire = self._enquire(db, sub, ["issue_date"])
+            counted["queries"][f"{name}_{value}"] = sub_enquire.get_mset(0, 0, EXACT_UP_TO + 1).get_matches_estimated()
+        if highlight and results:
+            from .backend import _highlight
+
+            _highlight(results, plan.positive_forms(query_plan))
+        return {
+            "results": results, "hits": hits, "hits_exact": exact, "hits_bounds": (lower, upper),
+            "facets": counted, "spelling_suggestion": None,
+        }
+
+    def more_like_this(self, model_instance, additional_query_string=None, start_offset=0, end_offset=None,
+                       models=None, limit_to_registered_models=None, result_class=None, **kwargs):
+        """Articles sharing the most telling jieba words of this one (Xapian's relevance-set
+        expansion over ``W`` terms only), best first."""
+        result_class = result_class or SearchResult
+        if not self._models_allow(models):
+            return {"results": [], "hits": 0}
+        db = reader.get()
+        id_term = xi.ID_PREFIX + get_identifier(model_instance)
+        postings = list(db.postlist(id_term)) if db.term_exists(id_term) else []
+        if not postings:
+            return {"results": [], "hits": 0}
+        rset = xapian.RSet()
+        rset.add_document(postings[0].docid)
+        enquire = xapian.Enquire(db)
+        enquire.set_query(xapian.Query(id_term))
+
+        class Words(xapian.ExpandDecider):
+            def __call__(self, term):
+                return term.startswith(xi.WORD_PREFIX.encode()) and len(term.decode("utf-8")) > 2
+
+        eset = enquire.get_eset(12, rset, Words())
+        words = [xapian.Query(item.term.decode("utf-8")) for item in eset]
+        if not words:
+            return {"results": [], "hits": 0}
+        query = xapian.Query(xapian.Query.OP_AND_NOT, xapian.Query(xapian.Query.OP_OR, words), xapian.Query(id_term))
+        if additional_query_string:
+            filter_query = to_query(self._plan(additional_query_string), db)
+            query = xapian.Query(xapian.Query.OP_FILTER, query, filter_query)
+        enquire.set_query(query)
+        enquire.set_sort_by_relevance_then_value(xi.SLOT_DATE, True)
+        size = max(0, (end_offset if end_offset is not None else db.get_doccount()) - start_offset)
+        mset = enquire.get_mset(start_offset, size, EXACT_UP_TO + 1)
+        results = []
+        for match in mset:
+            stored = _stored(match.document.get_data())
+            pk = stored.pop("django_id")
+            results.append(result_class("articles", "article", pk, float(match.weight), **stored))
+        return {"results": results, "hits": mset.get_matches_estimated()}
+
+
+def _date_buckets(days, options) -> list:
+    """haystack's date facet: (bucket start as datetime, count), from start_date by gap."""
+    start, end = options["start_date"], options["end_date"]
+    start = start.date() if isinstance(start, dt.datetime) else start
+    end = end.date() if isinstance(end, dt.datetime) else end
+    gap_by, amount = options.get("gap_by", "month"), int(options.get("gap_amount", 1))
+    edges = []
+    cursor = start
+    while cursor < end:
+        edges.append(cursor)
+        if gap_by == "year":
+            cursor = cursor.replace(year=cursor.year + amount)
+        elif gap_by == "month":
+            month = cursor.month - 1 + amount
+            cursor = cursor.replace(year=cursor.year + month // 12, month=month % 12 + 1)
+        elif gap_by == "day":
+            cursor = cursor + dt.timedelta(days=amount)
+        else:
+            raise NotImplementedError(f"date facets by {gap_by!r}: year, month or day")
+    counts = [0] * len(edges)
+    import bisect
+
+    for day, n in days:
+        if start <= day < end:
+            counts[bisect.bisect_right(edges, day) - 1] += n
+    return [(dt.datetime(b.year, b.month, b.day), n) for b, n in zip(edges, counts)]
+
+
+class XapianSearchQuery(plan.PlanSearchQuery, StockXapianQuery):
+    """haystack's SQ tree goes to the backend as a plan (``articles.search.plan``)."""
+
+    def build_params(self, spelling_query=None):
+        params = StockXapianQuery.build_params(self, spelling_query=spelling_query)
+        params.pop("narrow_queries", None)  # already part of the plan
+        # The stock query turns end_offset into a length; our search takes offsets, as haystack.
+        if self.end_offset is not None:
+            params["end_offset"] = self.end_offset
+        return params
+
+    def build_query_fragment(self, field, filter_type, value):
+        return str(plan.compile_leaf(field, filter_type, value))
+
+
+class XapianEngine(BaseEngine):
+    backend = XapianSearchBackend
+    query = XapianSearchQuery
+
+
+__all__ = ["XapianEngine", "XapianSearchBackend", "XapianSearchQuery", "reader", "to_query"]

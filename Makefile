@@ -13,7 +13,7 @@ READ_DEPS = import sys, tomllib; \
 	extras = project.get("optional-dependencies", {}); \
 	print("\n".join(project["dependencies"] + [d for g in sys.argv[1:] for d in extras[g]]))
 
-.PHONY: run test test-postgres bench loadtest clean
+.PHONY: run run-shards test test-postgres test-xapian bench loadtest clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,22 @@ run: $(VENV)/.installed-run
 	$(VENV)/bin/python manage.py collectstatic --noinput -v0
 	PORT=$(PORT) exec $(VENV)/bin/gunicorn -c gunicorn.conf.py newsarchive.wsgi:application
 
+# make run-shards: `make run` on the Xapian engine with a local two-shard cluster (two
+# xapian-tcpsrv processes on 127.0.0.1:$(SHARDS_PORT) and the next port, their databases under
+# var/shards/, installed from Debian's xapian-tools when missing). Several hosts: README "Scaling out".
+SHARDS_PORT ?= 8190
+run-shards: $(VENV)/.installed-run
+	XAPIAN_SHARDS_DIR=$(CURDIR)/var/shards XAPIAN_SHARDS_PORT=$(SHARDS_PORT) PYTHON=$(VENV)/bin/python \
+		bash .ci/with-xapian-shards.sh $(MAKE) run PORT=$(PORT)
+
+# The search suite on the Xapian engine: embedded, then on a two-shard cluster started and
+# stopped for it (.ci/with-xapian-shards.sh installs xapian-tools when root).
+XAPIAN_TESTS = tests/test_search.py tests/test_corpus_search.py tests/test_xapian.py \
+	$(wildcard tests/test_haystack_api*.py)
+test-xapian: $(VENV)/.installed-test
+	NEWSARCHIVE_SEARCH_ENGINE=xapian $(VENV)/bin/python -m pytest -q $(XAPIAN_TESTS)
+	PYTHON=$(VENV)/bin/python bash .ci/with-xapian-shards.sh $(VENV)/bin/python -m pytest -q $(XAPIAN_TESTS)
+
 # Browser tests need Debian's chromium and chromedriver; without them they skip with a
 # message, so a failed install here is only a warning.
 test: $(VENV)/.installed-test
@@ -74,9 +90,16 @@ test-postgres: $(VENV)/.installed-test
 # docs/benchmarks.{md,json,png} are updated. BENCH_PORT picks gunicorn's port (default: a free one).
 ARTICLES ?= 10000
 BENCH_DIR ?= var/bench/$(ARTICLES)
+ENGINE ?= whoosh
 bench: $(VENV)/.installed-bench
-	$(VENV)/bin/python tests/bench/run_bench.py --articles $(ARTICLES) --dir $(BENCH_DIR) \
+ifeq ($(ENGINE),shards)
+	PYTHON=$(VENV)/bin/python bash .ci/with-xapian-shards.sh \
+		$(VENV)/bin/python tests/bench/run_bench.py --engine shards --articles $(ARTICLES) --dir $(BENCH_DIR)-shards \
 		$(if $(BENCH_PORT),--port $(BENCH_PORT))
+else
+	$(VENV)/bin/python tests/bench/run_bench.py --engine $(ENGINE) --articles $(ARTICLES) \
+		--dir $(if $(filter whoosh,$(ENGINE)),$(BENCH_DIR),$(BENCH_DIR)-$(ENGINE)) $(if $(BENCH_PORT),--port $(BENCH_PORT))
+endif
 
 # make loadtest: `make run` on LOADTEST_PORT in a scratch data dir (plus LOADTEST_ARTICLES
 # synthetic articles), then locust headless on 127.0.0.1: 1, 8 and 32 readers of

@@ -249,13 +249,18 @@ class XapianSearchBackend(StockXapianBackend):
         # BM25 without length normalisation (b=0): a headline match weighs the same in every
         # article, so articles equal on the query's words tie, and the newer comes first.
         enquire.set_weighting_scheme(xapian.BM25Weight(1.2, 0, 1, 0, 0.5))
-        if keys:
+        for key in keys:
+            if key.lstrip("-") not in xi.SLOTS:
+                raise NotImplementedError(f"cannot order by {key!r}: use issue_date, year, column, django_id or score")
+        if len(keys) == 1:
+            # One value slot: the only sort the remote protocol carries (no KeyMaker over it).
+            enquire.set_sort_by_value_then_relevance(xi.SLOTS[keys[0].lstrip("-")], keys[0].startswith("-"))
+        elif keys:
+            if xi.shards():
+                raise NotImplementedError("Xapian shards sort by one field only (no KeyMaker over the remote protocol)")
             sorter = xapian.MultiValueKeyMaker()
             for key in keys:
-                name = key.lstrip("-")
-                if name not in xi.SLOTS:
-                    raise NotImplementedError(f"cannot order by {key!r}: use issue_date, year, column, django_id or score")
-                sorter.add_value(xi.SLOTS[name], key.startswith("-"))
+                sorter.add_value(xi.SLOTS[key.lstrip("-")], key.startswith("-"))
             enquire.set_sort_by_key(sorter, False)
         else:
             enquire.set_sort_by_relevance_then_value(xi.SLOT_DATE, True)

@@ -1,0 +1,118 @@
+"""The Xapian engine's own traps, embedded and on shards (``make test-xapian`` runs this module
+with ``NEWSARCHIVE_SEARCH_ENGINE=xapian``, then against two ``xapian-tcpsrv`` shards).
+
+What the stock xapian-haystack backend gets wrong and ours must not: ``filter(content=…)`` of
+three or more Chinese characters (it finds nothing there), ``clear()`` over a remote database
+(it deletes a local folder instead), and where each article lives on a cluster."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from haystack.query import SQ, SearchQuerySet
+
+from articles.models import Article
+from articles.search import indexing
+from articles.serializers import article_export
+from articles.services import page_ingest
+from search_oracle import holds_in, throwaway_archive
+
+pytestmark = [
+    pytest.mark.skipif(settings.SEARCH_ENGINE != "xapian", reason="Xapian engine only: make test-xapian runs it"),
+    pytest.mark.django_db,
+]
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def parts(article: dict) -> list[str]:
+    people = [b["name"] for b in article["bylines"] if b["role"] != "source"]
+    found = [article["headline"], *article["paragraphs"], "、".join(people)]
+    return found + (["据" + article["source"]] if article["source"] else [])
+
+
+@pytest.fixture(scope="module")
+def archive(django_db_setup, django_db_blocker, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("xapian")
+    with throwaway_archive(folder, django_db_blocker):
+        with django_db_blocker.unblock():
+            for path in sorted(SEEDS.glob("*.txt")):
+                page_ingest(path=path)
+            indexing.index_rebuild()
+            exported = [article_export(a) for a in Article.objects.with_page().prefetch_related("bylines__person")]
+        yield {a["id"]: a for a in exported}
+
+
+def ids(sqs) -> set[int]:
+    return {int(r.pk) for r in sqs}
+
+
+@pytest.mark.parametrize("text", ["市委书记杜小刚", "阿斯利康", "集成电路", "无锡供应基地", "小刚", "锡"])
+def test_content_filter_of_any_length_finds_exactly_the_articles_that_print_it(archive, text):
+    expected = {pk for pk, a in archive.items() if holds_in(parts(a), text)}
+    assert expected, text
+    sqs = SearchQuerySet().filter(content=text)
+    assert ids(sqs) == expected
+    assert sqs.count() == len(expected)
+
+
+def test_the_issues_table_answers_right(archive):
+    years = {pk for pk, a in archive.items() if a["issue_date"].startswith("2023")}
+    assert SearchQuerySet().filter(year=2023).count() == len(years)
+    wuxi = {pk for pk, a in archive.items() if holds_in(parts(a), "无锡")}
+    without = {pk for pk in wuxi if not holds_in(parts(archive[pk]), "阿斯利康")}
+    assert ids(SearchQuerySet().auto_query("无锡").exclude(content="阿斯利康")) == without
+    either = {pk for pk, a in archive.items() if holds_in(parts(a), "艾因") or holds_in(parts(a), "阿斯利康")}
+    assert ids(SearchQuerySet().filter(SQ(content="艾因") | SQ(content="阿斯利康"))) == either
+    counts = dict(SearchQuerySet().auto_query("无锡").facet("year").facet_counts()["fields"]["year"])
+    assert sum(counts.values()) == len(wuxi) and all(counts.values())
+
+
+def test_newest_first_over_every_part_of_the_index(archive):
+    dates = [r.issue_date for r in SearchQuerySet().filter(content="无锡").order_by("-issue_date")]
+    assert dates == sorted(dates, reverse=True) and len(dates) > 5
+
+
+def test_a_new_page_is_found_after_its_ingest_syncs_the_index(archive, tmp_path):
+    page = tmp_path / "new.txt"
+    page.write_text(
+        "泥人张新馆开张\n\n本报讯(记者 王拓) 2025年1月5日，惠山古镇的泥人张新馆开张，吸引众多市民。\n",
+        encoding="utf-8",
+    )
+    result = page_ingest(path=page)
+    indexing.index_sync()
+    found = ids(SearchQuerySet().filter(content="泥人张新馆"))
+    assert found and found <= set(Article.objects.filter(page__source_file=page.name).values_list("pk", flat=True))
+    assert result is not None
+
+
+@pytest.mark.skipif(not settings.HAYSTACK_CONNECTIONS["default"].get("SHARDS"), reason="shards only")
+def test_each_article_lives_on_the_shard_its_id_names(archive):
+    import xapian
+
+    from articles.search import xapian_index
+
+    shards = xapian_index.shards()
+    assert len(shards) >= 2
+    seen = set()
+    for k, (host, port) in enumerate(shards):
+        db = xapian.remote_open(host, port)
+        pks = {int(t.term.decode().rsplit(".", 1)[-1]) for t in db.allterms(xapian_index.ID_PREFIX + "articles.article.")}
+        db.close()
+        assert pks and all(pk % len(shards) == k for pk in pks)
+        seen |= pks
+    assert seen == set(Article.objects.values_list("pk", flat=True))
+
+
+def test_clear_empties_the_index_and_a_rebuild_brings_it_back(archive):
+    from haystack import connections
+
+    total = len(archive)
+    connections["default"].get_backend().clear()
+    assert SearchQuerySet().filter(content="无锡").count() == 0
+    # The index is still there to write to: on shards the servers still answer.
+    assert indexing.index_exists()
+    indexing.index_rebuild()
+    assert SearchQuerySet().all().count() == Article.objects.count() >= total

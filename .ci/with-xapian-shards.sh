@@ -44,7 +44,9 @@ for ((k = 0; k < N; k++)); do
     # An empty database for the server to open (xapian-tcpsrv does not create one).
     "$PYTHON" -c 'import sys, xapian; xapian.WritableDatabase(sys.argv[1], xapian.DB_CREATE_OR_OPEN).close()' "$db"
     port=$((PORT + k))
-    xapian-tcpsrv --writable --interface 127.0.0.1 --port "$port" "$db" >"$workdir/shard$k.log" 2>&1 &
+    # In a session of its own: on SIGTERM xapian-tcpsrv kills its whole process group (its
+    # forked connection handlers), which would otherwise be ours, make's and CI's.
+    setsid xapian-tcpsrv --writable --interface 127.0.0.1 --port "$port" "$db" >"$workdir/shard$k.log" 2>&1 &
     pids+=($!)
     shards+=("127.0.0.1:$port")
 done

@@ -47,7 +47,7 @@ def is_search_path(path: str) -> bool:
 def search_index_readable() -> bool:
     """True when the live search index folder holds a Whoosh index that opens (or, with the
     Xapian engine, when its database or every shard opens)."""
-    if settings.SEARCH_ENGINE == "xapian":
+    if settings.HAYSTACK_CONNECTIONS["default"]["ENGINE"].endswith(".XapianEngine"):
         from articles.search import xapian_index
 
         try:

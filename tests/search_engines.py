@@ -40,8 +40,34 @@ def _whoosh_reset() -> None:
     query.live.reset()
 
 
+def _xapian_connections(folder: Path) -> dict:
+    """Embedded under ``folder``, or the shards NEWSARCHIVE_XAPIAN_SHARDS names (make test-xapian)."""
+    shards = [s.strip() for s in os.environ.get("NEWSARCHIVE_XAPIAN_SHARDS", "").split(",") if s.strip()]
+    return {
+        "default": {
+            "ENGINE": "articles.search.xapian_backend.XapianEngine",
+            "PATH": str(folder / "xapian_index"),
+            "SHARDS": shards,
+        }
+    }
+
+
+def _xapian_build() -> None:
+    from articles.search import indexing
+
+    _xapian_reset()
+    indexing.index_rebuild()
+
+
+def _xapian_reset() -> None:
+    from articles.search import xapian_backend
+
+    xapian_backend.reader.reset()
+
+
 ENGINES: dict[str, EngineSetup] = {
     "whoosh": EngineSetup("whoosh", _whoosh_connections, _whoosh_build, _whoosh_reset),
+    "xapian": EngineSetup("xapian", _xapian_connections, _xapian_build, _xapian_reset),
 }
 
 

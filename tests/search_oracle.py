@@ -47,7 +47,7 @@ def search_settings(folder: Path) -> override_settings:
 def forget_searchers() -> None:
     """Every engine's per-process searcher, so the next search opens the index anew."""
     query.live.reset()
-    if settings.SEARCH_ENGINE == "xapian":
+    if settings.HAYSTACK_CONNECTIONS["default"]["ENGINE"].endswith(".XapianEngine"):
         from articles.search import xapian_backend
 
         xapian_backend.reader.reset()

@@ -542,6 +542,13 @@ def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE, workers: int |
         notes.append(f"merged {n} parts in {time.monotonic() - merge_started:.1f} s")
     with writer_lock():
         if remote:
+            for target in remote:
+                db = _open_writer(target)
+                try:
+                    _set_stamp(db, marks)
+                    db.commit()
+                finally:
+                    db.close()
             synced = _sync(marks, Article)
         else:
             db = xapian.WritableDatabase(str(folder), xapian.DB_OPEN)

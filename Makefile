@@ -95,10 +95,12 @@ bench: $(VENV)/.installed-bench
 ifeq ($(ENGINE),shards)
 	PYTHON=$(VENV)/bin/python bash .ci/with-xapian-shards.sh \
 		$(VENV)/bin/python tests/bench/run_bench.py --engine shards --articles $(ARTICLES) --dir $(BENCH_DIR)-shards \
+		--corpus $(BENCH_DIR)/corpus \
 		$(if $(BENCH_PORT),--port $(BENCH_PORT))
 else
 	$(VENV)/bin/python tests/bench/run_bench.py --engine $(ENGINE) --articles $(ARTICLES) \
-		--dir $(if $(filter whoosh,$(ENGINE)),$(BENCH_DIR),$(BENCH_DIR)-$(ENGINE)) $(if $(BENCH_PORT),--port $(BENCH_PORT))
+		--dir $(if $(filter whoosh,$(ENGINE)),$(BENCH_DIR),$(BENCH_DIR)-$(ENGINE)) --corpus $(BENCH_DIR)/corpus \
+		$(if $(BENCH_PORT),--port $(BENCH_PORT))
 endif
 
 # make loadtest: `make run` on LOADTEST_PORT in a scratch data dir (plus LOADTEST_ARTICLES

@@ -60,5 +60,9 @@ done
 export NEWSARCHIVE_SEARCH_ENGINE=xapian
 NEWSARCHIVE_XAPIAN_SHARDS=$(IFS=,; echo "${shards[*]}")
 export NEWSARCHIVE_XAPIAN_SHARDS
+# For `make bench ENGINE=shards`: where the shards' files are and which processes serve them.
+export NEWSARCHIVE_XAPIAN_SHARDS_DIR="$workdir"
+NEWSARCHIVE_XAPIAN_SHARD_PIDS=$(IFS=,; echo "${pids[*]}")
+export NEWSARCHIVE_XAPIAN_SHARD_PIDS
 echo "with-xapian-shards: $N shards at $NEWSARCHIVE_XAPIAN_SHARDS ($workdir)" >&2
 "$@"

@@ -147,6 +147,7 @@ def search_page(request):
     context.update(
         searched=True,
         count=found.count,
+        count_exact=found.count_exact,
         seconds=found.seconds,
         match=found.match,
         words_notice=_words_notice(request, found),
@@ -220,6 +221,7 @@ def search_api(request):
 
     body = {
         "count": found.count,
+        "count_exact": found.count_exact,  # False: an estimate (Xapian beyond 10,000 matches)
         "match": found.match,
         "results": [
             {

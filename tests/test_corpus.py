@@ -3,11 +3,14 @@ back into exactly the articles it was made of (which is what lets the benchmark 
 
 import datetime as dt
 import json
+import sys
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from articles import corpus, parsing
+from articles import parsing
+from bench import corpus
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -84,15 +87,16 @@ def test_rare_term_is_exactly_where_the_generator_says(pages):
     assert flagged == found == 2  # one local article in a thousand
 
 
-def test_make_corpus_command_writes_pages_and_refuses_a_used_folder(manage, tmp_path):
+def test_make_corpus_script_writes_pages_and_refuses_a_used_folder(tmp_path):
     out = tmp_path / "corpus"
-    manage("make_corpus", "--articles", "40", "--out", str(out), "--seed", "4")
+    script = [sys.executable, str(Path(__file__).resolve().parent / "bench" / "make_corpus.py")]
+    subprocess.run([*script, "--articles", "40", "--out", str(out), "--seed", "4"], check=True, capture_output=True)
     files = sorted(out.glob("*.txt"))
     summary = json.loads((out / "corpus.json").read_text(encoding="utf-8"))
     assert summary["articles"] == 40 and summary["pages"] == len(files)
     total = sum(len(parsing.parse_page_bytes(f.read_bytes(), f.name).articles) for f in files)
     assert total == 40
 
-    again = manage("make_corpus", "--articles", "40", "--out", str(out), check=False)
+    again = subprocess.run([*script, "--articles", "40", "--out", str(out)], capture_output=True, text=True)
     assert again.returncode != 0
     assert "已有 .txt 文件" in again.stderr

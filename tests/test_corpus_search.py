@@ -1,4 +1,4 @@
-"""Search recall on a benchmark corpus (articles/corpus.py), as the scale issue asks: the same
+"""Search recall on a benchmark corpus (tests/bench/corpus.py), as the scale issue asks: the same
 exactness the search tests check on the seeds, on generated pages with every format variation
 (both punctuation widths, column breaks, wire items, GB18030/UTF-16/BOM/CRLF files) ingested by
 the real service and indexed by the real rebuild.
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from articles import corpus
+from bench import corpus
 from articles.models import Article
 from articles.search import indexing, query
 from articles.services import page_ingest

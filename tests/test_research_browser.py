@@ -21,7 +21,7 @@ import feedparser
 import pytest
 import rispy
 
-from articles import corpus
+from bench import corpus
 from live_server import free_port, gunicorn_serving, manage_py, needs_chromium, server_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent

@@ -177,6 +177,7 @@ class SearchPage:
     match: str  # what answered: "exact" or "words"
     count: int
     results: list  # haystack SearchResults (pk, score, stored fields)
+    count_exact: bool = True  # False: the engine estimated (Xapian beyond 10,000): show 约 N
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     words: list[str] = field(default_factory=list)  # with match "words": the words required
     answered: ParsedQuery | None = None  # the query that answered (the words query, or parsed)
@@ -194,7 +195,8 @@ def _run(parsed, filters, sort, offset, limit, facets, notes=None):
     count = sqs.count()
     if notes is not None:
         notes.extend(n for n in getattr(sqs.query, "notes", []) if n not in notes)
-    return results, count, (site_facets(sqs.facet_counts()) if facets and count else {})
+    exact = getattr(sqs.query, "hits_exact", True)  # the Xapian engine estimates beyond 10,000
+    return results, count, (site_facets(sqs.facet_counts()) if facets and count else {}), exact
 
 
 def run_search_form(form: ArchiveSearchForm, *, page: int = 1, per_page: int = PER_PAGE, facets: bool = True) -> SearchPage:
@@ -209,7 +211,9 @@ def run_search_form(form: ArchiveSearchForm, *, page: int = 1, per_page: int = P
     if parsed.is_empty:
         return found
     if mode != "words":
-        found.results, found.count, found.facets = _run(parsed, filters, sort, offset, per_page, facets, found.notes)
+        found.results, found.count, found.facets, found.count_exact = _run(
+            parsed, filters, sort, offset, per_page, facets, found.notes
+        )
         found.answered = parsed
     if mode == "words" or (mode == "" and found.count == 0):
         singles = {g[0] for g in parsed.groups if len(g) == 1 and g[0].scope == "text"}
@@ -217,12 +221,12 @@ def run_search_form(form: ArchiveSearchForm, *, page: int = 1, per_page: int = P
         words, split = words_query(parsed, unmatched)
         if mode == "words" or (split and words.groups != parsed.groups):
             notes: list[str] = []
-            results, count, counted = _run(words, filters, sort, offset, per_page, facets, notes)
+            results, count, counted, exact = _run(words, filters, sort, offset, per_page, facets, notes)
             # Without a mode, the words answer only when they find something: otherwise the
             # page says plainly that the exact text is nowhere.
             if mode == "words" or count:
                 found.match, found.words, found.answered = "words", split, words
-                found.results, found.count, found.facets = results, count, counted
+                found.results, found.count, found.facets, found.count_exact = results, count, counted, exact
                 found.notes = notes
     found.seconds = time.perf_counter() - started
     return found

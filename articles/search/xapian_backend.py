@@ -437,6 +437,28 @@ class XapianSearchQuery(plan.PlanSearchQuery, StockXapianQuery):
     def build_query_fragment(self, field, filter_type, value):
         return str(plan.compile_leaf(field, filter_type, value))
 
+    # Whether the last count is exact (up to EXACT_UP_TO matches) or Xapian's estimate, and its
+    # bounds: the pages say 约 N for an estimate.
+    hits_exact = True
+    hits_bounds = None
+
+    def run(self, spelling_query=None, **kwargs):
+        final_query = self.build_query()
+        search_kwargs = self.build_params(spelling_query=spelling_query)
+        search_kwargs.update(kwargs)
+        results = self.backend.search(final_query, **search_kwargs)
+        self._results = results.get("results", [])
+        self._hit_count = results.get("hits", 0)
+        self._facet_counts = self.post_process_facets(results)
+        self._spelling_suggestion = results.get("spelling_suggestion", None)
+        self.hits_exact = results.get("hits_exact", True)
+        self.hits_bounds = results.get("hits_bounds")
+
+    def _clone(self, klass=None, using=None):
+        clone = super()._clone(klass=klass, using=using)
+        clone.hits_exact, clone.hits_bounds = self.hits_exact, self.hits_bounds
+        return clone
+
 
 class XapianEngine(BaseEngine):
     backend = XapianSearchBackend

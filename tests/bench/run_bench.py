@@ -45,7 +45,7 @@ RESULTS_PNG = DOCS / "benchmarks.png"
 MIB = 2**20
 
 KEYS = (
-    "articles", "corpus_mb", "ingest_s", "index_s", "jieba_floor_s", "index_mb", "peak_rss_mb",
+    "engine", "articles", "corpus_mb", "ingest_s", "index_s", "jieba_floor_s", "index_mb", "peak_rss_mb",
     "query_p50_ms", "query_p95_ms", "http_p50_ms", "http_p95_ms", "update_one_page_s",
 )
 
@@ -82,8 +82,14 @@ def log(message: str) -> None:
 # --------------------------------------------------------------------------- processes and memory
 
 
+def _shard_server_pids() -> list[int]:
+    """The local xapian-tcpsrv processes of `make bench ENGINE=shards` (their RSS counts too)."""
+    return [int(p) for p in os.environ.get("NEWSARCHIVE_XAPIAN_SHARD_PIDS", "").split(",") if p.strip()]
+
+
 def _tree_rss(root: int) -> int:
-    """Resident bytes of ``root`` and all its descendants (read from /proc)."""
+    """Resident bytes of ``root`` and all its descendants (read from /proc), plus the local shard
+    servers and their connection handlers when the engine is shards."""
     children: dict[int, list[int]] = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
@@ -95,7 +101,7 @@ def _tree_rss(root: int) -> int:
             continue
         ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
         children.setdefault(ppid, []).append(int(entry.name))
-    total, todo = 0, [root]
+    total, todo = 0, [root, *_shard_server_pids()]
     page = os.sysconf("SC_PAGE_SIZE")
     while todo:
         pid = todo.pop()
@@ -296,19 +302,20 @@ def stop_gunicorn(proc: subprocess.Popen) -> None:
 
 
 def bench(
-    n: int, work: Path, seed: int, port: int | None, rounds: int, workers: int | None = None, reuse: bool = False
+    n: int, work: Path, seed: int, port: int | None, rounds: int, workers: int | None = None, reuse: bool = False,
+    engine: str = "whoosh", corpus_dir: Path | None = None,
 ) -> dict:
-    sys.path.insert(0, str(BASE_DIR))
-    from articles import corpus as corpus_module
+    sys.path[:0] = [str(Path(__file__).resolve().parent), str(BASE_DIR)]
+    import corpus as corpus_module  # beside this file (workshop code, not the product's)
 
     work.mkdir(parents=True, exist_ok=True)
     data = work / "data"
-    pages_dir = work / "corpus"
+    pages_dir = corpus_dir or work / "corpus"  # engines share one corpus of each size
     saved_ingest = work / "ingest.json"
     reuse = reuse and saved_ingest.exists() and (data / "db.sqlite3").exists()
     if reuse:
         # The database of an earlier run on the same corpus: only the index is built anew.
-        for old in data.glob("whoosh_index*"):
+        for old in [*data.glob("whoosh_index*"), *data.glob("xapian_index*")]:
             shutil.rmtree(old) if old.is_dir() and not old.is_symlink() else old.unlink()
     else:
         saved_ingest.unlink(missing_ok=True)
@@ -317,6 +324,11 @@ def bench(
         data.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DATABASE_URL"}
     env["NEWSARCHIVE_DATA_DIR"] = str(data)
+    env["NEWSARCHIVE_SEARCH_ENGINE"] = "whoosh" if engine == "whoosh" else "xapian"
+    if engine != "shards":
+        env.pop("NEWSARCHIVE_XAPIAN_SHARDS", None)
+    elif not env.get("NEWSARCHIVE_XAPIAN_SHARDS"):
+        raise SystemExit("bench: --engine shards needs NEWSARCHIVE_XAPIAN_SHARDS (make bench ENGINE=shards starts them)")
     env["PYTHONUNBUFFERED"] = "1"
     extra: dict = {"load_before": os.getloadavg()[0], "cores": len(os.sched_getaffinity(0))}
 
@@ -326,7 +338,10 @@ def bench(
         if pages_dir.exists():
             shutil.rmtree(pages_dir)
         started = time.perf_counter()
-        manage("make_corpus", "--articles", str(n), "--out", str(pages_dir), "--seed", str(seed), env=env)
+        subprocess.run(
+            [sys.executable, str(Path(__file__).resolve().parent / "make_corpus.py"), "--articles", str(n),
+             "--out", str(pages_dir), "--seed", str(seed), "--quiet"], cwd=BASE_DIR, env=env, check=True,
+        )
         summary = json.loads(summary_path.read_text())
         extra["generate_s"] = round(time.perf_counter() - started, 2)
     log(f"corpus: {summary['pages']} pages, {summary['articles']} articles, {summary['bytes'] / MIB:.1f} MiB")
@@ -349,7 +364,9 @@ def bench(
     extra["index_workers"] = workers or "default"
 
     # From here on this process is a Django process on the bench data folder.
-    os.environ.update({"NEWSARCHIVE_DATA_DIR": str(data)})
+    os.environ.update({"NEWSARCHIVE_DATA_DIR": str(data), "NEWSARCHIVE_SEARCH_ENGINE": env["NEWSARCHIVE_SEARCH_ENGINE"]})
+    if engine != "shards":
+        os.environ.pop("NEWSARCHIVE_XAPIAN_SHARDS", None)
     for key in [k for k in os.environ if k.startswith("DJANGO_") or k == "DATABASE_URL"]:
         del os.environ[key]
     os.environ["DJANGO_SETTINGS_MODULE"] = "newsarchive.settings"
@@ -362,8 +379,10 @@ def bench(
     from articles.models import Article
     from articles.search import indexing
 
-    index_dir = indexing.index_path().resolve()
-    index_bytes = folder_size(index_dir)
+    if engine == "shards":
+        index_bytes = folder_size(Path(os.environ["NEWSARCHIVE_XAPIAN_SHARDS_DIR"]))
+    else:
+        index_bytes = folder_size(indexing.index_path().resolve())
     stored = Article.objects.count()
     if stored != n:
         raise SystemExit(f"bench: {stored} articles in the database, expected {n}")
@@ -408,12 +427,17 @@ def bench(
     )
     from articles.search.query import Filters, parse_query, search
 
+    if engine != "whoosh":
+        from articles.search import xapian_backend
+
+        xapian_backend.reader.reset()
     found = search(parse_query("锡"), filters=Filters(year=UPDATE_DATE.year), facets=False).count
     new = sum(1 for a in page.articles if "锡" in a.headline + "".join(a.paragraphs))
     if found != new:
         raise SystemExit(f"bench: after the update, {found} of the new page's {new} matching articles are found")
 
     result = {
+        "engine": engine,
         "articles": n,
         "corpus_mb": round(summary["bytes"] / MIB, 1),
         "ingest_s": round(ingest_s, 2),
@@ -463,43 +487,41 @@ def record(run: dict, commit: str = "") -> None:
     runs = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {}
     when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     run = dict(run, when=when, commit=commit or git_commit())
-    runs[str(run["result"]["articles"])] = run
-    runs = dict(sorted(runs.items(), key=lambda kv: int(kv[0])))
+    runs[run_key(run["result"])] = run
+    runs = dict(sorted(runs.items(), key=lambda kv: (int(kv[0].split("-")[0]), kv[0])))
     RESULTS_JSON.write_text(json.dumps(runs, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     write_table(runs)
     write_plot(runs)
+
+
+def run_key(result: dict) -> str:
+    """``N`` for Whoosh (as before engines were named), ``N-xapian``, ``N-shards``."""
+    engine = result.get("engine", "whoosh")
+    return str(result["articles"]) + ("" if engine == "whoosh" else f"-{engine}")
 
 
 TABLE_START, TABLE_END = "<!-- bench:table -->", "<!-- /bench:table -->"
 
 
 def table(runs: dict) -> str:
-    cols = ("N",) + KEYS[1:] + ("load", "when", "commit")
+    cols = ("engine", "N") + KEYS[2:] + ("load", "when", "commit")
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
-    for wanted in (1000, 10000, 100000):
-        run = runs.get(str(wanted))
-        if run is None:
-            lines.append(f"| {wanted:,} |" + " not run yet |" + " |" * (len(cols) - 2))
-            continue
+    for key, run in runs.items():
         r, e = run["result"], run["extra"]
-        cells = [f"{wanted:,}"] + [str(r[k]) for k in KEYS[1:]]
+        cells = [r.get("engine", "whoosh"), f"{r['articles']:,}"] + [str(r[k]) for k in KEYS[2:]]
         cells += [f"{e.get('load_before', 0):.1f}→{e.get('load_after', 0):.1f}", run["when"], run["commit"]]
         lines.append("| " + " | ".join(cells) + " |")
-    others = [k for k in runs if int(k) not in (1000, 10000, 100000)]
-    for key in others:
-        r = runs[key]["result"]
-        lines.append("| " + " | ".join([f"{int(key):,}"] + [str(r[k]) for k in KEYS[1:]] + ["", runs[key]["when"], runs[key]["commit"]]) + " |")
     lines.append("")
     lines.append("Per query class, p95 in-process / over HTTP (ms):")
     lines.append("")
-    lines.append("| N | " + " | ".join(name for name, _ in QUERIES) + " |")
-    lines.append("|" + "---|" * (len(QUERIES) + 1))
+    lines.append("| engine | N | " + " | ".join(name for name, _ in QUERIES) + " |")
+    lines.append("|" + "---|" * (len(QUERIES) + 2))
     for key, run in runs.items():
-        e = run["extra"]
+        e, r = run["extra"], run["result"]
         cells = [
             f"{e['query_p95_ms_by_class'][name]:g} / {e['http_p95_ms_by_class'][name]:g}" for name, _ in QUERIES
         ]
-        lines.append(f"| {int(key):,} | " + " | ".join(cells) + " |")
+        lines.append(f"| {r.get('engine', 'whoosh')} | {r['articles']:,} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -523,28 +545,34 @@ def write_plot(runs: dict) -> None:
     except ImportError:
         log("matplotlib is not installed (make bench installs it): plot not written")
         return
-    ns = [int(k) for k in runs]
-    r = [runs[k]["result"] for k in runs]
+    by_engine: dict[str, list[dict]] = {}
+    for run in runs.values():
+        by_engine.setdefault(run["result"].get("engine", "whoosh"), []).append(run["result"])
     fig, axes = plt.subplots(1, 3, figsize=(15, 4.6))
     ax = axes[0]
-    for key, label in (("ingest_s", "ingest"), ("index_s", "index build"), ("jieba_floor_s", "jieba floor"),
-                       ("update_one_page_s", "add one 20-article page")):
-        ax.plot(ns, [x[key] for x in r], marker="o", label=label)
+    for engine, r in by_engine.items():
+        ns = [x["articles"] for x in r]
+        for key, label in (("index_s", "index build"), ("jieba_floor_s", "jieba floor"),
+                           ("update_one_page_s", "add one page")):
+            ax.plot(ns, [x[key] for x in r], marker="o", label=f"{engine}: {label}")
     ax.set(title="Build costs (s)", xlabel="articles", ylabel="seconds", xscale="log", yscale="log")
     ax.legend()
     ax = axes[1]
-    for key, label in (("query_p50_ms", "in-process p50"), ("query_p95_ms", "in-process p95"),
-                       ("http_p50_ms", "HTTP p50"), ("http_p95_ms", "HTTP p95")):
-        ax.plot(ns, [x[key] for x in r], marker="o", label=label)
+    for engine, r in by_engine.items():
+        ns = [x["articles"] for x in r]
+        for key, label in (("query_p95_ms", "in-process p95"), ("http_p95_ms", "HTTP p95")):
+            ax.plot(ns, [x[key] for x in r], marker="o", label=f"{engine}: {label}")
     ax.axhline(100, color="grey", linestyle=":", linewidth=1)
     ax.axhline(150, color="grey", linestyle="--", linewidth=1)
     ax.set(title="Query latency (ms; goals 100 / 150)", xlabel="articles", ylabel="ms", xscale="log")
     ax.legend()
     ax = axes[2]
-    for key, label in (("corpus_mb", "corpus"), ("index_mb", "index on disk"), ("peak_rss_mb", "peak RSS")):
-        ax.plot(ns, [x[key] for x in r], marker="o", label=label)
-    ax.axhline(1536, color="grey", linestyle=":", linewidth=1)
-    ax.set(title="Size and memory (MiB; RSS goal 1536)", xlabel="articles", ylabel="MiB", xscale="log", yscale="log")
+    for engine, r in by_engine.items():
+        ns = [x["articles"] for x in r]
+        for key, label in (("index_mb", "index on disk"), ("peak_rss_mb", "peak RSS")):
+            ax.plot(ns, [x[key] for x in r], marker="o", label=f"{engine}: {label}")
+    ax.axhline(2048, color="grey", linestyle=":", linewidth=1)
+    ax.set(title="Size and memory (MiB; RSS goal 2048)", xlabel="articles", ylabel="MiB", xscale="log", yscale="log")
     ax.legend()
     for ax in axes:
         ax.grid(True, which="both", alpha=0.3)
@@ -556,8 +584,11 @@ def write_plot(runs: dict) -> None:
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10000)
+    parser.add_argument("--engine", choices=("whoosh", "xapian", "shards"), default="whoosh",
+                        help="whoosh, embedded xapian, or xapian shards (NEWSARCHIVE_XAPIAN_SHARDS)")
     parser.add_argument("--dir", help="scratch folder (default var/bench/<N>)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--corpus", help="folder of the generated pages (default <dir>/corpus; made when missing)")
     parser.add_argument("--port", type=int, default=None, help="port for gunicorn (default: a free one)")
     parser.add_argument("--rounds", type=int, default=3, help="timed runs of each query (default 3)")
     parser.add_argument("--no-record", action="store_true", help="do not update docs/benchmarks.*")
@@ -567,7 +598,8 @@ def main(argv=None) -> None:
     parser.add_argument("--commit", default="", help="what to record as the code measured (default: git HEAD)")
     args = parser.parse_args(argv)
     work = Path(args.dir) if args.dir else BASE_DIR / "var" / "bench" / str(args.articles)
-    run = bench(args.articles, work.resolve(), args.seed, args.port, args.rounds, args.workers, args.reuse_ingest)
+    run = bench(args.articles, work.resolve(), args.seed, args.port, args.rounds, args.workers, args.reuse_ingest,
+                args.engine, Path(args.corpus).resolve() if args.corpus else None)
     if not args.no_record:
         record(run, args.commit)
     print(json.dumps(run["extra"], ensure_ascii=False))

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from . import parsing
+from articles import parsing
 
 __all__ = [
     "ExpectedArticle",

@@ -221,7 +221,6 @@ def search_api(request):
 
     body = {
         "count": found.count,
-        "count_exact": found.count_exact,  # False: an estimate (Xapian beyond 10,000 matches)
         "match": found.match,
         "results": [
             {

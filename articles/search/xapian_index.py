@@ -59,7 +59,7 @@ from .whoosh_reader import IndexUnavailable as _WhooshIndexUnavailable
 SCHEMA_VERSION = 1
 STAMP_KEY = "newsarchive.stamp"  # Xapian metadata key: the schema version and the history marks
 BATCH_SIZE = 500
-COMMIT_EVERY = 5000  # documents a rebuild writer adds between commits (bounds its memory)
+COMMIT_EVERY = 2000  # documents a rebuild writer adds between commits (bounds its memory: ~690 MiB at 5,000)
 
 # Term prefixes (upper case; every indexed text term is normalised, hence never upper case).
 ID_PREFIX = "Q"

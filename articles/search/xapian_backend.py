@@ -33,11 +33,13 @@ from xapian_backend import XapianSearchQuery as StockXapianQuery
 from . import plan
 from . import xapian_index as xi
 from .analysis import query_words
-from .fields import COLUMN, HEADLINE, ISSUE_DATE, REPORTER_SEPARATOR, REPORTERS, TEXT, YEAR
+from .fields import COLUMN, HEADLINE, ISSUE_DATE, PAGE_LABEL, PAGE_NUMBER, PAPER, REPORTER_SEPARATOR, REPORTERS, TEXT, YEAR
 
 EXACT_UP_TO = 10_000
 HEADLINE_BOOST = 1000.0
-_FIELD_PREFIX = {COLUMN: xi.COLUMN_PREFIX, REPORTERS: xi.REPORTER_PREFIX}
+_FIELD_PREFIX = {
+    COLUMN: xi.COLUMN_PREFIX, REPORTERS: xi.REPORTER_PREFIX, PAPER: xi.PAPER_PREFIX, PAGE_LABEL: xi.PAGE_LABEL_PREFIX,
+}
 
 
 class _Reader(threading.local):
@@ -104,6 +106,8 @@ def _value_terms(db, prefix: str, test) -> list[str]:
 def _ordered_query(field: str, op: str, value) -> xapian.Query:
     if field == YEAR:
         encode, slot = (lambda v: str(int(v))), xi.SLOT_YEAR
+    elif field == PAGE_NUMBER:
+        encode, slot = (lambda v: f"{int(v):06d}"), xi.SLOT_PAGE_NUMBER
     elif field == ISSUE_DATE:
         encode, slot = xi.date_value, xi.SLOT_DATE
     else:  # django_id
@@ -124,6 +128,8 @@ def _ordered_query(field: str, op: str, value) -> xapian.Query:
     values = value if op == "in" else (value,)
     if field == YEAR:
         return _terms_query(xi.YEAR_PREFIX + str(int(v)) for v in values)
+    if field == PAGE_NUMBER:
+        return _terms_query(xi.PAGE_NUMBER_PREFIX + str(int(v)) for v in values)
     if field == ISSUE_DATE:
         return _terms_query(xi.DATE_PREFIX + xi.date_value(v) for v in values)
     return _terms_query(xi.ID_PREFIX + f"articles.article.{int(v)}" for v in values)
@@ -302,8 +308,8 @@ class XapianSearchBackend(StockXapianBackend):
         enquire = self._enquire(db, query_plan, sort_by)
         spies = {}
         for name in facets or {}:
-            if name not in (YEAR, COLUMN, REPORTERS):
-                raise NotImplementedError(f"facets on {name!r}: only year, column and reporters")
+            if name not in (YEAR, COLUMN, REPORTERS, PAPER):
+                raise NotImplementedError(f"facets on {name!r}: only year, column, reporters and paper")
             spies[name] = xapian.ValueCountMatchSpy(xi.SLOTS[name])
             enquire.add_matchspy(spies[name])
         date_spy = None

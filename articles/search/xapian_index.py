@@ -52,11 +52,11 @@ from django.conf import settings
 
 from . import analysis, document as article_document
 from .changes import changed_article_ids, database_marks, local_words
-from .fields import COLUMN, HEADLINE, ISSUE_DATE, REPORTER_SEPARATOR, REPORTERS, TEXT, YEAR
+from .fields import COLUMN, HEADLINE, ISSUE_DATE, PAGE_LABEL, PAGE_NUMBER, PAPER, REPORTER_SEPARATOR, REPORTERS, TEXT, YEAR
 from .normalize import PART_SEPARATOR, normalize
 from .whoosh_reader import IndexUnavailable as _WhooshIndexUnavailable
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: paper, page label and page number
 STAMP_KEY = "newsarchive.stamp"  # Xapian metadata key: the schema version and the history marks
 BATCH_SIZE = 500
 COMMIT_EVERY = 2000  # documents a rebuild writer adds between commits (bounds its memory: ~690 MiB at 5,000)
@@ -71,11 +71,18 @@ YEAR_PREFIX = "Y"
 DATE_PREFIX = "D"
 COLUMN_PREFIX = "C"
 REPORTER_PREFIX = "R"
+PAPER_PREFIX = "P"
+PAGE_LABEL_PREFIX = "L"
+PAGE_NUMBER_PREFIX = "N"
 MAX_TERM_BYTES = 240  # Xapian's limit is 245
 
 # Value slots.
 SLOT_DATE, SLOT_YEAR, SLOT_COLUMN, SLOT_REPORTERS, SLOT_DJANGO_ID = 0, 1, 2, 3, 4
-SLOTS = {ISSUE_DATE: SLOT_DATE, YEAR: SLOT_YEAR, COLUMN: SLOT_COLUMN, REPORTERS: SLOT_REPORTERS, "django_id": SLOT_DJANGO_ID}
+SLOT_PAPER, SLOT_PAGE_LABEL, SLOT_PAGE_NUMBER = 5, 6, 7
+SLOTS = {
+    ISSUE_DATE: SLOT_DATE, YEAR: SLOT_YEAR, COLUMN: SLOT_COLUMN, REPORTERS: SLOT_REPORTERS, "django_id": SLOT_DJANGO_ID,
+    PAPER: SLOT_PAPER, PAGE_LABEL: SLOT_PAGE_LABEL, PAGE_NUMBER: SLOT_PAGE_NUMBER,
+}
 
 
 class IndexUnavailable(_WhooshIndexUnavailable):
@@ -240,6 +247,9 @@ def document(prepared: dict) -> tuple[int, xapian.Document]:
         day = day.date()
     year = int(prepared[YEAR])
     column = prepared.get(COLUMN) or ""
+    paper = prepared.get(PAPER) or ""
+    page_label = prepared.get(PAGE_LABEL) or ""
+    page_number = int(prepared.get(PAGE_NUMBER) or 0)
     reporters = list(prepared.get(REPORTERS) or [])
     doc.add_boolean_term(ID_PREFIX + prepared["id"])
     doc.add_boolean_term(CT_PREFIX + prepared["django_ct"])
@@ -249,13 +259,22 @@ def document(prepared: dict) -> tuple[int, xapian.Document]:
         doc.add_boolean_term(value_term(COLUMN_PREFIX, normalize(column)))
     for name in reporters:
         doc.add_boolean_term(value_term(REPORTER_PREFIX, normalize(name)))
+    if paper:
+        doc.add_boolean_term(value_term(PAPER_PREFIX, normalize(paper)))
+    if page_label:
+        doc.add_boolean_term(value_term(PAGE_LABEL_PREFIX, normalize(page_label)))
+    doc.add_boolean_term(PAGE_NUMBER_PREFIX + str(page_number))
+    doc.add_value(SLOT_PAPER, paper)
+    doc.add_value(SLOT_PAGE_LABEL, page_label)
+    doc.add_value(SLOT_PAGE_NUMBER, f"{page_number:06d}")
     doc.add_value(SLOT_DATE, date_value(day))
     doc.add_value(SLOT_YEAR, str(year))
     doc.add_value(SLOT_COLUMN, column)
     doc.add_value(SLOT_REPORTERS, REPORTER_SEPARATOR.join(reporters))
     doc.add_value(SLOT_DJANGO_ID, id_value(pk))
     doc.set_data(json.dumps(
-        {"django_id": pk, ISSUE_DATE: day.isoformat(), YEAR: year, COLUMN: column, REPORTERS: reporters},
+        {"django_id": pk, ISSUE_DATE: day.isoformat(), YEAR: year, COLUMN: column, REPORTERS: reporters,
+         PAPER: paper, PAGE_LABEL: page_label, PAGE_NUMBER: page_number},
         ensure_ascii=False,
     ))
     return pk, doc

@@ -112,8 +112,11 @@ def page_label(page: parsing.ParsedPage, sequence: int) -> str:
 def paper_for(*, name: str | None) -> Paper:
     """The paper called ``name`` (or with that slug); a name not yet known adds the paper, its
     slug from the pinyin initials (无锡日报 → wxrb, editable in the admin). None: the default."""
+    # The default paper comes from a migration; after a database flush it is made again here,
+    # before a page naming it (江南晚报) could add it as a second, non-default paper.
+    default = Paper.objects.default()
     if not name:
-        return Paper.objects.default()
+        return default
     name = " ".join(name.split())
     found = Paper.objects.filter(Q(name=name) | Q(slug=name.lower())).first()
     if found is not None:

@@ -477,7 +477,8 @@ class ColumnListView(BreadcrumbsMixin, ListView):
     paginate_by = 300
 
     def get_queryset(self):
-        return Article.objects.column_counts()
+        # Columns of dated issues only: a 日期待定 page's column has no public page yet.
+        return Article.objects.with_page().column_counts()
 
     def get_breadcrumbs(self):
         return [("栏目", None)]

@@ -170,6 +170,30 @@ def test_rebuild_swaps_while_an_open_searcher_keeps_reading_the_old_build(seeded
     assert query.search(parsed).count == 14
 
 
+def test_an_index_folder_left_by_older_code_keeps_serving_an_open_searcher_through_a_rebuild(seeded):
+    # Before builds were kept aside the live index was a plain folder: make it one again.
+    indexing.index_rebuild()
+    live = indexing.index_path()
+    build = live.resolve()
+    live.unlink()
+    shutil.copytree(build, live)
+    shutil.rmtree(build)
+    query.live.reset()
+    parsed = query.parse_query("无锡")
+    assert query.search(parsed).count == 15
+    with query.live.lock:
+        old = query.live.get()
+    Article.objects.filter(headline__startswith="华虹无锡").delete()
+    indexing.index_rebuild()
+    assert live.is_symlink()
+    # The plain folder was moved in with the builds and kept as the previous build (a worker
+    # that opens its text store later still finds it), not deleted under its reader.
+    kept = [p for p in live.with_name(live.name + ".builds").iterdir() if p.name.startswith("legacy-")]
+    assert len(kept) == 1 and (kept[0] / "texts.bin").stat().st_size > 0
+    assert len(old.containing("text", "无锡")) == 15
+    assert query.search(parsed).count == 14
+
+
 def test_a_writer_waits_for_the_lock(seeded):
     # One writer at a time: the lock is an OS file lock other processes see too.
     import fcntl

@@ -26,7 +26,6 @@ admin's hook after a commit (``curation.search_follow``) only calls ``index_foll
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import itertools
 import json
 import math
@@ -34,18 +33,17 @@ import multiprocessing
 import os
 import shutil
 import time
-import uuid
 from collections.abc import Iterable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from whoosh import index as whoosh_index
 from whoosh.writing import NO_MERGE
 
-from . import analysis, document
-from .changes import changed_article_ids, database_marks, local_words
+from . import builds, document
+from .builds import BuildReport, prepare_segmenter
+from .changes import changed_article_ids, database_marks
 from .analysis import ArticleTerms, analyse
 from .fields import (
     COLUMN,
@@ -78,27 +76,6 @@ def index_path() -> Path:
     return Path(settings.HAYSTACK_CONNECTIONS["default"]["PATH"])
 
 
-def prepare_segmenter() -> None:
-    """Load jieba (cache in the data folder) and the local words, once per process.
-
-    Words staff add later reach this process's queries after a restart; the index itself is
-    rebuilt with them by ``index_ensure`` (the dictionary is part of the stamp).
-
-    ``newsarchive/wsgi.py`` calls this at import, so gunicorn's master loads the dictionary once
-    before forking its workers and no request waits for it.
-    """
-    global _segmenter_ready
-    if _segmenter_ready:
-        return
-    analysis.load_jieba(settings.DATA_DIR)
-    analysis.add_words(local_words())
-    _segmenter_ready = True
-
-
-_segmenter_ready = False
-
-
-
 def _xapian():
     """The Xapian engine's writer (``articles.search.xapian_index``) when settings choose that
     engine, else None: every public function below hands over to it, so commands, ingest and
@@ -110,27 +87,13 @@ def _xapian():
     return xapian_index
 
 
-def _builds_dir() -> Path:
-    path = index_path()
-    return path.with_name(path.name + ".builds")
-
-
 def _lock_path() -> Path:
-    path = index_path()
-    return path.with_name(path.name + ".lock")
+    return builds.lock_path(index_path())
 
 
-@contextmanager
 def writer_lock():
     """One writer at a time, across processes (ingest, update_index, make run, rebuild)."""
-    path = _lock_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    return builds.writer_lock(index_path())
 
 
 def schema():
@@ -364,37 +327,11 @@ def _open_or_create_live():
 
 
 def _new_build_folder() -> Path:
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    folder = _builds_dir() / f"{stamp}-{uuid.uuid4().hex[:8]}"
-    folder.mkdir(parents=True)
-    return folder
+    return builds.new_build_folder(index_path())
 
 
 def _swap_to(folder: Path) -> None:
-    """Point the live path at ``folder`` in one atomic rename; drop all but the previous build."""
-    live = index_path()
-    previous = live.resolve() if live.is_symlink() else None
-    if live.exists() and not live.is_symlink():
-        # A plain folder from before builds were kept aside: move it in with the others.
-        live.rename(_builds_dir() / f"legacy-{uuid.uuid4().hex[:8]}")
-    tmp = live.with_name(live.name + ".swap")
-    if tmp.is_symlink() or tmp.exists():
-        tmp.unlink()
-    os.symlink(os.path.relpath(folder, live.parent), tmp)
-    os.replace(tmp, live)
-    keep = {folder.resolve(), previous}
-    for other in _builds_dir().iterdir():
-        if other.resolve() not in keep:
-            shutil.rmtree(other, ignore_errors=True)
-
-
-@dataclass
-class BuildReport:
-    articles: int = 0
-    seconds: float = 0.0
-    path: str = ""
-    synced: int = 0
-    notes: list[str] = field(default_factory=list)
+    builds.swap_to(index_path(), folder)
 
 
 def analysis_processes(articles: int) -> int:

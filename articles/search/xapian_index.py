@@ -35,23 +35,20 @@ not exact (phrases matched across punctuation; precision 0.96).
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import json
 import multiprocessing
 import os
 import shutil
 import time
-import uuid
 from collections import Counter
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import xapian
 from django.conf import settings
 
-from . import analysis, document as article_document
-from .changes import changed_article_ids, database_marks, local_words
+from . import analysis, builds, document as article_document
+from .builds import BuildReport, prepare_segmenter
+from .changes import changed_article_ids, database_marks
 from .fields import COLUMN, HEADLINE, ISSUE_DATE, PAGE_LABEL, PAGE_NUMBER, PAPER, REPORTER_SEPARATOR, REPORTERS, TEXT, YEAR
 from .normalize import PART_SEPARATOR, normalize
 from .whoosh_reader import IndexUnavailable as _WhooshIndexUnavailable
@@ -110,13 +107,7 @@ def index_path() -> Path:
 
 
 def _lock_path() -> Path:
-    path = index_path()
-    return path.with_name(path.name + ".lock")
-
-
-def _builds_dir() -> Path:
-    path = index_path()
-    return path.with_name(path.name + ".builds")
+    return builds.lock_path(index_path())
 
 
 def shard_of(pk: int, n: int) -> int:
@@ -166,17 +157,9 @@ def _open_writer(target) -> xapian.WritableDatabase:
             time.sleep(0.2)
 
 
-@contextmanager
 def writer_lock():
     """One writer at a time on this host (ingest, sync, rebuild), besides Xapian's own lock."""
-    path = _lock_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    return builds.writer_lock(index_path())
 
 
 def _live_targets() -> list:
@@ -282,19 +265,6 @@ def document(prepared: dict) -> tuple[int, xapian.Document]:
 
 def _search_index():
     return article_document.search_index()
-
-
-_segmenter_ready = False
-
-
-def prepare_segmenter() -> None:
-    """jieba with staff's local words, once per process (as ``indexing.prepare_segmenter``,
-    which the Whoosh engine's writer and the web process call; this module cannot import it)."""
-    global _segmenter_ready
-    if not _segmenter_ready:
-        analysis.load_jieba(settings.DATA_DIR)
-        analysis.add_words(local_words())
-        _segmenter_ready = True
 
 
 # --------------------------------------------------------------------------- stamp
@@ -455,38 +425,14 @@ def _ensure_embedded() -> None:
 
 
 def _new_build_folder() -> Path:
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    folder = _builds_dir() / f"{stamp}-{uuid.uuid4().hex[:8]}"
-    folder.mkdir(parents=True)
-    return folder
+    return builds.new_build_folder(index_path())
 
 
 def _swap_to(folder: Path) -> None:
-    live = index_path()
-    previous = live.resolve() if live.is_symlink() else None
-    if live.exists() and not live.is_symlink():
-        shutil.rmtree(live)
-    tmp = live.with_name(live.name + ".swap")
-    if tmp.is_symlink() or tmp.exists():
-        tmp.unlink()
-    os.symlink(os.path.relpath(folder, live.parent), tmp)
-    os.replace(tmp, live)
-    keep = {folder.resolve(), previous}
-    for other in _builds_dir().iterdir():
-        if other.resolve() not in keep:
-            shutil.rmtree(other, ignore_errors=True)
+    builds.swap_to(index_path(), folder)
 
 
 # --------------------------------------------------------------------------- rebuild
-
-
-@dataclass
-class BuildReport:
-    articles: int = 0
-    seconds: float = 0.0
-    path: str = ""
-    synced: int = 0
-    notes: list[str] = field(default_factory=list)
 
 
 def default_workers() -> int:

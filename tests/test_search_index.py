@@ -157,14 +157,21 @@ def test_a_deleted_article_leaves_the_index_on_sync(client, seeded):
     assert client.get("/api/search/", {"q": "双良新能源"}).json()["count"] == 0
 
 
-def test_rebuild_swaps_while_an_open_searcher_keeps_reading_the_old_build(seeded):
-    indexing.index_rebuild()
+def searcher_open_through_a_rebuild():
+    """Open a searcher on the live index (15 articles hold 无锡), delete one of them, rebuild:
+    the parsed query and the old searcher."""
     parsed = query.parse_query("无锡")
     assert query.search(parsed).count == 15
     with query.live.lock:
         old = query.live.get()
     Article.objects.filter(headline__startswith="华虹无锡").delete()
     indexing.index_rebuild()
+    return parsed, old
+
+
+def test_rebuild_swaps_while_an_open_searcher_keeps_reading_the_old_build(seeded):
+    indexing.index_rebuild()
+    parsed, old = searcher_open_through_a_rebuild()
     # The old searcher still reads its (kept) build; the next search opens the new one.
     assert len(old.containing("text", "无锡")) == 15
     assert query.search(parsed).count == 14
@@ -179,12 +186,7 @@ def test_an_index_folder_left_by_older_code_keeps_serving_an_open_searcher_throu
     shutil.copytree(build, live)
     shutil.rmtree(build)
     query.live.reset()
-    parsed = query.parse_query("无锡")
-    assert query.search(parsed).count == 15
-    with query.live.lock:
-        old = query.live.get()
-    Article.objects.filter(headline__startswith="华虹无锡").delete()
-    indexing.index_rebuild()
+    parsed, old = searcher_open_through_a_rebuild()
     assert live.is_symlink()
     # The plain folder was moved in with the builds and kept as the previous build (a worker
     # that opens its text store later still finds it), not deleted under its reader.

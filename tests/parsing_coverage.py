@@ -2,13 +2,14 @@
 reaches some field of the parsed page.
 
 Whitespace and punctuation are not counted (brackets around a byline are not kept, and both
-punctuation widths are one); every other character of the article lines must be found, as
+punctuation widths are one, and a digest's item numbers `2、【…】` are list marks like bullets); every other character of the article lines must be found, as
 often as it occurs, in the headlines, kickers, subheadlines, paragraphs, printed bylines and
 credits, captions, photo credits, editor's notes, cross-references and column titles.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
@@ -39,6 +40,8 @@ def page_field_text(page: ParsedPage) -> str:
 def lost_characters(text: str, page: ParsedPage, footer_lines: set[str] | frozenset = frozenset()) -> Counter:
     """Characters of the non-footer lines of ``text`` that no field of ``page`` holds."""
     text = clean_markup(text)  # HTML tags and entities are not text (<br/>, &nbsp;)
+    # a digest's item numbers (`2、【…】`) are list marks, as a bullet (•) is
+    text = re.sub(r"(?m)^\s*\d{1,2}\s*[、.．]\s*(?=【)", "", text)
     body = "\n".join(ln for ln in text.split("\n") if ln.strip() and ln.strip() not in footer_lines)
     return _counted(body) - _counted(page_field_text(page))
 

@@ -46,6 +46,13 @@ FURNITURE = {
     "web_writer_under_title.txt": {"首页 > 新闻中心 > 城市副刊", "来源: 晚风新闻", "2025-01-09 10:20:00"},
     "epaper_name_between_paragraphs.txt": {"第C2版:城市生活"},
     "database_items.txt": {"2024年3月6日人民日报 第4版", "第4版(要闻)", "专栏:", "专栏:城乡新貌"},
+    # a web digest's and a share page's header: dates, greetings, share buttons (dropped as
+    # page chrome: short, no sentence, before the first article)
+    "web_digest_marked_titles.txt": {"2025年1月10日", "星期五", "今天", "腊八节到了，愿您温暖过冬", "头 条"},
+    "wire_title_in_dateline.txt": {"【返回】", "一鍵分享", "主打稿", "2025年1月9日"},
+    "split_credit_line.txt": {"2025年1月10日,星期五(北京时间)", "某某法制报 > 第二版:城事 改变文字大小:   | 打印 | 关闭"},
+    "web_share_header.txt": {"点击右上角微信好友", "朋友圈", "请使用浏览器分享功能进行分享", "首页>新闻频道>要闻>正文"},
+    "database_single_item.txt": {"第4版(体育)", "专栏:"},
     "footer_traps.txt": {"江南晚报", "无锡日报报业集团主办", "广告热线：88300000(白天)", "无锡地区零售价1.5元"},
 }
 

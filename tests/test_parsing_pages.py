@@ -278,3 +278,66 @@ def test_epaper_title_with_a_comma_and_a_writer_alone_between_paragraphs():
     assert people(article) == [("林晓舟", None)]
     assert article.dateline == D(2025, 1, 9)  # 昨天上午
     assert len(article.paragraphs) == 2
+
+
+def test_web_digest_header_is_dropped_and_numbered_bracketed_titles_start_items():
+    parsed = page("web_digest_marked_titles.txt")
+    canal, porridge, metro, factories = parsed.articles
+    # the digest's date, weekday, greeting and 头条 label are no article; `1、【…】` is a title
+    assert canal.headline == "运河步道全线贯通 沿线新增五处驿站"
+    assert canal.paragraphs[0] == "一条步道，串起两岸风景！"
+    assert canal.dateline == D(2025, 1, 9)  # the first real paragraph's 1月9日上午
+    # under a label of the digest's own (城事速览) items still read their opening date
+    assert (porridge.headline, porridge.section) == ("惠山古镇腊八粥免费送!三千份热粥暖人心", "城事速览")
+    assert porridge.dateline == D(2025, 1, 9)  # `“……”昨天清晨`: the date after an opening quote
+    assert (metro.headline, metro.dateline) == ("地铁5号线开始空载试运行", D(2025, 1, 9))
+    assert (factories.headline, factories.dateline) == ("两家工厂获评 省级智能车间", None)  # 近日
+    assert not any(a.bylines for a in parsed.articles)
+
+
+def test_wire_title_printed_in_the_dateline_and_share_buttons_above_it():
+    (article,) = page("wire_title_in_dateline.txt").articles
+    # `新華社南京1月9日電 題:…`: the title, with nothing of the share bar (一鍵分享, 主打稿) above it
+    assert (article.kicker, article.headline, article.subheadline) == ("", "水鄉新景——來自太湖岸邊的報告", "")
+    assert article.paragraphs[0] == "新華社南京1月9日電 題:水鄉新景——來自太湖岸邊的報告"  # kept as printed
+    assert (article.source, article.dateline, article.dateline_place) == ("新华社", D(2025, 1, 9), "南京")
+    assert people(article) == [("周清", "新华社记者"), ("吳明遠", "新华社记者")]
+    assert article.photo_credits == ("新華社記者 陳遠 攝",)
+    # the subheading 水之變 is a paragraph of its own, not glued to the next sentence
+    assert "水之變" in article.paragraphs
+    assert article.paragraphs[-1] == "如今，濕地公園裏水草豐茂，白鷺成群。"
+
+
+def test_writer_and_photographer_apart_on_one_credit_line_and_a_date_after_a_quote():
+    (article,) = page("split_credit_line.txt").articles
+    # the dated header line (with its weekday and time zone note) is no part of the title
+    assert article.headline == "清淤疏浚护河道"
+    # `本报记者 秦岭/摄 实习生 唐悦/文`: the writer is the byline, the photographer a photo credit
+    assert people(article) == [("唐悦", "实习生")]
+    assert article.photo_credits == ("本报记者 秦岭/摄",)
+    assert article.dateline == D(2025, 1, 9)  # `“……?”昨天一早`
+
+
+def test_square_marked_bylines_open_the_pieces_that_follow_them():
+    preface, first, second = page("marked_bylines.txt").articles
+    assert (preface.headline_from_lead, preface.bylines) == (True, ())
+    assert preface.paragraphs[-1] == "这一年，我们一直在路上——晚报记者！"  # a sentence, not a title
+    assert (first.headline_from_lead, people(first)) == (True, [("韩雪", "晚报城市新闻部记者")])
+    assert first.paragraphs[0].startswith("初冬的清晨")
+    assert (people(second), second.dateline) == ([("孟凡", "晚报社会新闻部记者")], D(2025, 3, 12))
+
+
+def test_database_page_with_one_item_keeps_its_two_dispatches_and_both_reporters():
+    parsed = page("database_single_item.txt")
+    (article,) = parsed.articles
+    assert (parsed.page_label, parsed.page_section) == ("4", "体育")
+    assert article.headline == "冬泳健儿迎寒而上创佳绩 冬泳赛圆满落幕 长跑赛今日开跑"
+    assert people(article) == [("严冬", "记者"), ("何晴", "记者")]
+    assert (article.dateline, article.dateline_place) == (D(2025, 1, 9), "无锡")
+    assert article.paragraphs[2].startswith("本报无锡1月9日电 记者何晴报道")
+
+
+def test_share_page_header_and_a_decorated_title():
+    (article,) = page("web_share_header.txt").articles
+    assert article.headline == "外交部发言人：欢迎更多外国游客来华旅游"  # less the ******
+    assert (people(article), article.source, article.dateline) == ([("林涛", "记者")], "新华社", D(2025, 1, 9))

@@ -114,10 +114,14 @@ def _wire_source(inner: str) -> str | None:
 
 
 # A role as printed: 记者, 本报记者, 见习记者, 本报驻阿联酋记者, 扬子晚报记者, 新华社记者, 通讯员 ...
+# any newsroom's reporter as a token of its own: 南都记者, 快报时政新闻部记者 (never glued to a
+# name: 奥运小记者团正式成立 is a title)
+_ANY_REPORTER = re.compile(r"[\u4e00-\u9fff]{2,10}记者")
 _ROLE = re.compile(
     r"(?:本报)?(?:驻[\u4e00-\u9fff]{1,8})?(?:见习|实习|特约|首席|摄影|全媒体|融媒体?)?记者"
     r"|(?:本报)?(?:特约)?通讯员|实习生|摄影|撰稿"
     r"|[\u4e00-\u9fff]{2,6}(?:报|社|台|网)(?:驻[\u4e00-\u9fff]{1,6})?记者"
+
     r"|[\u4e00-\u9fff]{2,10}?记者站站长"
 )
 
@@ -145,7 +149,7 @@ def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
             role = _ROLES[tok]
             roles_seen += 1
             continue
-        m = _ROLE.fullmatch(tok)
+        m = _ROLE.fullmatch(tok) or _ANY_REPORTER.fullmatch(tok)
         if m:
             role = _role_name(tok)
             roles_seen += 1
@@ -174,7 +178,8 @@ def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
 def byline_line(line: str) -> tuple[Byline, ...]:
     """A byline printed as a line of its own without brackets, with at least one role:
     `本报记者 王庆环`, `本报驻阿联酋记者林皎明`, `通讯员 王蕾 扬子晚报记者 周晓青`."""
-    f = fold(line).strip()
+    # `■本报记者 李明`: a mark some papers print before the byline line
+    f = fold(line).strip().lstrip("■□●◆◎★☆").strip()
     m = re.fullmatch(r"(记者|通讯员|撰稿|文|作者)\s*:\s*(\S.{0,30})", f)
     if m:  # 记者:郭鲲, 作者:邓毅富
         f = f"{m.group(1)} {m.group(2)}" if m.group(1) != "作者" else f"作者 {m.group(2)}"
@@ -348,3 +353,53 @@ def split_byline(paragraph: str) -> tuple[str, tuple[Byline, ...], str | None] |
     return paragraph[: match[0]].rstrip(), found[0], found[1]
 
 
+
+
+_CREDIT_KIND = {"文": "text", "撰文": "text", "图": "photo", "摄": "photo", "摄影": "photo", "文/图": "both", "图/文": "both"}
+_KIND_FIRST = re.compile(r"^(文/图|图/文|撰文|摄影|文|图|摄)/(.*)$")
+_KIND_LAST = re.compile(r"^(.*?)/(文/图|图/文|撰文|摄影|文|图|摄)$")
+
+
+@functools.lru_cache(maxsize=4096)
+def credit_line(line: str) -> tuple[tuple[Byline, ...], tuple[str, ...]] | None:
+    """A credit line that names the writer and the photographer apart:
+    `本报记者 王志浩/摄 实习生 张扬/文`, `文/记者 张三 图/记者 李四`, `文/张三 摄影/李四`.
+    Returns (writers, photo credits as printed) or None."""
+    f = fold(line).strip().lstrip("■□●◆◎★☆").strip()
+    if "/" not in f or len(f) > 60 or re.search(r"[。!?;,:\"“”()]", f):
+        return None
+    f = re.sub(r"\s*/\s*", "/", f)
+    segments: list[tuple[str, list[str], str]] = []  # (kind, name tokens, as printed)
+    kind: str | None = None
+    word = ""
+    buf: list[str] = []
+    for tok in f.split():
+        first, last = _KIND_FIRST.match(tok), _KIND_LAST.match(tok)
+        if first:
+            if buf or kind:
+                segments.append((kind or "", buf, f"{word}/{' '.join(buf)}"))
+            kind, word, buf = _CREDIT_KIND[first.group(1)], first.group(1), [first.group(2)] if first.group(2) else []
+        elif last:
+            buf.append(last.group(1))
+            names = [t for t in buf if t]
+            segments.append((_CREDIT_KIND[last.group(2)], names, f"{' '.join(names)}/{last.group(2)}"))
+            kind, buf = None, []
+        else:
+            buf.append(tok)
+    if buf or kind:
+        segments.append((kind or "", buf, f"{word}/{' '.join(buf)}"))
+    if len(segments) < 2 or any(not k or not b for k, b, _ in segments):
+        return None
+    writers: list[Byline] = []
+    photos: list[str] = []
+    for k, b, printed in segments:
+        people = _people(" ".join(b))
+        if not people:
+            return None
+        if k == "photo":
+            photos.append(printed)
+        else:
+            writers.extend(people)
+    if not writers or not photos:
+        return None
+    return tuple(writers), tuple(photos)

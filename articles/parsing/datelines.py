@@ -136,12 +136,17 @@ def resolve(dateline: Dateline, issue: dt.date | None) -> dt.date | None:
 
 
 _OPENING_DATE = re.compile(rf"^(\d{{1,2}}月\d{{1,2}}日|{_CN_NUMBER}月{_CN_NUMBER}日|{'|'.join(_RELATIVE)})")
+_OPENING_QUOTE = re.compile(r"^[“\"「『][^”\"」』]{1,80}[”\"」』]\s*[,，]?\s*")
 _OPENING_DAY = re.compile(r"^(\d{1,2})日(?:[上下中]午|早上|清晨|凌晨|晚|晚上|夜|,|，|\s)")
 
 
 def opening_dateline(paragraph: str) -> Dateline:
     """A paragraph with no lead mark that opens with its date (`昨天,…`, `2月1日,…`)."""
     f = fold(paragraph).strip()
+    # a story that opens with a quoted cry, then its date: `“咦,那是在做什么?”昨天一大早,…`
+    quoted = _OPENING_QUOTE.match(f)
+    if quoted and (_OPENING_DATE.match(f[quoted.end() :]) or _OPENING_DAY.match(f[quoted.end() :])):
+        f = f[quoted.end() :]
     if _OPENING_DATE.match(f):
         return read_dateline(f)
     m = _OPENING_DAY.match(f)  # `16日下午,…`: the day only

@@ -76,7 +76,17 @@ def fold(text: str) -> str:
     and the parser's markers in Traditional characters (本報訊) read as simplified."""
     folded = unicodedata.normalize("NFKC", text)
     # str.translate looks every character up: only when there is something to translate
-    return folded.translate(_TRADITIONAL_MARKERS) if _HAS_TRADITIONAL_MARKER.search(folded) else folded
+    if not _HAS_TRADITIONAL_MARKER.search(folded):
+        return folded
+    folded = folded.translate(_TRADITIONAL_MARKERS)
+    # the wire agencies' names, one character for one (新華社 names no person: no name is changed)
+    for traditional, simplified in _TRADITIONAL_AGENCIES:
+        if traditional in folded:
+            folded = folded.replace(traditional, simplified)
+    return folded
+
+
+_TRADITIONAL_AGENCIES = (("新華社", "新华社"), ("新華網", "新华网"), ("中國新聞社", "中国新闻社"), ("人民網", "人民网"), ("中新網", "中新网"))
 
 
 _MARKUP_BREAK = re.compile(r"<\s*(?:br|/?p|/?div|/?li|/?tr|hr)\b[^<>]{0,200}>", re.IGNORECASE)

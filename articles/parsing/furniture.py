@@ -81,6 +81,8 @@ _NAV_WORDS = frozenset(
     "上一版 下一版 评论 我要评论 纠错 我要纠错 检索 帐户 账户 密码 用户名 匿名 登录 注册 首页 放大字体 缩小字体 "
     "不支持Flash 打印本页 关闭窗口 返回顶部 内容详情 返回该版首页 返回目录 返回首页 非常满意 基本满意 不太满意 "
     "很不满意 PDF版 PDF下载 标题导航 版面导航 日期导航 往期回顾 您对这篇文章的满意度 推荐给朋友 "
+    "一键分享 一鍵分享 分享至 朋友圈 微信好友 微信 微博 QQ空间 新浪微博 腾讯微博 点击右上角微信好友 "
+    "请使用浏览器分享功能进行分享 扫一扫 扫码 二维码 微信二维码 在线客服 手机版 电脑版 客户端 下载客户端 "
     "查看相关 更多 更多>> 加载更多 内容检索 星期 联系方式 网管信箱 广告服务 关于我们 推薦 關閉 帳戶 密碼 檢索 首頁 放大字體 縮小字體 上一條 下一條 打印本頁 關閉窗口".split()
 )
 _AGENCY_MASTHEADS = frozenset("新华社 中新社 中国新闻社 人民网 新华网 中新网 中國新聞社 新華社".split())
@@ -120,7 +122,10 @@ _WEB_META = [
     re.compile(p)
     for p in (
         # date and time lines: 2024年02月03日, [2004-03-31], 2003年07月22日 19:25, 2004年3月31日 星期三
-        r"^[\[(]?\s*\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?\s*[\])]?(\s*\d{1,2}:\d{2}(:\d{2})?)?(\s*(星期|周)[一二三四五六日天])?$",
+        r"^[\[(]?\s*\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?\s*[\])]?(\s*\d{1,2}:\d{2}(:\d{2})?)?"
+        r"(\s*[,，]?\s*(星期|周)[一二三四五六日天])?(\s*[(（][^()（）。]{0,24}[)）])?$",
+        # a weekday alone (星期五), and a dated weekday with the site's time zone note
+        r"^(星期|周)[一二三四五六日天]$",
         # 1957年7月20日人民日报 第3版
         r"^\d{4}年\d{1,2}月\d{1,2}日\s*\S{2,10}报\s*第\s*[A-Za-z]?\d{1,3}\s*版$",
         # http://www.sina.com.cn 2002年12月12日11:38 无锡日报
@@ -261,7 +266,12 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
     # the same page's line printed before several items, each time with text after it
     own_lines = [index for index, lab, _ in page_lines if lab == label and sum(x in at for x in range(index - 2, index + 3)) < 3]
     starts = sorted({kept_at[index] for index in own_lines})
-    if len(starts) < 2 or starts[-1] >= len(kept):
+    # one item: only in a database's own form (`第4版(体育)` then `专栏:`), which prints the
+    # page line once per item
+    database_form = any(
+        index + 1 < len(lines) and re.match(r"^专栏\s*:", fold(lines[index + 1]).strip()) for index in own_lines
+    )
+    if len(starts) < (1 if database_form else 2) or starts[-1] >= len(kept):
         starts = []
     return kept, Furniture(
         credits=tuple(credits), page_label=label, page_section=section, paper=paper, item_starts=tuple(starts)

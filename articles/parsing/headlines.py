@@ -31,6 +31,22 @@ _WIRE_LEAD = re.compile(
 _NEWS_LEAD = re.compile(r"^([\u4e00-\u9fff]{0,8}报讯|[\u4e00-\u9fff]{2,8}讯\s*[(（])")
 
 
+# 新华社贵阳2月12日电 题:山乡巨变——来自贵州扶贫一线的报告: a wire story's title in its dateline
+_WIRE_TITLE = re.compile(
+    r"^[【\[]?(?:新华社|中新社|本报|人民日报)[\u4e00-\u9fff·]{0,10}?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:专)?电[】\]]?\s*题\s*:\s*([^。!?]{2,80})$"
+)
+
+
+def wire_title(line: str) -> str | None:
+    """The title printed in a wire dateline line (`新华社北京1月1日电 题:…`), as printed."""
+    f = fold(line).strip()
+    m = _WIRE_TITLE.match(f)
+    if not m or len(f) != len(line.strip()):
+        return None
+    return line.strip()[m.start(1) :].strip()
+
+
 def _is_lead(line: str) -> bool:
     """A lead: `本报讯 …`, or a dateline `本报南京1月2日电`, `新华社北京1月1日电`, `【新华社…电】`."""
     f = fold(line).lstrip()
@@ -90,9 +106,24 @@ def _is_byline_line(line: str) -> bool:
     return bool(found) and found[0] == 0 and parse_byline_text(s) is not None
 
 
+# A news digest's numbered title in lenticular brackets: `1、【312国道快速化改造新吴段启动】`
+_MARKED_TITLE = re.compile(r"^(?:\d{1,2}\s*[、.．]\s*)?【([^【】]{2,80})】$")
+
+
+def marked_title(line: str) -> str | None:
+    """The title inside `1、【…】` / `【…】` on a line of its own (not a wire dateline `【新华社…电】`)."""
+    s = line.strip()
+    m = _MARKED_TITLE.match(s)
+    if not m or _is_lead(m.group(1)) or m.group(1).rstrip()[-1:] == "。":
+        return None
+    return m.group(1).strip()
+
+
 def _title_like(line: str, *, strict: bool = False) -> bool:
     """Could this line be a headline? `strict` is for items without a 本报讯 lead."""
     s = line.strip()
+    if marked_title(s):
+        return True
     if not s or _is_lead(s) or len(s) > 90:
         return False
     if is_terminated(s) and not (len(s) <= 30 and not strict and re.search(r"[!?！？][”」』]?$", s)):

@@ -12,6 +12,7 @@ from .bylines import (
     _BRACKETED,
     _byline_match,
     bare_name_after_last_sentence,
+    credit_line,
     byline_line,
     is_terminated,
     lead_credit,
@@ -23,7 +24,7 @@ from .bylines import (
 from .datelines import Dateline, dateline_place, opening_dateline, read_dateline, resolve
 from .decoding import clean_markup, decode_page, fold
 from .furniture import strip_furniture
-from .headlines import _is_lead, cross_reference, is_caption_line, is_cross_reference_line, is_editor_note
+from .headlines import KNOWN_COLUMN_TITLES, _is_lead, _title_like, wire_title, cross_reference, marked_title, is_caption_line, is_cross_reference_line, is_editor_note
 from .issue_dates import IssueDate, infer_issue_date
 from .model import Byline, PageParseError, ParsedArticle, ParsedPage
 from .segmentation import _Chunk, _segment, rejoin_column_breaks
@@ -57,6 +58,7 @@ def parse_page(
     lines = [re.sub(r"^\?{2,}", "", ln.strip()).strip() for ln in text.split("\n")]
     lines = [ln for ln in lines if ln]
     lines, furniture = strip_furniture(lines)
+    lines = _titles_from_wire_datelines(lines)
     drafts: list[_Draft] = []
     for chunk in _items(lines, furniture.item_starts):
         d = _read_article(chunk)
@@ -73,6 +75,7 @@ def parse_page(
             continue
         drafts.append(d)
 
+    drafts = _without_page_chrome(drafts)
     if not any(d.paragraphs for d in drafts):
         raise PageParseError(f"{name}: 没有找到文章 (no article found: boilerplate only or not a page)")
 
@@ -117,6 +120,43 @@ def parse_page(
     )
 
 
+def _titles_from_wire_datelines(lines: list[str]) -> list[str]:
+    """`新华社贵阳2月12日电 题:山乡巨变……` with no title line above it: the title is read from
+    the dateline (and the line stays the story's lead as printed)."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        title = wire_title(line) if "题" in line or "題" in line else None
+        above = lines[i - 1] if i else ""
+        if title and (not above or is_terminated(above) or not _title_like(above) or len(above.replace(" ", "")) <= 4):
+            out.append(title)
+        out.append(line)
+    return out
+
+
+def _chrome(d: "_Draft") -> bool:
+    """A web page's or digest's header and footer lines that fell into an "article" of their
+    own (今天 / 庆祝…周年 / 头 条, 一鍵分享 / 主打稿): short, not one finished sentence, no
+    credit, no lead."""
+    text = "".join(d.paragraphs)
+    return (
+        not d.has_lead
+        and not d.bylines
+        and not d.photo_credits
+        and not d.captions
+        and not d.source
+        and len(text) + len(d.headline) + len(d.kicker) <= 80
+        and not any(re.search(r"[。！？!?…]", p) for p in d.paragraphs)
+    )
+
+
+def _without_page_chrome(drafts: list["_Draft"]) -> list["_Draft"]:
+    """Drop such chrome before the first and after the last real article of the page."""
+    real = [i for i, d in enumerate(drafts) if not _chrome(d)]
+    if not real:
+        return drafts
+    return drafts[real[0] : real[-1] + 1]
+
+
 def _items(lines: list[str], starts: tuple[int, ...]) -> list[_Chunk]:
     """The page's articles. Where the page line is printed before every item (a database's
     `第4版(要闻)` / `专栏:`), each stretch between two such lines is one article: a `本报讯`
@@ -156,6 +196,7 @@ class _Draft:
     cross_references: list[str] = field(default_factory=list)
 
 
+_UNDATED_COLUMNS = frozenset(KNOWN_COLUMN_TITLES) - {"图片新闻", "新闻图片"}
 _BARE_NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _PHOTOS_NOTE = re.compile(r"^[(（]附(图片|照片|图)[)）]$")
 _CAPTION_MARK = re.compile(r"^(▲|△|▼|►|(上|下|左|右|组)?图\s*[:：]|图片\s*[:：]|\(图\)|（图）)\s*")
@@ -206,6 +247,14 @@ def _read_article(chunk: _Chunk) -> _Draft:
             continue
         if is_cross_reference_line(line):
             d.cross_references.append(line.strip()[1:-1].strip())
+            continue
+        split = credit_line(line)
+        if split and (not text_lines or is_terminated(text_lines[-1]) or (len(text_lines) == 1 and _is_lead(text_lines[0]))):
+            # `本报记者 王志浩/摄 实习生 张扬/文`: the writer is a byline, the photographer a credit
+            d.bylines.extend(split[0])
+            d.photo_credits.extend(split[1])
+            d.printed.append(line)
+            credited = True
             continue
         rest, credits = take_photo_credits(line)
         if credits and not rest:
@@ -302,12 +351,22 @@ def _read_article(chunk: _Chunk) -> _Draft:
                 d.printed.insert(0, printed)
                 d.source = d.source or lead_wire
             d.dateline = read_dateline(first)
+        # a story made of several dispatches under one title (a database item): each
+        # `本报广州11月28日电 记者吴骅报道` credits its reporter too
+        for later in paragraphs[1:]:
+            if _is_lead(later):
+                people, printed, _wire = lead_credit(later)
+                if people:
+                    d.bylines.extend(people)
+                    d.printed.append(printed)
+        if d.has_lead or wire:
             quoted = _QUOTED_SOURCE.match(_LEAD_MARK.sub("", f, count=1))
             if quoted and not d.source:
                 d.source = quoted.group(1)  # 本报讯 据长江日报消息：
-        elif d.section is None or d.section in ("图片新闻", "新闻图片"):
+        elif d.section not in _UNDATED_COLUMNS:
             # a story with no lead mark that opens with its date (`昨天,…`); short items under a
-            # column title (要闻快览) keep no dateline, as before
+            # known column title (要闻快览) keep no dateline, as before; under a page's own label
+            # (城事速览, 无锡身边事) they read it
             # (the first real paragraph: not a short label such as a photo's name)
             opening = next((p for p in paragraphs if len(p) >= 20), first)
             d.dateline = opening_dateline(opening)
@@ -345,6 +404,9 @@ def _read_headline(d: _Draft, lines: list[str]) -> None:
     # a list bullet or a web page's date before a title: `• 新一届……`, `[2004-03-31] 特写:……`
     lines = [re.sub(r"^[•●◆■▪·]\s*", "", ln) or ln for ln in lines]
     lines = [re.sub(r"^[\[(]\s*\d{4}-\d{1,2}-\d{1,2}\s*[\])]\s*", "", ln) or ln for ln in lines]
+    lines = [marked_title(ln) or ln for ln in lines]  # `1、【…】`: the title inside the brackets
+    # decoration a web page puts after a title: `……中美关系******`
+    lines = [re.sub(r"\s*[*＊#＃~～=＝]{3,}$", "", ln) or ln for ln in lines]
     # an e-paper prints the title once on one line, then as set: keep the set lines
     if len(lines) > 1 and re.sub(r"\s", "", lines[0]) == re.sub(r"\s", "", "".join(lines[1:])):
         lines = lines[1:]

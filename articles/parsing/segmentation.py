@@ -26,6 +26,8 @@ from .headlines import (
     is_editor_note,
     is_photo_credit_line,
     is_photo_line,
+    marked_title,
+    wire_title,
 )
 
 
@@ -54,12 +56,23 @@ def _boundary(lines: list[str], k: int) -> bool:
     )
 
 
+def _marked_byline(lines: list[str], i: int) -> bool:
+    """`■快报记者 郑春平` after a finished paragraph: the byline that opens the next piece (the
+    square is the mark of an opening byline; a closing one is bracketed)."""
+    return (
+        lines[i].lstrip()[:1] in "■□"
+        and (i == 0 or is_terminated(lines[i - 1]))
+        and i + 1 < len(lines)
+        and bool(byline_line(lines[i]))
+    )
+
+
 def _segment(lines: list[str]) -> list[_Chunk]:
     """Split article lines into chunks: headline lines + body lines (+ column title)."""
     n = len(lines)
     starts: dict[int, tuple[int, str | None]] = {}  # start index -> (headline length, section)
     for i, line in enumerate(lines):
-        if not _is_lead(line) and not (
+        if not _is_lead(line) and not _marked_byline(lines, i) and not (
             # a byline line under a headline starts an article whose lead has no 本报讯:
             # `外国客商点赞营商环境` / `本报驻阿联酋记者林皎明` / `当地时间……`
             0 < i < n - 1
@@ -84,7 +97,7 @@ def _segment(lines: list[str]) -> list[_Chunk]:
                 break
             if _is_lead(lines[k]) or _is_byline_line(lines[k]):
                 break
-        if j < 0 or not _title_like(lines[j]):
+        if j < 0 or not _title_like(lines[j]) or (_marked_byline(lines, i) and is_terminated(lines[j])):
             if j < i - 1 or _boundary(lines, i - 1):
                 starts[j + 1] = (0, None)  # a brief with no headline: it starts here
             continue  # a lead with no headline above it after cut text: keep it with what precedes
@@ -98,6 +111,8 @@ def _segment(lines: list[str]) -> list[_Chunk]:
             and (len(lines[k].strip()) <= 40 or _squashed(lines[k]) == "".join(map(_squashed, lines[k + 1 : j + 1])))
             and column_name(lines[k]) is None
             and not _BARE_NAME.match(lines[k].strip())  # a bare byline closing the article above
+            # a word or two of a web page's header (主打稿, 星期五, 头 条) is no kicker
+            and len(re.sub(r"\s", "", lines[k])) > 3
         ):
             block.insert(0, k)
             k -= 1
@@ -196,6 +211,17 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
         ):
             current.headline_lines.append(line)  # a title set over two or three lines
             continue
+        if _marked_byline(lines, i) and (current is None or current.body_lines):
+            current = _Chunk(section=section, headline_lines=[], body_lines=[line])
+            chunks.append(current)
+            prev_done = True
+            continue
+        if marked_title(line) and i + 1 < len(lines) and (current is None or current.body_lines):
+            # `2、【312国道快速化改造新吴段启动】`: a digest's next item, whatever came before
+            current = _Chunk(section=section, headline_lines=[line], body_lines=[])
+            chunks.append(current)
+            prev_done = False
+            continue
         if (
             prev_done
             and (_title_like(line, strict=True) or i == 0 and _title_like(line) and len(line) <= 40)
@@ -236,6 +262,17 @@ def _label_list(lines: list[str]) -> set[int]:
     return found
 
 
+def _intertitle(lines: list[str], i: int) -> bool:
+    """A short subheading between two finished paragraphs: a few characters with no punctuation,
+    followed by a paragraph that does not go on from it (a column break cuts a word, and its
+    rest is followed at once by punctuation: `会议强` / `调，……`)."""
+    line = lines[i]
+    if not _LABEL.fullmatch(line) or len(line) > 10 or i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1]
+    return len(nxt) >= 12 and not re.match(r"^.{0,2}[，,、。；;：:）)”]", nxt)
+
+
 def rejoin_column_breaks(lines: list[str]) -> list[str]:
     """Lines -> paragraphs: a line that does not end a sentence continues in the next one."""
     paragraphs: list[str] = []
@@ -252,12 +289,16 @@ def rejoin_column_breaks(lines: list[str]) -> list[str]:
                 parts, tail = [], ""
             paragraphs.append(line)
             continue
+        if not parts and paragraphs and _intertitle(lines, i):
+            # a subheading inside the story (山之变): its own paragraph, not glued to the next
+            paragraphs.append(line)
+            continue
         if parts and _is_byline_line(line):
             paragraphs.append("".join(parts))
             parts, tail = [], ""
         parts.append(line)
         tail = (tail + line)[-_BYLINE_TAIL:]
-        if is_terminated(tail):
+        if is_terminated(tail) or wire_title(line):
             paragraphs.append("".join(parts))
             parts, tail = [], ""
     if parts:

@@ -2,7 +2,9 @@
 
 ``text`` (the document field) is rendered from templates/search/indexes/articles/article_text.txt:
 headline, paragraphs and bylines as printed, one part per blank-line separated block; the backend
-derives the recall and ranking terms from it. The other fields filter, facet and sort.
+derives the recall and ranking terms from it. ``body`` is the article's body alone (lead and
+paragraphs, as ``Article.paragraphs``), for the ``正文:`` scope. The other fields filter, facet
+and sort.
 """
 
 from haystack import indexes
@@ -13,6 +15,8 @@ from articles.models import Article
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     text = indexes.CharField(document=True, use_template=True)
     headline = indexes.CharField(model_attr="headline")
+    # Not stored: the engines keep it as a range of the text (Whoosh) or its own grams (Xapian).
+    body = indexes.CharField(stored=False)
     issue_date = indexes.DateField(model_attr="page__issue__date_issued")
     year = indexes.IntegerField()
     reporters = indexes.MultiValueField()
@@ -34,6 +38,11 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
             .filter(page__issue__date_issued__isnull=False)
             .prefetch_related("bylines__person")
         )
+
+    def prepare_body(self, obj):
+        # Paragraphs separated by blank lines, as the document template renders them, so the
+        # body's parts are exactly the text's body parts.
+        return "\n\n".join(obj.paragraphs)
 
     def prepare_year(self, obj):
         return obj.page.issue.date_issued.year

@@ -139,10 +139,10 @@ def search_page(request):
         return render(request, "search/search.html", context)
     try:
         found, results, pages = run_search(req)
-    except IndexUnavailable:
+    except IndexUnavailable as exc:
         from newsarchive.middleware import search_unavailable_response
 
-        return search_unavailable_response(request)
+        return search_unavailable_response(request, getattr(exc, "reader_message", None))
     path = reverse("search:page")
     context.update(
         searched=True,
@@ -210,10 +210,10 @@ def search_api(request):
         found, results, pages = run_search(req)
     except Http404 as exc:
         return _json_error(str(exc), 404)
-    except IndexUnavailable:
+    except IndexUnavailable as exc:
         from newsarchive.middleware import search_unavailable_response
 
-        return search_unavailable_response(request)
+        return search_unavailable_response(request, getattr(exc, "reader_message", None))
     path = reverse("search:api")
 
     def page_url(number):

@@ -97,9 +97,9 @@ def bad_value_response(request):
     return render(request, "400.html", status=400)
 
 
-def search_unavailable_response(request):
+def search_unavailable_response(request, message: str | None = None):
     wants_json = request.path.startswith("/api/")
-    message = "搜索索引正在重建，请稍后再试。其他页面可正常浏览。"
+    message = message or "搜索索引正在重建，请稍后再试。其他页面可正常浏览。"
     if wants_json:
         from django.http import JsonResponse
 
@@ -137,7 +137,12 @@ class PublicSiteMiddleware:
             return bad_value_response(request)
         # The search views answer a missing index themselves (articles.search.query raises
         # IndexUnavailable). A corrupt one fails in Whoosh with whatever error the damage
-        # causes: when the index is indeed unreadable, say so rather than 500.
+        # causes: when the index is indeed unreadable, say so rather than 500. An index too old
+        # for the query (IndexOutdated) says what to run, wherever the search was made.
+        from articles.search.whoosh_reader import IndexOutdated
+
+        if isinstance(exception, IndexOutdated):
+            return search_unavailable_response(request, IndexOutdated.reader_message)
         if is_search_path(request.path) and not search_index_readable():
             return search_unavailable_response(request)
         return None

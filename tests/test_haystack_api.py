@@ -39,6 +39,7 @@ class Doc:
     reporters: list[str]
     headline: str
     parts: list[str]
+    body: list[str]  # the lead and paragraphs: what the 正文: scope searches
     paper: str
     page_label: str
     page_number: int
@@ -82,6 +83,7 @@ def docs(request, django_db_setup, django_db_blocker, tmp_path_factory):
                         reporters=names,
                         headline=a.headline,
                         parts=[a.headline, *a.paragraphs, "、".join(names)],
+                        body=list(a.paragraphs),
                         paper=a.page.issue.paper.name,
                         page_label=a.page.display_label,
                         page_number=a.page.sequence,
@@ -180,6 +182,29 @@ def test_exact_recall_through_the_door(docs):
 def test_headline_field(docs):
     assert pks(SearchQuerySet().filter(headline__contains="樱花")) == where(docs, lambda d: "樱花" in d.headline)
     assert pks(SearchQuerySet().filter(headline__exact="蠡湖新景")) == where(docs, lambda d: d.headline == "蠡湖新景")
+
+
+def test_body_scope_finds_only_what_the_body_holds(docs):
+    """正文:/body: and ``body`` are the body alone: a word of a headline, or a reporter's name in
+    the byline, is not found there, and every string is found exactly where Python ``in`` finds
+    it in the lead and paragraphs."""
+    assert pks(SearchQuerySet().filter(content="新景")) == where(docs, lambda d: d.headline == "蠡湖新景")
+    assert SearchQuerySet().filter(body="新景").count() == 0  # only in the headline
+    assert SearchQuerySet().auto_query("正文:新景").count() == 0
+    assert SearchQuerySet().filter(content="王五").count() == 2 and SearchQuerySet().auto_query("body:王五").count() == 0
+    rng = random.Random(12)
+    texts = [p for d in docs for p in (d.headline, *d.body) if len(p) > 4]
+    needles = ["樱花", "鼋头渚", "无锡", "步道", "游人如织"]
+    for _ in range(30):
+        text = rng.choice(texts)
+        start = rng.randrange(len(text) - 1)
+        needles.append(text[start : start + rng.randint(1, 8)].strip())
+    for needle in filter(None, needles):
+        expected = where(docs, lambda d: holds_in(d.body, needle))
+        assert pks(SearchQuerySet().filter(body=Exact(needle))) == expected, needle
+        assert pks(SearchQuerySet().filter(content=AutoQuery(f'正文:"{needle}"'))) == expected, needle
+    in_headline_only = where(docs, lambda d: d.holds("樱花") and not holds_in(d.body, "樱花"))
+    assert pks(SearchQuerySet().auto_query("樱花 -正文:樱花")) == in_headline_only
 
 
 # --- field lookups ------------------------------------------------------------------------------

@@ -217,6 +217,20 @@ def test_advanced_search_scope_goes_before_each_term_and_the_search_finds_it(cli
     assert "<mark>鼋头渚</mark>苏州园林展在锡开幕" in page and "两地共建" not in page
 
 
+def test_advanced_search_in_the_body_only_leaves_out_headline_matches(client, archive):
+    page = text(client.get("/search/advanced/"))
+    assert '<option value="正文">只在正文中（不含标题、署名）</option>' in page
+    response = client.get("/search/advanced/", {"all_words": "产业园", "scope": "正文"})
+    assert response["Location"] == "/search/?q=%E6%AD%A3%E6%96%87%3A%E4%BA%A7%E4%B8%9A%E5%9B%AD"  # 正文:产业园
+    found = text(client.get(response["Location"]))
+    body_holds = [a for a in Article.objects.all() if any("产业园" in p for p in a.paragraphs)]
+    headline_only = [a for a in Article.objects.all() if "产业园" in a.headline and a not in body_holds]
+    assert body_holds and headline_only  # 无锡苏州两地共建鼋头渚产业园 has it only in its headline
+    assert f"找到 <strong>{len(body_holds)}</strong> 篇文章" in found
+    assert "两地共建鼋头渚" not in found
+    assert "两地共建鼋头渚" in text(client.get("/search/", {"q": "产业园"}))
+
+
 def test_advanced_search_says_what_is_missing(client, archive):
     response = client.get("/search/advanced/", {"none_words": "疫情"})
     assert response.status_code == 400

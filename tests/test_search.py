@@ -435,3 +435,10 @@ def test_hostile_queries_get_an_answer_and_it_is_exact(client, archive, text):
         # Without a mode, a search that finds nothing exactly may answer with its words, saying so.
         assert api.json()["count"] == exact["count"] or (exact["count"] == 0 and api.json()["match"] == "words")
     assert "<script>alert(1)" not in page.content.decode()
+
+
+def test_the_body_scope_is_read_in_both_spellings_and_a_bare_word_stays_text():
+    parsed = query.parse_query("正文:无锡 body：苏州 -正文:疫情 正文")
+    assert [(g[0].scope, g[0].form) for g in parsed.groups] == [("body", "无锡"), ("body", "苏州"), ("text", "正文")]
+    assert [(t.scope, t.form) for t in parsed.excluded] == [("body", "疫情")]
+    assert parsed.marked == ("无锡", "苏州", "正文")  # body terms are marked in snippets too

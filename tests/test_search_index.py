@@ -246,3 +246,56 @@ def test_repeated_small_updates_keep_few_segments_and_never_merge_a_rebuilds_seg
         assert counts.count(10) == 2  # the rebuild's segments are never merged by an update
         assert len(counts) <= 2 + 2 * (indexing.MERGE_FANOUT - 1)
     assert query.search(query.parse_query("双良")).count == 1
+
+
+# --- an index built before the body scope (正文:) -------------------------------------------
+
+
+def _build_as_before_the_body_scope(monkeypatch) -> None:
+    """A rebuild by the code of schema 5: no body columns in the Whoosh schema or documents."""
+    from articles.search import backend, fields
+
+    original_schema, original_fields = backend.ChineseWhooshSearchBackend.build_schema, indexing.whoosh_fields
+
+    def old_schema(self, fields_by_name):
+        name, schema = original_schema(self, fields_by_name)
+        for column in (fields.BOFF, fields.BLEN):
+            schema.remove(column)
+        return name, schema
+
+    def old_fields(prepared, terms, store):
+        doc = original_fields(prepared, terms, store)
+        return {k: v for k, v in doc.items() if k not in (fields.BOFF, fields.BLEN)}
+
+    with monkeypatch.context() as patched:
+        patched.setattr(backend.ChineseWhooshSearchBackend, "build_schema", old_schema)
+        patched.setattr(indexing, "whoosh_fields", old_fields)
+        patched.setattr(indexing, "SCHEMA_VERSION", 5)
+        indexing.index_rebuild()
+    query.live.reset()
+
+
+def test_an_index_from_before_the_body_scope_says_what_to_run_and_make_run_rebuilds_it(client, seeded, monkeypatch):
+    _build_as_before_the_body_scope(monkeypatch)
+    assert indexing.index_state() == "outdated"
+    # Never a silent "0 found" for 正文:, on the page and in the API: the reader is told what to run.
+    response = client.get("/search/", {"q": "正文:无锡"})
+    page = response.content.decode()
+    assert response.status_code == 503 and "不能只在正文中检索" in page and "rebuild_index" in page
+    assert "找到" not in page
+    assert "rebuild_index" in client.get("/api/search/", {"q": "body:无锡"}).json()["error"]
+    # Everything else still answers exactly, as before.
+    assert client.get("/api/search/", {"q": "无锡"}).json()["count"] == 15
+    # A sync of a staff edit writes new documents, but does not make the old index current.
+    article = Article.objects.get(headline__startswith="双良新能源")
+    article.headline = "双良新能源产业一期项目开工仪式举行"
+    article.save()
+    assert indexing.index_sync() == 1
+    assert indexing.index_state() == "outdated"
+    # make run's step rebuilds it; then the body scope answers.
+    out = StringIO()
+    call_command("ensure_search_index", stdout=out)
+    assert "索引结构已更新，已重建" in out.getvalue()
+    query.live.reset()
+    body_holds = [a for a in Article.objects.all() if any("无锡" in p for p in a.paragraphs)]
+    assert client.get("/api/search/", {"q": "正文:无锡"}).json()["count"] == len(body_holds) > 0

@@ -89,6 +89,16 @@ def test_scopes(client, exported):
     column = next(a["section"] for a in exported if a["section"])
     in_column = {a["id"] for a in exported if a["section"] == column}
     assert ids(client, q=f"栏目:{column}") == ids(client, q=f"column:{column}") == in_column
+    # 正文: is the lead and paragraphs only: not the headline, not the byline.
+    in_body = {a["id"] for a in exported if holds_in(a["paragraphs"], "无锡")}
+    assert in_body
+    assert ids(client, q="正文:无锡") == ids(client, q="body：无锡") == in_body
+    assert api(client, q="正文:高美梅", mode="exact")["count"] == 0  # a name only in bylines
+    # A word printed in a headline and in no body: the whole text finds it, 正文: does not.
+    word = next(h[i : i + 3] for h in (a["headline"] for a in exported) for i in range(len(h) - 2)
+                if " " not in h[i : i + 3] and not any(holds_in(a["paragraphs"], h[i : i + 3]) for a in exported))
+    assert ids(client, q=word) == expected(exported, [word]) != set()
+    assert api(client, q=f"正文:{word}", mode="exact")["count"] == 0
     # An unknown scope is text: searched as typed, never an error.
     response = client.get("/search/", {"q": "作家:无锡"})
     assert response.status_code == 200

@@ -10,7 +10,8 @@ Three jobs, three kinds of terms:
 - *Ranking*: jieba words (search mode, so 集成电路 also yields 集成, 电路) in ``words``, scored
   with BM25, so an article about 集成电路 beats one where the characters meet by chance; and the
   headline's unigrams and bigrams in ``headline``, for the headline boost.
-- *Verification*: the matching form itself, headline first (``ArticleTerms.record``).
+- *Verification*: the matching form itself, headline first (``ArticleTerms.record``), and
+  where in it the body lies (``body_start``/``body_length``) for the ``正文:`` scope.
 
 Whoosh fields normally run an analyser on a string. Our field types also accept the terms
 already computed by ``analyse``: the text is normalised once and given to jieba once, and each
@@ -43,6 +44,8 @@ __all__ = [
     "WordsField",
     "add_words",
     "analyse",
+    "body_span",
+    "part_forms",
     "load_jieba",
     "query_words",
     "split_words",
@@ -127,6 +130,8 @@ class ArticleTerms:
     headline: set[str]  # unigrams and bigrams of the headline
     record: str  # the text-store record: headline form, separator, every part's form
     headline_length: int  # characters of the record that are the headline
+    body_start: int = 0  # where in the record the body's parts begin (characters)
+    body_length: int = 0  # characters of the body's parts (0: no body)
 
 
 def grams(form: str) -> set[str]:
@@ -136,20 +141,52 @@ def grams(form: str) -> set[str]:
     return {g for g in found if PART_SEPARATOR not in g}
 
 
-def analyse(text: str, headline: str = "") -> ArticleTerms:
-    """The terms of one article: ``text`` is the rendered document (parts split by blank lines)."""
-    forms = [f for f in (normalize(p) for p in split_parts(text)) if f]
+def part_forms(text: str) -> list[str]:
+    """The matching forms of a document's non-empty parts, in order."""
+    return [f for f in (normalize(p) for p in split_parts(text)) if f]
+
+
+def body_span(form: str, body_form: str) -> int:
+    """Where ``body_form`` (parts joined by the separator) stands in ``form`` as whole parts, or -1."""
+    if not body_form:
+        return -1
+    sep = PART_SEPARATOR
+    # Padded with separators, a match starts at the separator before the body: at the body's
+    # own index in ``form``.
+    return (sep + form + sep).find(sep + body_form + sep)
+
+
+def analyse(text: str, headline: str = "", body: str = "") -> ArticleTerms:
+    """The terms of one article: ``text`` is the rendered document (parts split by blank lines),
+    ``body`` its body alone (lead and paragraphs, blank-line separated)."""
+    forms = part_forms(text)
     form = PART_SEPARATOR.join(forms)
     words: Counter = Counter()
     for part in forms:
         words.update(jieba_words(part))
     headline_form = normalize(headline)
+    record = headline_form + PART_SEPARATOR + form
+    body_form = PART_SEPARATOR.join(part_forms(body))
+    start = body_span(form, body_form)
+    found = grams(form)
+    if body_form and start >= 0:
+        body_start = len(headline_form) + 1 + start
+    elif body_form:
+        # The body is not a run of the text's parts (a template that renders it otherwise):
+        # it goes after them, so the body scope stays exact and the text still holds it.
+        body_start = len(record) + 1
+        record += PART_SEPARATOR + body_form
+        found |= grams(body_form)
+    else:
+        body_start = 0
     return ArticleTerms(
-        grams=grams(form),
+        grams=found,
         words=words,
         headline=grams(headline_form),
-        record=headline_form + PART_SEPARATOR + form,
+        record=record,
         headline_length=len(headline_form),
+        body_start=body_start,
+        body_length=len(body_form),
     )
 
 

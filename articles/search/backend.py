@@ -5,7 +5,8 @@ with Whoosh's query language and creates an empty index when it finds none. We o
 
 - ``build_schema``: the document field ``text`` becomes the candidate field (unigrams and
   bigrams), the ranking field ``words`` (jieba) and the text-store offsets (``tstart``,
-  ``tlen``, ``hlen``); ``headline`` keeps its grams for the headline boost;
+  ``tlen``, ``hlen``, and ``boff``/``blen`` for the body, which is no field of its own);
+  ``headline`` keeps its grams for the headline boost;
   ``year``/``column``/``reporters``/``issue_date`` get columns so facets and date sorting read
   arrays instead of documents;
 - ``setup``: opens nothing and creates nothing (a request must never write to the index);
@@ -33,6 +34,9 @@ from whoosh.analysis import RegexTokenizer
 from . import plan
 from .analysis import GramsField, HeadlineGramsField, WordsField
 from .fields import (
+    BLEN,
+    BODY,
+    BOFF,
     COLUMN,
     HEADLINE,
     HLEN,
@@ -70,6 +74,8 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             TSTART: fields.COLUMN(columns.NumericColumn("Q")),
             TLEN: fields.COLUMN(columns.NumericColumn("I")),
             HLEN: fields.COLUMN(columns.NumericColumn("I")),
+            BOFF: fields.COLUMN(columns.NumericColumn("I")),
+            BLEN: fields.COLUMN(columns.NumericColumn("I")),
             ISSUE_DATE: fields.DATETIME(stored=True, sortable=True),
             YEAR: fields.ID(stored=True, sortable=True),
             COLUMN: fields.ID(stored=True, sortable=True),
@@ -87,6 +93,9 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             if name in schema:
                 schema.remove(name)
             schema.add(name, field)
+        if BODY in schema:
+            # The body is a range of the text store record (BOFF, BLEN), not a Whoosh field.
+            schema.remove(BODY)
         return content_field_name, schema
 
     def update(self, index, iterable, commit=True):

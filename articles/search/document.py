@@ -1,7 +1,7 @@
 """What one article becomes in a search index: the one function every engine's writer calls.
 
 haystack's ``ArticleIndex`` (``articles/search_indexes.py``) says which fields an article has
-(the document text from its template, headline, date, year, reporters, column ...);
+(the document text from its template, headline, body, date, year, reporters, column ...);
 ``article_document`` is its prepared form, ``articles_to_index`` the articles with what
 preparing them reads already loaded. Each engine turns this dictionary into its own terms.
 """

@@ -10,6 +10,10 @@ TEXT = "text"
 # jieba words of the text, counted: ranking only (BM25), never matching.
 WORDS = "words"
 HEADLINE = "headline"
+# The article's body as printed (lead and paragraphs), without headlines, bylines or captions:
+# the field of the ``正文:``/``body:`` scope. Matched exactly like ``text``; each engine keeps it
+# its own way (Whoosh: where the body lies in the text store record; Xapian: ``B`` grams).
+BODY = "body"
 ISSUE_DATE = "issue_date"
 YEAR = "year"
 REPORTERS = "reporters"
@@ -20,6 +24,8 @@ PAGE_LABEL = "page_label"
 PAGE_NUMBER = "page_number"
 # Where the document's record is in the Whoosh text store (bytes): start, length, headline length.
 TSTART, TLEN, HLEN = "tstart", "tlen", "hlen"
+# ... and where its body lies inside that record: offset from tstart and length (bytes).
+BOFF, BLEN = "boff", "blen"
 
 # Fields a search may filter, facet or sort on (haystack's field lookups).
 FACET_FIELDS = (YEAR, REPORTERS, COLUMN, PAPER)

@@ -46,6 +46,9 @@ from .builds import BuildReport, prepare_segmenter
 from .changes import changed_article_ids, database_marks
 from .analysis import ArticleTerms, analyse
 from .fields import (
+    BLEN,
+    BODY,
+    BOFF,
     COLUMN,
     HEADLINE,
     HLEN,
@@ -64,7 +67,8 @@ from .fields import (
 from .textstore import TextStoreWriter
 
 # Bump when the schema or the analysis changes: ``index_ensure`` then rebuilds.
-SCHEMA_VERSION = 5  # 4: reporters joined by REPORTER_SEPARATOR, not commas; 5: paper, page label and number
+SCHEMA_VERSION = 6  # 4: reporters joined by REPORTER_SEPARATOR, not commas; 5: paper, page label and number;
+# 6: where the body lies in each record (boff, blen), for the 正文: scope
 STAMP_FILE = "stamp.json"
 BATCH_SIZE = 500  # articles read from the database at a time
 SEGMENT_DOCS = 1000  # articles per segment in a rebuild (see index_rebuild)
@@ -138,9 +142,12 @@ def read_stamp(path: Path | None = None) -> dict | None:
         return None
 
 
-def _write_stamp(folder: Path, marks: dict) -> None:
+def _write_stamp(folder: Path, marks: dict, version: int | None | str = "current") -> None:
+    """Record the marks and the schema version the index at ``folder`` was built with
+    (``"current"``: this code's ``SCHEMA_VERSION``)."""
+    version = SCHEMA_VERSION if version == "current" else version
     tmp = folder / (STAMP_FILE + ".tmp")
-    tmp.write_text(json.dumps({"schema_version": SCHEMA_VERSION, "marks": marks}), encoding="utf-8")
+    tmp.write_text(json.dumps({"schema_version": version, "marks": marks}), encoding="utf-8")
     os.replace(tmp, folder / STAMP_FILE)
 
 
@@ -151,12 +158,18 @@ def whoosh_document(search_index, obj, store: TextStoreWriter) -> dict:
     """The Whoosh fields of one object: haystack prepares it, ``analyse`` tokenises it once,
     and its matching form goes to the text store."""
     prepared = document.article_document(obj)
-    return whoosh_fields(prepared, analyse(prepared[TEXT], prepared.get(HEADLINE) or ""), store)
+    return whoosh_fields(prepared, analyse(*_analysed_parts(prepared)), store)
+
+
+def _analysed_parts(prepared: dict) -> tuple[str, str, str]:
+    """What ``analyse`` reads of a prepared document: its text, headline and body."""
+    return prepared[TEXT], prepared.get(HEADLINE) or "", prepared.get(BODY) or ""
 
 
 def whoosh_fields(prepared: dict, terms: ArticleTerms, store: TextStoreWriter) -> dict:
     """The Whoosh fields of one haystack-prepared document whose text ``terms`` analysed."""
     start, length, headline_length = store.append(terms.record, terms.headline_length)
+    body_offset, body_length = store.byte_span(terms.record, terms.body_start, terms.body_length)
     issue_date = prepared[ISSUE_DATE]
     doc = {
         "id": prepared["id"],
@@ -168,6 +181,8 @@ def whoosh_fields(prepared: dict, terms: ArticleTerms, store: TextStoreWriter) -
         TSTART: start,
         TLEN: length,
         HLEN: headline_length,
+        BOFF: body_offset,
+        BLEN: body_length,
         ISSUE_DATE: dt.datetime(issue_date.year, issue_date.month, issue_date.day),
         YEAR: str(prepared[YEAR]),
         REPORTERS: REPORTER_SEPARATOR.join(prepared.get(REPORTERS) or []) or None,
@@ -179,9 +194,9 @@ def whoosh_fields(prepared: dict, terms: ArticleTerms, store: TextStoreWriter) -
     return {key: value for key, value in doc.items() if value is not None}
 
 
-def analyse_documents(pairs: list[tuple[str, str]]) -> list[ArticleTerms]:
-    """``analyse`` for (text, headline) pairs: what a rebuild's analysis process runs."""
-    return [analyse(text, headline) for text, headline in pairs]
+def analyse_documents(pairs: list[tuple[str, str, str]]) -> list[ArticleTerms]:
+    """``analyse`` for (text, headline, body) triples: what a rebuild's analysis process runs."""
+    return [analyse(*triple) for triple in pairs]
 
 
 def _prepared_and_analysed(search_index, queryset, ids: list[int], batch_size: int, pool):
@@ -190,7 +205,7 @@ def _prepared_and_analysed(search_index, queryset, ids: list[int], batch_size: i
 
     def submit(chunk):
         prepared = [document.article_document(obj) for obj in queryset.filter(pk__in=chunk)]
-        pairs = [(p[TEXT], p.get(HEADLINE) or "") for p in prepared]
+        pairs = [_analysed_parts(p) for p in prepared]
         return prepared, (pool.apply_async(analyse_documents, (pairs,)) if pool else analyse_documents(pairs))
 
     chunks = [ids[i : i + batch_size] for i in range(0, len(ids), batch_size)]
@@ -246,10 +261,17 @@ def _writing(ix, folder: Path, *, commit_options: dict | None = None, **options)
     writer.commit(**(commit_options or {"mergetype": merge_updates}))
 
 
+def _fitted(writer, doc: dict) -> dict:
+    """``doc`` without the fields an index of an older schema lacks: a sync into it still works
+    (the index stays "outdated" until a rebuild, and answers what it cannot with IndexOutdated)."""
+    names = set(writer.schema.names())
+    return doc if all(k in names for k in doc) else {k: v for k, v in doc.items() if k in names}
+
+
 def _write(writer, store, search_index, objects: Iterable) -> int:
     count = 0
     for obj in objects:
-        writer.update_document(**whoosh_document(search_index, obj, store))
+        writer.update_document(**_fitted(writer, whoosh_document(search_index, obj, store)))
         count += 1
     return count
 
@@ -307,7 +329,7 @@ def _update_ids(ix, folder: Path, search_index, ids: set[int], Article) -> int:
         for start in range(0, len(ordered), BATCH_SIZE):
             chunk = ordered[start : start + BATCH_SIZE]
             for obj in search_index.index_queryset().filter(pk__in=chunk):
-                writer.add_document(**whoosh_document(search_index, obj, store))
+                writer.add_document(**_fitted(writer, whoosh_document(search_index, obj, store)))
     return len(ids)
 
 
@@ -418,6 +440,9 @@ def _sync(ix, folder: Path, marks: dict, search_index, Article, known: set[int] 
     ``known``: ids the caller was told changed (the ingest service's): written first, and not
     again when the marks name them too."""
     now = database_marks()
+    # The index keeps the schema version it was BUILT with: syncing new documents into an index
+    # of an older schema does not make it current (``index_state`` keeps saying "outdated").
+    version = (read_stamp(folder) or {}).get("schema_version")
     count = _update_ids(ix, folder, search_index, set(known), Article)
     if count:
         ix = ix.refresh()
@@ -428,7 +453,7 @@ def _sync(ix, folder: Path, marks: dict, search_index, Article, known: set[int] 
     comparable = {k: v for k, v in now.items() if k != "count"}
     if all(marks.get(k) == v for k, v in comparable.items()) and marks.get("count") == now["count"]:
         if count:
-            _write_stamp(folder, now)
+            _write_stamp(folder, now, version)
         return count
     ids = changed_article_ids(marks) - set(known)
     count += _update_ids(ix, folder, search_index, ids, Article)
@@ -439,7 +464,7 @@ def _sync(ix, folder: Path, marks: dict, search_index, Article, known: set[int] 
             indexed = {int(f["django_id"]) for f in searcher.all_stored_fields()}
         missing = indexed ^ set(Article.objects.values_list("pk", flat=True))
         count += _update_ids(ix, folder, search_index, missing, Article)
-    _write_stamp(folder, now)
+    _write_stamp(folder, now, version)
     return count
 
 

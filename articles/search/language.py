@@ -7,8 +7,9 @@ Syntax, and nothing else is syntax (the user's string never reaches an engine's 
   (an unclosed quote runs to the end);
 - a leading ``-`` (also ``－``, ``—``, ``–``, ``−``, ``﹣``) excludes a term or phrase;
 - ``OR``, ``或`` or ``|`` between terms: either may appear;
-- a scope before a term: ``标题:``/``headline:``, ``作者:``/``byline:``, ``栏目:``/``column:``
-  (``:`` or ``：``); any other ``word:`` is text, searched as typed.
+- a scope before a term: ``标题:``/``headline:``, ``正文:``/``body:`` (the lead and paragraphs
+  only), ``作者:``/``byline:``, ``栏目:``/``column:`` (``:`` or ``：``); any other ``word:`` is
+  text, searched as typed.
 
 Every term is put in matching form (``normalize``), so 無錫 finds 无锡 and ＲＦ３６０ finds RF360.
 Field names of the engines, wildcards, ``~``, brackets and AND/NOT are searched as text.
@@ -42,8 +43,15 @@ SCOPES = {
     "byline": "byline",
     "栏目": "column",
     "column": "column",
+    "正文": "body",
+    "body": "body",
 }
-SCOPE_FIELDS = {"text": fields.CONTENT, "headline": fields.HEADLINE, "byline": fields.REPORTERS, "column": fields.COLUMN}
+SCOPE_FIELDS = {
+    "text": fields.CONTENT, "headline": fields.HEADLINE, "body": fields.BODY, "byline": fields.REPORTERS,
+    "column": fields.COLUMN,
+}
+# The name a page writes before a term of each scope (the search box's own spelling).
+SCOPE_NAMES = {"headline": "标题", "body": "正文", "byline": "作者", "column": "栏目"}
 
 
 class QueryError(ValueError):
@@ -54,7 +62,7 @@ class QueryError(ValueError):
 class Term:
     text: str  # as typed (without quotes or scope)
     form: str  # matching form
-    scope: str = "text"  # text, headline, byline or column
+    scope: str = "text"  # text, headline, body, byline or column
     phrase: bool = False
 
 
@@ -81,9 +89,10 @@ class ParsedQuery:
 
     @property
     def marked(self) -> tuple[str, ...]:
-        """Forms a results page marks in headlines and snippets: every wanted text or headline term."""
+        """Forms a results page marks in headlines and snippets: every wanted text, headline or
+        body term."""
         return tuple(
-            dict.fromkeys(t.form for g in self.groups for t in g if t.scope in ("text", "headline"))
+            dict.fromkeys(t.form for g in self.groups for t in g if t.scope in ("text", "headline", "body"))
         )
 
 
@@ -180,8 +189,8 @@ def parse_query(raw: str) -> ParsedQuery:
 
 
 def term_sq(term: Term) -> SQ:
-    """One term as haystack's query object: an exact substring of the text, the headline, a
-    reporter's name or the column."""
+    """One term as haystack's query object: an exact substring of the text, the headline, the
+    body, a reporter's name or the column."""
     field = SCOPE_FIELDS[term.scope]
     if field == fields.CONTENT:
         return SQ(content=Exact(term.form))
@@ -228,6 +237,7 @@ __all__ = [
     "MAX_TERMS",
     "ParsedQuery",
     "QueryError",
+    "SCOPE_NAMES",
     "Term",
     "parse_query",
     "to_sq",

@@ -15,6 +15,8 @@ What each lookup means, on every engine:
   ``content__exact`` / ``Exact(...)`` one exact substring (spaces ignored, they are line wraps);
   ``AutoQuery`` / ``Raw`` are read in the site's query language (``language``).
 - ``headline``: ``contains``/``content`` an exact substring, ``exact`` the whole headline.
+- ``body`` (the lead and paragraphs, without headlines, bylines or captions): as ``content``,
+  only in the body; ``exact`` is one exact substring of it.
 - ``reporters``/``column``: ``exact``, ``in``, ``startswith``, ``contains`` (a substring of one
   value), ``content`` = ``exact``. Values compare in matching form (full width, traditional
   characters and case do not matter).
@@ -35,7 +37,7 @@ from haystack.inputs import AutoQuery, BaseInput, Exact, Raw
 from . import fields
 from .normalize import normalize
 
-TEXT_FIELDS = {fields.CONTENT: fields.TEXT, fields.TEXT: fields.TEXT, fields.HEADLINE: fields.HEADLINE}
+TEXT_FIELDS = {fields.CONTENT: fields.TEXT, fields.TEXT: fields.TEXT, fields.HEADLINE: fields.HEADLINE, fields.BODY: fields.BODY}
 VALUE_FIELDS = {fields.REPORTERS, fields.COLUMN, fields.PAPER, fields.PAGE_LABEL}
 ORDERED_FIELDS = {fields.YEAR, fields.ISSUE_DATE, fields.PAGE_NUMBER, "django_id"}
 COMPARISONS = {"exact", "in", "gt", "gte", "lt", "lte", "range", "startswith", "contains"}
@@ -49,8 +51,8 @@ class Everything:
 
 @dataclass(frozen=True)
 class Contains:
-    """``field`` (``text`` or ``headline``) holds ``form`` exactly; for ``reporters``/``column``,
-    one value holds it."""
+    """``field`` (``text``, ``headline`` or ``body``) holds ``form`` exactly; for
+    ``reporters``/``column``, one value holds it."""
 
     field: str
     form: str
@@ -221,7 +223,7 @@ def parse_string(query: str) -> object:
 def positive_forms(plan, negated: bool = False) -> list[str]:
     """The text forms a plan asks for (not under a NOT): what ranking scores and snippets mark."""
     if isinstance(plan, Contains):
-        return [] if negated or plan.field not in (fields.TEXT, fields.HEADLINE) else [plan.form]
+        return [] if negated or plan.field not in (fields.TEXT, fields.HEADLINE, fields.BODY) else [plan.form]
     if isinstance(plan, Not):
         return positive_forms(plan.child, not negated)
     if isinstance(plan, And | Or):

@@ -2,7 +2,8 @@
 
 One append-only file per index build (``texts.bin`` beside Whoosh's files). Each document's
 record is its matching form in UTF-8, headline first (see ``analysis.ArticleTerms.record``);
-the document's Whoosh columns ``tstart``/``tlen``/``hlen`` say where it is. UTF-8 makes a byte
+the document's Whoosh columns ``tstart``/``tlen``/``hlen`` say where it is, and ``boff``/``blen``
+where its body lies inside it (the ``正文:`` scope searches only there). UTF-8 makes a byte
 search exact: an encoded query can only match at a character boundary, so
 ``store.find(query, start, end) >= 0`` is exactly "the article's text contains the query".
 
@@ -35,6 +36,12 @@ class TextStoreWriter:
         self._file.write(data)
         self._position += len(data)
         return start, len(data), len(head)
+
+    @staticmethod
+    def byte_span(record: str, start: int, length: int) -> tuple[int, int]:
+        """Characters ``start`` .. ``start + length`` of ``record`` as (offset, length) in bytes."""
+        offset = len(record[:start].encode("utf-8"))
+        return offset, len(record[start : start + length].encode("utf-8"))
 
     def flush(self) -> None:
         self._file.flush()

@@ -41,6 +41,9 @@ from whoosh.reading import TermNotFound
 from . import plan
 from .analysis import jieba_words, query_words
 from .fields import (
+    BLEN,
+    BODY,
+    BOFF,
     COLUMN,
     HEADLINE,
     HLEN,
@@ -90,6 +93,17 @@ def _ordered_test(op: str, value):
 
 class IndexUnavailable(RuntimeError):
     """There is no search index yet (it is built by ``make run`` / ``rebuild_index``)."""
+
+
+class IndexOutdated(IndexUnavailable):
+    """The index was built by older code and cannot answer this query exactly (a ``正文:`` scope
+    on an index without the body's place): never a silently empty answer. ``make run``
+    (``ensure_search_index``) rebuilds such an index, as ``manage.py rebuild_index`` does."""
+
+    reader_message = (
+        "搜索索引是旧版本建立的，还不能只在正文中检索。请管理员运行 make run"
+        "（或 python manage.py rebuild_index）重建索引；其他检索不受影响。"
+    )
 
 
 # --------------------------------------------------------------------------- one opened index
@@ -161,6 +175,12 @@ class IndexState:
         self.tstart = _column(reader, TSTART, 0)
         self.tlen = _column(reader, TLEN, 0)
         self.hlen = _column(reader, HLEN, 0)
+        # Where each body lies in the store (absolute start, length); an index built before
+        # the body scope has no such columns and answers body queries with IndexOutdated.
+        self.has_body = BLEN in self.searcher.schema
+        boff = _column(reader, BOFF, 0) if self.has_body else [0] * len(self.tstart)
+        self.bstart = [t + o for t, o in zip(self.tstart, boff)]
+        self.blen = _column(reader, BLEN, 0) if self.has_body else [0] * len(self.tstart)
         self.year = _column(reader, YEAR, "")
         self.column = _column(reader, COLUMN, "")
         self.paper = _column(reader, PAPER, "")
@@ -223,7 +243,8 @@ class IndexState:
         return self.searcher.reader().doc_frequency(fieldname, term)
 
     def containing(self, fieldname: str, form: str, within: frozenset | set | None = None):
-        """The documents whose text (``TEXT``) or headline (``HEADLINE``) holds ``form``: exact.
+        """The documents whose text (``TEXT``), headline (``HEADLINE``) or body (``BODY``) holds
+        ``form``: exact.
 
         Within ``within`` when given (not cached), else in the whole index (cached).
         """
@@ -232,6 +253,14 @@ class IndexState:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
+        if fieldname == BODY:
+            if not self.has_body:
+                raise IndexOutdated(f"{self.folder}: built before the body scope; rebuild the index")
+            # The body is part of the text: the text's matches are the candidates, and the byte
+            # search of each one's body range decides.
+            candidates = self.containing(TEXT, form, within)
+            found = frozenset(self.store.containing(candidates, form, self.bstart, self.blen))
+            return found if within is not None else self._remember(key, found)
         lengths = self.tlen if fieldname == TEXT else self.hlen
         if len(form) <= 2:
             if CONFIRM_SHORT and within is not None and len(within) * CONFIRM_RATIO < self.frequency(fieldname, form):
@@ -272,8 +301,8 @@ class IndexState:
 
     def cost(self, node) -> float:
         """About how many documents evaluating ``node`` touches (to order an AND's work)."""
-        if isinstance(node, plan.Contains) and node.field in (TEXT, HEADLINE):
-            return self.estimate(node.form) if node.field == TEXT else self.estimate(node.form) + 0.5
+        if isinstance(node, plan.Contains) and node.field in (TEXT, HEADLINE, BODY):
+            return self.estimate(node.form) + {TEXT: 0, BODY: 0.25, HEADLINE: 0.5}[node.field]
         if isinstance(node, plan.Compare) and node.field in (YEAR, COLUMN, REPORTERS) and node.op == "exact":
             return self.frequency(node.field, str(node.value))
         if isinstance(node, plan.Or):
@@ -302,7 +331,7 @@ class IndexState:
             base = self.everything() if within is None else within
             return set(base).difference(self.evaluate(node.child, base))
         if isinstance(node, plan.Contains):
-            if node.field in (TEXT, HEADLINE):
+            if node.field in (TEXT, HEADLINE, BODY):
                 return self.containing(node.field, node.form, within)
             return self._with_values(node.field, lambda v: node.form in v, within)
         if isinstance(node, plan.Compare):

@@ -33,7 +33,8 @@ from xapian_backend import XapianSearchQuery as StockXapianQuery
 from . import plan
 from . import xapian_index as xi
 from .analysis import query_words
-from .fields import COLUMN, HEADLINE, ISSUE_DATE, PAGE_LABEL, PAGE_NUMBER, PAPER, REPORTER_SEPARATOR, REPORTERS, TEXT, YEAR
+from .whoosh_reader import IndexOutdated
+from .fields import BODY, COLUMN, HEADLINE, ISSUE_DATE, PAGE_LABEL, PAGE_NUMBER, PAPER, REPORTER_SEPARATOR, REPORTERS, TEXT, YEAR
 
 EXACT_UP_TO = 10_000
 HEADLINE_BOOST = 1000.0
@@ -135,6 +136,18 @@ def _ordered_query(field: str, op: str, value) -> xapian.Query:
     return _terms_query(xi.ID_PREFIX + f"articles.article.{int(v)}" for v in values)
 
 
+def _require_body(db) -> None:
+    """An index built before the body's grams were kept apart would find nothing in the body:
+    say so (``IndexOutdated``: the pages tell the reader what to run) instead."""
+    try:
+        stamp = json.loads(db.get_metadata(xi.STAMP_KEY).decode("utf-8") or "{}")
+    except (xapian.Error, ValueError):
+        stamp = {}
+    version = stamp.get("schema_version") if isinstance(stamp, dict) else None
+    if not isinstance(version, int) or version < xi.BODY_SCHEMA_VERSION:
+        raise IndexOutdated(f"the Xapian index has schema {version!r}: rebuild it for the body scope")
+
+
 def to_query(node, db) -> xapian.Query:
     """A plan as a ``xapian.Query`` that matches exactly the same articles."""
     if isinstance(node, plan.Everything):
@@ -151,7 +164,13 @@ def to_query(node, db) -> xapian.Query:
         return xapian.Query(xapian.Query.OP_AND_NOT, xapian.Query.MatchAll, to_query(node.child, db))
     if isinstance(node, plan.Contains):
         if node.field == TEXT:
-            return _text_query(node.form)
+            # The text is its body (B grams) and its other parts (no prefix): either may hold it.
+            return xapian.Query(
+                xapian.Query.OP_OR, [_text_query(node.form), _text_query(node.form, xi.BODY_PREFIX)]
+            )
+        if node.field == BODY:
+            _require_body(db)
+            return _text_query(node.form, xi.BODY_PREFIX)
         if node.field == HEADLINE:
             return _text_query(node.form, xi.HEADLINE_PREFIX)
         prefix = _FIELD_PREFIX[node.field]

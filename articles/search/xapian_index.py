@@ -20,6 +20,10 @@ What one article becomes (``document``), from haystack's ``full_prepare`` (the s
   bigrams at consecutive positions, which holds exactly when the text contains it. No bigram spans
   a part separator (its position is skipped), so no match spans two parts. Only bigrams carry
   positions: they are what keeps the index lean (positions dominate its size).
+- the body's parts (lead and paragraphs, haystack's ``body``) are kept apart: their grams go in
+  under ``B`` (positions as above), the other parts' without a prefix, so ``text`` is the OR of
+  both (``xapian_backend``) and the ``正文:`` scope is ``B`` alone. The body is most of an
+  article: kept apart, not copied, it costs the index nothing.
 - ``H`` + the headline's grams (bigrams positional), for headline lookups and the headline boost;
   ``HX`` + the whole headline form, for ``headline__exact``;
 - ``W`` + jieba's search-mode words with their counts: BM25 ranking only, never matching;
@@ -49,11 +53,12 @@ from django.conf import settings
 from . import analysis, builds, document as article_document
 from .builds import BuildReport, prepare_segmenter
 from .changes import changed_article_ids, database_marks
-from .fields import COLUMN, HEADLINE, ISSUE_DATE, PAGE_LABEL, PAGE_NUMBER, PAPER, REPORTER_SEPARATOR, REPORTERS, TEXT, YEAR
+from .fields import BODY, COLUMN, HEADLINE, ISSUE_DATE, PAGE_LABEL, PAGE_NUMBER, PAPER, REPORTER_SEPARATOR, REPORTERS, TEXT, YEAR
 from .normalize import PART_SEPARATOR, normalize
 from .whoosh_reader import IndexUnavailable as _WhooshIndexUnavailable
 
-SCHEMA_VERSION = 2  # 2: paper, page label and page number
+SCHEMA_VERSION = 3  # 2: paper, page label and page number; 3: the body's grams apart (B), for 正文:
+BODY_SCHEMA_VERSION = 3  # the first version whose index can answer the body scope
 STAMP_KEY = "newsarchive.stamp"  # Xapian metadata key: the schema version and the history marks
 BATCH_SIZE = 500
 COMMIT_EVERY = 2000  # documents a rebuild writer adds between commits (bounds its memory: ~690 MiB at 5,000)
@@ -62,6 +67,7 @@ COMMIT_EVERY = 2000  # documents a rebuild writer adds between commits (bounds i
 ID_PREFIX = "Q"
 CT_PREFIX = "K"
 HEADLINE_PREFIX = "H"
+BODY_PREFIX = "B"
 HEADLINE_EXACT_PREFIX = "HX"
 WORD_PREFIX = "W"
 YEAR_PREFIX = "Y"
@@ -212,10 +218,18 @@ def _add_grams(doc: xapian.Document, form: str, prefix: str = "", wdf: int = 0) 
 def document(prepared: dict) -> tuple[int, xapian.Document]:
     """(pk, the Xapian document) of one haystack-prepared article (``SearchIndex.full_prepare``)."""
     pk = int(prepared["django_id"])
-    forms = [f for f in (normalize(p) for p in analysis.split_parts(prepared[TEXT])) if f]
+    forms = analysis.part_forms(prepared[TEXT])
     headline = normalize(prepared.get(HEADLINE) or "")
     doc = xapian.Document()
-    _add_grams(doc, PART_SEPARATOR.join(forms))
+    form = PART_SEPARATOR.join(forms)
+    body = PART_SEPARATOR.join(analysis.part_forms(prepared.get(BODY) or ""))
+    start = analysis.body_span(form, body)
+    if start >= 0:
+        # The rest of the text: the separators left on either side keep its grams from
+        # joining the parts before and after the body.
+        form = form[:start] + PART_SEPARATOR + form[start + len(body):]
+    _add_grams(doc, form)
+    _add_grams(doc, body, BODY_PREFIX)
     _add_grams(doc, headline, HEADLINE_PREFIX, 1)
     doc.add_boolean_term(value_term(HEADLINE_EXACT_PREFIX, headline))
     words: Counter = Counter()
@@ -281,8 +295,9 @@ def _stamp_of(db) -> dict | None:
         return None
 
 
-def _set_stamp(db: xapian.WritableDatabase, marks: dict) -> None:
-    db.set_metadata(STAMP_KEY, json.dumps({"schema_version": SCHEMA_VERSION, "marks": marks}))
+def _set_stamp(db: xapian.WritableDatabase, marks: dict, version: int | None | str = "current") -> None:
+    version = SCHEMA_VERSION if version == "current" else version
+    db.set_metadata(STAMP_KEY, json.dumps({"schema_version": version, "marks": marks}))
 
 
 def read_stamp() -> dict | None:
@@ -367,7 +382,9 @@ def _update_ids(ids: set[int], Article, marks: dict | None) -> int:
             _delete(db, [pk for pk in mine if pk not in present])
             _write_documents(db, search_index, [pk for pk in mine if pk in present], fresh=False)
             if marks is not None:
-                _set_stamp(db, marks)
+                # A sync keeps the version the index was built with: new documents in an index
+                # of an older schema do not make it current (``index_state`` says "outdated").
+                _set_stamp(db, marks, (_stamp_of(db) or {}).get("schema_version"))
             db.commit()
         finally:
             db.close()

@@ -53,6 +53,18 @@ FURNITURE = {
     "split_credit_line.txt": {"2025年1月10日,星期五(北京时间)", "某某法制报 > 第二版:城事 改变文字大小:   | 打印 | 关闭"},
     "web_share_header.txt": {"点击右上角微信好友", "朋友圈", "请使用浏览器分享功能进行分享", "首页>新闻频道>要闻>正文"},
     "database_single_item.txt": {"第4版(体育)", "专栏:"},
+    # a web page's <title> line (the title and the site's name), breadcrumbs, source lines, a
+    # share bar spelt with spaces, image file names, labels whose values were not copied
+    "web_page_subheadings.txt": {
+        "老城河畔办起夜市 市民游客点赞烟火气--城市--某某网", "某某網>>城市>>最新資訊",
+        "2025年01月10日08:58    來源:某某晚報    手機看新聞",
+    },
+    "web_meta_author.txt": {"2025-01-09 09:09:45   来源: 某某日报   作者:韩青 邵阳   点击:", "\\"},
+    "series_column_title.txt": {
+        "某某新聞網>>專題>>2025>>鄉村振興", "時 間", "/", "分 享", "評 論",
+        "20250109_3f2a9c0d1e.jpg", "20250109_8b7e6a5c4d.jpg",
+    },
+    "writer_lines_web.txt": {"出版:更新:"},
     "footer_traps.txt": {"江南晚报", "无锡日报报业集团主办", "广告热线：88300000(白天)", "无锡地区零售价1.5元"},
 }
 

@@ -341,3 +341,51 @@ def test_share_page_header_and_a_decorated_title():
     (article,) = page("web_share_header.txt").articles
     assert article.headline == "外交部发言人：欢迎更多外国游客来华旅游"  # less the ******
     assert (people(article), article.source, article.dateline) == ([("林涛", "记者")], "新华社", D(2025, 1, 9))
+
+
+def test_web_page_is_one_article_whatever_its_subheadings_captions_and_credit_lines():
+    parsed = page("web_page_subheadings.txt")
+    (article,) = parsed.articles
+    # the page's <title> line (with the site's name) and the title: one title
+    assert article.headline == "老城河畔办起夜市 市民游客点赞烟火气"
+    # the reporters' line and the photographers' line in the middle of the text
+    assert people(article) == [("江帆", "晚报记者"), ("秦雨", "晚报记者"), ("沈默", "晚报记者")]
+    assert article.photo_credits == ("晚报记者 罗青 摄",)
+    # subheadings are paragraphs of their own, the text under them stays in the one article
+    assert "“老手艺和新玩法都在这里”" in article.paragraphs
+    assert "A 老手艺" in article.paragraphs
+    assert article.paragraphs[-1].startswith("晚上7点")
+    assert not any("來源" in p or "手機" in p for p in article.paragraphs)
+
+
+def test_writers_named_in_a_web_page_meta_line():
+    (article,) = page("web_meta_author.txt").articles
+    assert article.headline == "乡村医生周明:守护村民健康二十年"  # not glued to a `\` remnant
+    assert people(article) == [("韩青", None), ("邵阳", None)]
+    assert article.paragraphs[0] == "周明在村卫生室为老人量血压。"
+
+
+def test_series_name_in_brackets_before_the_title_is_its_column():
+    (article,) = page("series_column_title.txt").articles
+    assert (article.section, article.headline, article.subheadline) == (
+        "鄉村振興 走進新時代", "梨花村", "—— 一座山村的新生(節選)"
+    )
+    # share bars, image file names and breadcrumbs are no text; the captions stay
+    assert article.paragraphs[:2] == ("過去的梨花村。", "今天的梨花村。")
+    assert not any(".jpg" in p or "分 享" in p for p in article.paragraphs)
+
+
+def test_traditional_writer_line_and_empty_web_labels():
+    (article,) = page("writer_lines_web.txt").articles
+    assert (article.headline, people(article)) == ("社區圖書館延長開放時間 夜讀成新風尚", [("林曉", None)])
+    assert article.paragraphs[0].startswith("社區圖書館本月起")
+
+
+def test_roles_with_colons_on_one_line_and_a_writer_with_affiliation():
+    storm, essay = page("colon_roles_affiliation.txt").articles
+    # each role with its names; the editor is no byline
+    assert people(storm) == [("邓楠", "记者"), ("方凯", "记者"), ("许静", "见习记者"), ("黄岚", "实习生")]
+    assert storm.paragraphs[0].startswith("连日暴雨中")
+    # `许文清 南城大学教授` closing a column: the writer, not text
+    assert (essay.headline, people(essay)) == ("城南旧事", [("许文清", None)])
+    assert essay.paragraphs[-1] == "如今老巷子翻新了，老槐树还在，树下多了几张长椅。"

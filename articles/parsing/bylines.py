@@ -180,9 +180,15 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     `本报记者 王庆环`, `本报驻阿联酋记者林皎明`, `通讯员 王蕾 扬子晚报记者 周晓青`."""
     # `■本报记者 李明`: a mark some papers print before the byline line
     f = fold(line).strip().lstrip("■□●◆◎★☆").strip()
-    m = re.fullmatch(r"(记者|通讯员|撰稿|文|作者)\s*:\s*(\S.{0,30})", f)
-    if m:  # 记者:郭鲲, 作者:邓毅富
-        f = f"{m.group(1)} {m.group(2)}" if m.group(1) != "作者" else f"作者 {m.group(2)}"
+    m = re.fullmatch(r"(记者|通讯员|撰稿|撰文|采写|文|作者)\s*:\s*(\S.{0,30})", f)
+    if m and len(_COLON_ROLE.findall(f)) < 2:  # 记者:郭鲲, 作者:邓毅富, 撰文:沙半山
+        role = m.group(1) if m.group(1) in ("记者", "通讯员", "撰稿") else "作者"
+        f = f"{role} {m.group(2)}"
+    elif len(_COLON_ROLE.findall(f)) >= 2 and len(f) <= 80:
+        # `记者:刘贤沛 侯玉晓 见习记者:林敏儿 实习生:梁颖岚 编辑:冯奕然`: each role with its
+        # names; the editors are no byline
+        f = re.sub(r"\s*(编辑|责编|责任编辑|视频|出镜|文案|统筹)\s*:[^:]*$", "", f)
+        f = re.sub(_COLON_ROLE, lambda m: f" {m.group(1)} ", f).strip()
     m = re.fullmatch(r"(?:\S{2,8}\s+)?((?:[\u4e00-\u9fff]{2,3}\s+){0,3}[\u4e00-\u9fff]{2,3})\s+(文/图|图/文|文图|文)", f)
     if m:  # `张帆 黄谨 文/图`, after a column's name: the writers
         return tuple(Byline(name=n) for n in m.group(1).split())
@@ -190,6 +196,9 @@ def byline_line(line: str) -> tuple[Byline, ...]:
         return ()
     people = _people(f, need_role=True)
     return people if len(people) <= 8 else ()
+
+
+_COLON_ROLE = re.compile(r"(记者|见习记者|实习记者|实习生|通讯员|摄影|撰文|作者)\s*:\s*")
 
 
 _REPORTED_LINE = re.compile(r"((?:[\u4e00-\u9fff]{2,3}[、\s])*[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]{6})\s*报道")
@@ -329,9 +338,20 @@ def _names(text: str) -> tuple[Byline, ...]:
     return tuple(Byline(n) for n in names)
 
 
+# a writer's name and what they are, closing a column: `鄧咏駿 新青年論壇`, `王明 南京大学教授`
+_NAME_AND_AFFILIATION = re.compile(
+    r"([\u4e00-\u9fff]{2,3})\s+[\u4e00-\u9fff]{2,12}?"
+    r"(论坛|論壇|学会|學會|协会|協會|大学|大學|学院|學院|研究院|研究所|研究员|研究員|教授|作家|学者|學者|评论员|評論員|专栏作家|專欄作家)"
+)
+
+
 def bare_name_after_last_sentence(paragraph: str) -> tuple[str, tuple[Byline, ...]]:
     """`……表示满意。王晓明` or a last paragraph that is only a name: (text before, people)."""
     f = fold(paragraph).strip()
+    m = _NAME_AND_AFFILIATION.fullmatch(f)
+    if m:
+        people = _names(m.group(1))
+        return ("", people) if people else (paragraph, ())
     if re.fullmatch(r"[\u4e00-\u9fff]{2,3}(?:[、\s][\u4e00-\u9fff]{2,3})?", f):
         people = _names(f)
         return ("", people) if people else (paragraph, ())

@@ -81,7 +81,7 @@ _NAV_WORDS = frozenset(
     "上一版 下一版 评论 我要评论 纠错 我要纠错 检索 帐户 账户 密码 用户名 匿名 登录 注册 首页 放大字体 缩小字体 "
     "不支持Flash 打印本页 关闭窗口 返回顶部 内容详情 返回该版首页 返回目录 返回首页 非常满意 基本满意 不太满意 "
     "很不满意 PDF版 PDF下载 标题导航 版面导航 日期导航 往期回顾 您对这篇文章的满意度 推荐给朋友 "
-    "一键分享 一鍵分享 分享至 朋友圈 微信好友 微信 微博 QQ空间 新浪微博 腾讯微博 点击右上角微信好友 "
+    "一键分享 一鍵分享 分享至 手机看新闻 手機看新聞 朋友圈 微信好友 微信 微博 QQ空间 新浪微博 腾讯微博 点击右上角微信好友 "
     "请使用浏览器分享功能进行分享 扫一扫 扫码 二维码 微信二维码 在线客服 手机版 电脑版 客户端 下载客户端 "
     "查看相关 更多 更多>> 加载更多 内容检索 星期 联系方式 网管信箱 广告服务 关于我们 推薦 關閉 帳戶 密碼 檢索 首頁 放大字體 縮小字體 上一條 下一條 打印本頁 關閉窗口".split()
 )
@@ -141,11 +141,24 @@ _WEB_META = [
         r"^[\[【]\s*(作者|来源|编辑)\s*:[^。]{0,40}(责任编辑|编辑)\s*:[^。]{0,20}$",
         r"^\S{0,12}(查询|查詢|搜索)\s*>>$",
         r"^(本页位置|您所在的位置|您的位置|你所在的位置)\s*:",
+        # what a copied web page leaves: a backslash or slash alone, an image's file name,
+        # labels whose values were not copied (出版:更新:), a share bar spelt with spaces
+        r"^[\\/|\-_=*#~`'^.,;:!?<>+]{1,6}$",
+        r"^\S{1,80}\.(jpg|jpeg|png|gif|webp|bmp)$",
+        r"^([\u4e00-\u9fff]{1,4}\s*:\s*){2,}$",
+        r"^(时\s*间|分\s*享|评\s*论|点\s*赞|收\s*藏|手机看新闻|手机版|打开APP|APP内打开|阅读原文)$",
     )
 ]
 
 
+# Traditional forms of the words web meta lines are made of (來源, 責任編輯, 點擊): for matching only
+_WEB_META_TRADITIONAL = str.maketrans("來責輯點擊時間評論機聞", "来责辑点击时间评论机闻")
+
+
 def _web_meta(f: str) -> bool:
+    if f in _AGENCY_MASTHEADS:
+        return True
+    f = f.translate(_WEB_META_TRADITIONAL)
     if any(p.match(f) for p in _WEB_META):
         return True
     # a source/date line under a web headline: 来源:新华社 责任编辑:…, 字号: 2017-05-22 09:10 来源:…
@@ -186,6 +199,9 @@ class Furniture:
     # where in the kept lines a page line was printed again: a database page
     # (`第4版(要闻)` / `专栏:` before every item) marks each item's start this way
     item_starts: tuple[int, ...] = ()
+    # where a web page's source/date line (来源: … 2025-01-09 10:20) stood among the kept lines:
+    # the page's title is above it, its text below
+    web_meta_at: int | None = None
 
 
 def strip_boilerplate(lines: list[str]) -> tuple[list[str], tuple[Credit, ...]]:
@@ -205,6 +221,7 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
     page_lines: list[tuple[int, str, str | None]] = []
     kept_at: dict[int, int] = {}  # a page line's index -> how many lines were kept before it
     papers: list[str] = []
+    web_meta_at: int | None = None  # where a web page's source/date line stood (between title and text)
     i = 0
     while i < len(lines):
         if _footer_strength(lines[i]) == 0:
@@ -236,6 +253,11 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
         elif any(_footer_strength(x) == 2 for x in run):
             for k, x in enumerate(run):
                 f = fold(x).strip()
+                if web_meta_at is None and _web_meta(f) and not _navigation(f):
+                    web_meta_at = len(kept)
+                author = meta_author(x)
+                if author:
+                    kept.append(author)
                 m = _CREDIT.match(f)
                 if m:
                     names = tuple(n for n in re.split(r"[\s、,]+", m.group(2)) if n)
@@ -274,8 +296,26 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
     if len(starts) < (1 if database_form else 2) or starts[-1] >= len(kept):
         starts = []
     return kept, Furniture(
-        credits=tuple(credits), page_label=label, page_section=section, paper=paper, item_starts=tuple(starts)
+        credits=tuple(credits),
+        page_label=label,
+        page_section=section,
+        paper=paper,
+        item_starts=tuple(starts),
+        web_meta_at=web_meta_at,
     )
+
+
+_META_AUTHOR = re.compile(r"(?:作者|撰文|记者|文)\s*:\s*([\u4e00-\u9fff·]{2,4}(?:[ 、,，]+[\u4e00-\u9fff·]{2,4}){0,5})(?=\s|$)")
+
+
+def meta_author(line: str) -> str | None:
+    """`来源: 湖北日报   作者:熊家余 谢慧敏   点击:`: the writers a web page's meta line names,
+    as a byline line of their own (`作者:熊家余 谢慧敏`)."""
+    f = fold(line).strip()
+    if not _web_meta(f):
+        return None
+    m = _META_AUTHOR.search(f)
+    return f"作者:{m.group(1).strip()}" if m else None
 
 
 def _sentence_fragment(line: str) -> bool:

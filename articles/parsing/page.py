@@ -58,9 +58,16 @@ def parse_page(
     lines = [re.sub(r"^\?{2,}", "", ln.strip()).strip() for ln in text.split("\n")]
     lines = [ln for ln in lines if ln]
     lines, furniture = strip_furniture(lines)
+    web_meta_at = furniture.web_meta_at
+    if web_meta_at is not None:
+        web_meta_at += sum(1 for ln in lines[:web_meta_at] if _wire_title_needed(lines, ln))
     lines = _titles_from_wire_datelines(lines)
+    if web_meta_at is not None and furniture.page_label is None and not furniture.item_starts:
+        chunks = _web_page_items(lines, web_meta_at) or _items(lines, furniture.item_starts)
+    else:
+        chunks = _items(lines, furniture.item_starts)
     drafts: list[_Draft] = []
-    for chunk in _items(lines, furniture.item_starts):
+    for chunk in chunks:
         d = _read_article(chunk)
         if not d.paragraphs and not d.headline:
             continue
@@ -120,17 +127,55 @@ def parse_page(
     )
 
 
+def _wire_title_needed(lines: list[str], line: str, above: str | None = None) -> str | None:
+    title = wire_title(line) if "题" in line or "題" in line else None
+    if title is None:
+        return None
+    if above is None:
+        i = lines.index(line)
+        above = lines[i - 1] if i else ""
+    if not above or is_terminated(above) or not _title_like(above) or len(above.replace(" ", "")) <= 4:
+        return title
+    return None
+
+
 def _titles_from_wire_datelines(lines: list[str]) -> list[str]:
     """`新华社贵阳2月12日电 题:山乡巨变……` with no title line above it: the title is read from
     the dateline (and the line stays the story's lead as printed)."""
     out: list[str] = []
     for i, line in enumerate(lines):
-        title = wire_title(line) if "题" in line or "題" in line else None
-        above = lines[i - 1] if i else ""
-        if title and (not above or is_terminated(above) or not _title_like(above) or len(above.replace(" ", "")) <= 4):
+        title = _wire_title_needed(lines, line, lines[i - 1] if i else "")
+        if title:
             out.append(title)
         out.append(line)
     return out
+
+
+def _web_page_items(lines: list[str], at: int) -> list[_Chunk] | None:
+    """A web page's article: the title lines stand just above its source/date line (`来源: …
+    2025-01-09 10:20`), the text below it, and subheadings, captions and bylines inside the text
+    start no new article; only a later story with a lead of its own (本报讯, 新华社…电) does."""
+    block: list[int] = []
+    k = at - 1
+    while k >= 0 and len(block) < 4 and _title_like(lines[k]) and len(re.sub(r"\s", "", lines[k])) > 4:
+        block.insert(0, k)
+        k -= 1
+    squashed = "".join(re.sub(r"\s", "", lines[i]) for i in block)
+    if k >= 0 and block and re.sub(r"\s", "", lines[k]) == squashed:
+        block.insert(0, k)  # the title printed once on a line, then as set
+    if not block or at >= len(lines):
+        return None
+    before = _segment(lines[: block[0]]) if block[0] > 0 else []
+    article = _Chunk(section=None, headline_lines=[lines[i] for i in block], body_lines=[])
+    later: list[_Chunk] = []
+    for n, chunk in enumerate(_segment(lines[at:])):
+        opens_with_lead = bool(chunk.body_lines) and _is_lead(chunk.body_lines[0])
+        if later or (n > 0 and opens_with_lead and chunk.headline_lines):
+            later.append(chunk)
+            continue
+        article.body_lines.extend(chunk.headline_lines)
+        article.body_lines.extend(chunk.body_lines)
+    return [*before, article, *later]
 
 
 def _chrome(d: "_Draft") -> bool:
@@ -275,6 +320,17 @@ def _read_article(chunk: _Chunk) -> _Draft:
         people = byline_line(line) or (reported_by_line(line) if text_lines else ())
         if (
             not people
+            and not text_lines
+            and n == 0
+            and d.headline
+            and n + 1 < len(chunk.body_lines)
+            and len(chunk.body_lines[1].strip()) >= 30
+            and not re.match(r"[，,、。；;：:]", chunk.body_lines[1].strip()[1:2] or "x")
+            and _BARE_NAME_LINE.fullmatch(fold(line).strip())
+        ):
+            people = _names(fold(line).strip())  # `刘建平` alone under a web page's title
+        if (
+            not people
             and not d.bylines
             and text_lines
             and is_terminated(text_lines[-1])
@@ -383,8 +439,10 @@ def _read_article(chunk: _Chunk) -> _Draft:
         if end and end.group(1) != "本报":
             d.source = d.source or end.group(1)
     d.paragraphs = paragraphs
+    # one person once, with the role printed for them where one was (作者:刘波 … 记者 刘波)
+    roles = {b.name: b.role for b in d.bylines if b.role}
     seen: set[str] = set()
-    d.bylines = [b for b in d.bylines if not (b.name in seen or seen.add(b.name))]
+    d.bylines = [Byline(b.name, b.role or roles.get(b.name)) for b in d.bylines if not (b.name in seen or seen.add(b.name))]
 
     if not d.headline and paragraphs:
         d.headline = _first_sentence(paragraphs[0])
@@ -407,9 +465,17 @@ def _read_headline(d: _Draft, lines: list[str]) -> None:
     lines = [marked_title(ln) or ln for ln in lines]  # `1、【…】`: the title inside the brackets
     # decoration a web page puts after a title: `……中美关系******`
     lines = [re.sub(r"\s*[*＊#＃~～=＝]{3,}$", "", ln) or ln for ln in lines]
-    # an e-paper prints the title once on one line, then as set: keep the set lines
-    if len(lines) > 1 and re.sub(r"\s", "", lines[0]) == re.sub(r"\s", "", "".join(lines[1:])):
-        lines = lines[1:]
+    # an e-paper prints the title once on one line, then as set: keep the set lines; a web page
+    # prints it with the site's name after it first (…盛贊古都新韻--傳媒--人民網)
+    if len(lines) > 1:
+        first, rest = re.sub(r"\s", "", lines[0]), re.sub(r"\s", "", "".join(lines[1:]))
+        if first == rest or first.startswith(rest) and _SITE_SUFFIX.fullmatch(first[len(rest) :]):
+            lines = lines[1:]
+    # `【決戰完勝 走向小康】趙家窪`: a series' name before the title is its column
+    column = re.match(r"^【([^【】]{2,20})】\s*(?=\S)", lines[0])
+    if column and not _is_lead(lines[0]) and len(lines[0]) > column.end() + 1:
+        d.section = d.section or column.group(1)
+        lines = [lines[0][column.end() :], *lines[1:]]
     dashed = [bool(re.match(r"^[—\-－―]{1,2}", ln)) for ln in lines]
     if len(lines) == 1:
         d.headline = lines[0]
@@ -422,6 +488,9 @@ def _read_headline(d: _Draft, lines: list[str]) -> None:
         d.kicker = lines[0]
         d.headline = " ".join(lines[1:-1])
         d.subheadline = lines[-1]
+
+
+_SITE_SUFFIX = re.compile(r"(?:(?:--|—|_|-|\||｜)[^-—_|｜]{1,12}){1,4}")
 
 
 def _add_caption(d: _Draft, line: str, *, marker: str = "") -> None:

@@ -262,15 +262,26 @@ def _label_list(lines: list[str]) -> set[int]:
     return found
 
 
+_SUBHEADING = re.compile(
+    r"(?:[A-Z一二三四五六七八九十]{1,2}[\s、.]\s*)?(?:[“\"「][\u4e00-\u9fff·]{2,14}[”\"」]|[\u4e00-\u9fff·]{2,10})"
+)
+
+
 def _intertitle(lines: list[str], i: int) -> bool:
     """A short subheading between two finished paragraphs: a few characters with no punctuation,
     followed by a paragraph that does not go on from it (a column break cuts a word, and its
     rest is followed at once by punctuation: `会议强` / `调，……`)."""
     line = lines[i]
-    if not _LABEL.fullmatch(line) or len(line) > 10 or i + 1 >= len(lines):
+    # a few words, perhaps quoted or lettered (`“老手艺和新玩法都在这里”`, `A 老手艺`), no punctuation
+    if not _SUBHEADING.fullmatch(line) or i + 1 >= len(lines):
         return False
     nxt = lines[i + 1]
-    return len(nxt) >= 12 and not re.match(r"^.{0,2}[，,、。；;：:）)”]", nxt)
+    return (
+        len(nxt) >= 12
+        and not re.match(r"^.{0,2}[，,、。；;：:）)”]", nxt)
+        # the rest of a cut sentence opens with a particle: `以创新为驱动` / `的全球性……`
+        and nxt[0] not in "的了地得着过和与及或在是为之等们"
+    )
 
 
 def rejoin_column_breaks(lines: list[str]) -> list[str]:

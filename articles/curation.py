@@ -1,4 +1,5 @@
-"""Writes that archive staff make: correct an article, merge reporters, confirm an issue's date.
+"""Writes that archive staff make: correct an article, move articles to another page, merge
+reporters, confirm an issue's date.
 
 The admin (the ``articles.admin`` package) calls these and nothing else to change data, so the rules live
 in one place:
@@ -25,7 +26,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from . import jobs, links, services
-from .models import CURATED_ARTICLE_FIELDS, LIST_ARTICLE_FIELDS, Article, Byline, Issue, Person, split_paragraphs
+from .models import CURATED_ARTICLE_FIELDS, LIST_ARTICLE_FIELDS, Article, Byline, Issue, Page, Person, split_paragraphs
 
 log = logging.getLogger(__name__)
 
@@ -200,6 +201,44 @@ def articles_delete(*, articles: Iterable[Article], user=None) -> int:
             article_delete(article=article, user=user)
             count += 1
     return count
+
+
+def articles_move(*, articles: Iterable[Article], page: Page, user=None) -> list[int]:
+    """Move articles to another page, of the same issue or another, in one transaction: they
+    go after the articles already on it, in their print order. Returns the ids moved (an
+    article already on ``page`` stays as it is).
+
+    An article keeps its id and so its URL (``/articles/<id>/``); its history records where it
+    came from and who moved it; and it keeps its identity in the source
+    (``Article.source_page``), so a re-ingest of the page that printed it finds it where it is
+    now and neither moves it back nor loads it a second time."""
+    with transaction.atomic():
+        page = Page.objects.select_for_update().select_related("issue", "issue__paper").get(pk=page.pk)
+        rows = list(
+            Article.objects.select_for_update(of=("self",))
+            .filter(pk__in=[a.pk for a in articles])
+            .select_related("page", "page__issue", "page__issue__paper")
+            .order_by("page__issue__date_issued", "page__issue_id", "page__sequence", "sequence")
+        )
+        next_sequence = (page.articles.aggregate(m=Max("sequence"))["m"] or 0) + 1
+        moved = []
+        for article in rows:
+            if article.page_id == page.pk:
+                continue
+            was = article.page
+            # Its place as a reader counts it (gaps left by earlier moves not counted).
+            place = was.articles.filter(sequence__lt=article.sequence).count() + 1
+            if article.source_page_id is None:
+                article.source_page_id = was.pk  # where it was printed stays its source
+            article.page, article.sequence = page, next_sequence
+            next_sequence += 1
+            article._change_reason = f"人工移动：从 {was} 第{place}篇 移到 {page}"
+            if user is not None:
+                article._history_user = user
+            article.save()
+            moved.append(article.pk)
+        _after_commit(changed_ids=moved)
+    return moved
 
 
 def _reason(reason: str, changed: list[str]) -> str:

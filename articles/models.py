@@ -386,6 +386,15 @@ class Article(models.Model):
     editor_note = models.TextField("编者按", blank=True)
     cross_references = models.JSONField("相关报道", default=list, blank=True, help_text="如 相关报道见第二版")
     parsed = models.JSONField("解析值", default=dict, blank=True, editable=False)
+    # Who the article is in its source, whichever page staff put it on since: the page whose
+    # file printed it and a fingerprint of its printed text (services.article_fingerprints).
+    # A re-ingest of that page finds it by these, so it neither comes back as a duplicate nor
+    # moves back to where it was printed.
+    source_page = models.ForeignKey(
+        "Page", on_delete=models.SET_NULL, null=True, blank=True, related_name="sourced_articles",
+        verbose_name="原版面", editable=False,
+    )
+    source_fingerprint = models.CharField("原文指纹", max_length=64, blank=True, editable=False)
     edited_fields = models.JSONField("人工更正的字段", default=list, blank=True, editable=False)
     updated = models.DateTimeField(auto_now=True)
     # Moves on with every save (ingest or staff), so a change form opened before another
@@ -401,6 +410,10 @@ class Article(models.Model):
         ordering = ["-page__issue__date_issued", "page__sequence", "sequence"]
         constraints = [
             models.UniqueConstraint(fields=["page", "sequence"], name="article_unique_page_sequence"),
+            models.UniqueConstraint(
+                fields=["source_page", "source_fingerprint"], condition=~models.Q(source_fingerprint=""),
+                name="article_unique_source",
+            ),
         ]
         indexes = [models.Index(fields=["section"], name="article_section_idx")]
 

@@ -312,7 +312,8 @@ def _page_text(articles) -> str:
 
 def _held_reason(*, page: Page, parsed: parsing.ParsedPage) -> str:
     """Why an update of ``page`` must wait for staff, or "" when it may go ahead."""
-    old = _page_text(page.articles.all())
+    # The articles the page's file printed, wherever staff put them since (not those moved here).
+    old = _page_text(Article.objects.filter(Q(source_page=page) | Q(page=page, source_page__isnull=True)))
     new = "\n".join(f"{a.headline}\n" + "\n".join(a.paragraphs) for a in parsed.articles)
     share = sources.kept_share(old, new)
     if share >= MIN_KEPT_SHARE_FOR_UPDATE:
@@ -366,17 +367,41 @@ def _move_page_if_redated(
 
 
 def _page_articles_update(*, page: Page, parsed: parsing.ParsedPage, name: str, result: IngestResult) -> None:
-    """A changed file of a loaded page: apply it article by article, keeping staff corrections."""
-    existing = {a.sequence: a for a in page.articles.all()}
-    for sequence, parsed_article in enumerate(parsed.articles, start=1):
-        article = existing.pop(sequence, None)
-        kept = _article_apply(
-            page=page, sequence=sequence, article=article,
-            values=parsed_article_values(parsed_article), reason=f"导入 {name}",
-        )
+    """A changed file of a loaded page: apply it article by article, keeping staff corrections.
+
+    Each article of the file is found again by its identity in the source (this page and its
+    fingerprint: ``Article.source_page``, ``source_fingerprint``) wherever staff have put it
+    since; failing that, by mostly the same text (a source correction), then by its position
+    among the page's own articles still on it. A found article keeps the page and place
+    staff gave it: re-ingest never moves an article back, never makes a second copy of it, and
+    never undoes a correction. Articles new in the file are added to the page."""
+    reason = f"导入 {name}"
+    values = [parsed_article_values(a) for a in parsed.articles]
+    fingerprints = sources.article_fingerprints([_article_source_text(v) for v in values])
+    own = list(
+        Article.objects.filter(Q(source_page=page) | Q(page=page, source_page__isnull=True))
+        .select_related("page", "page__issue", "page__issue__paper").order_by("page_id", "sequence", "pk")
+    )
+    matched = _match_source_articles(page=page, own=own, values=values, fingerprints=fingerprints)
+    found = {a.pk for a in matched if a is not None}
+
+    next_sequence = (page.articles.aggregate(m=Max("sequence"))["m"] or 0) + 1
+    for index, (article, article_values, fingerprint) in enumerate(zip(matched, values, fingerprints)):
+        if article is None:  # new in this file: appended, then put in print order below
+            article, next_sequence = Article(page=page, sequence=next_sequence), next_sequence + 1
+            matched[index] = article
+        kept = _article_apply(article=article, values=article_values, reason=reason,
+                              source_page=page, fingerprint=fingerprint)
         result.kept_edits += kept.kept_edits
         result.changed_article_ids.append(kept.article.pk)
-    for article in existing.values():
+    for article in own:
+        if article.pk in found:
+            continue
+        if article.page_id != page.pk:
+            result.warnings.append(
+                f"《{article.headline}》在新文件中已不存在，但编辑已把它移到{article.page}，予以保留"
+            )
+            continue
         if article.edited_fields:
             result.warnings.append(
                 f"第{article.sequence}篇《{article.headline}》在新文件中已不存在，但有人工更正，予以保留"
@@ -385,6 +410,77 @@ def _page_articles_update(*, page: Page, parsed: parsing.ParsedPage, name: str, 
         result.removed_article_ids.append(article.pk)
         article._change_reason = f"导入 {name}：新文件中已无此文"
         article.delete()
+    # The page's own articles in the file's order, then those staff moved here or kept.
+    in_file = [a for a in matched if a.page_id == page.pk]
+    placed = {a.pk for a in in_file}
+    others = [a for a in page.articles.order_by("sequence") if a.pk not in placed]
+    moved = _articles_renumber(page=page, ordered=in_file + others, reason=reason)
+    result.changed_article_ids.extend(pk for pk in moved if pk not in result.changed_article_ids)
+
+
+def _article_source_text(values: dict) -> str:
+    """What an article's fingerprint is taken from: its text as the parser read it."""
+    return "\n".join((values.get("headline") or "", values.get("lead") or "", values.get("body") or ""))
+
+
+# A changed article is the same article when each text keeps at least this share of the other.
+SAME_ARTICLE_SHARE = 0.5
+
+
+def _match_source_articles(
+    *, page: Page, own: list[Article], values: list[dict], fingerprints: list[str]
+) -> list[Article | None]:
+    """For each parsed article, the loaded article it is (or None: a new one). ``own`` are the
+    articles this page's file printed, wherever they are now."""
+    matched: list[Article | None] = [None] * len(values)
+    left = {a.pk: a for a in own}
+    by_fingerprint = {a.source_fingerprint: a for a in own if a.source_fingerprint}
+    for index, fingerprint in enumerate(fingerprints):
+        article = by_fingerprint.get(fingerprint)
+        if article is not None and article.pk in left:
+            matched[index] = left.pop(article.pk)
+    # Rarely reached: only articles whose text changed in the file are compared.
+    for index, article_values in enumerate(values):
+        if matched[index] is not None or not left:
+            continue
+        new = _article_source_text(article_values)
+        best, best_share = None, SAME_ARTICLE_SHARE
+        for candidate in left.values():
+            old = _article_source_text(candidate.parsed or {})
+            share = min(sources.kept_share(old, new), sources.kept_share(new, old))
+            if share >= best_share:
+                best, best_share = candidate, share
+        if best is not None:
+            matched[index] = left.pop(best.pk)
+    # Last, by position, as before articles had an identity: among those still on the page.
+    at = {a.sequence: a for a in left.values() if a.page_id == page.pk}
+    for index in range(len(values)):
+        article = at.get(index + 1)
+        if matched[index] is None and article is not None and article.pk in left:
+            matched[index] = left.pop(article.pk)
+    return matched
+
+
+def _articles_renumber(*, page: Page, ordered: list[Article], reason: str) -> list[int]:
+    """Number the articles of ``page`` 1, 2, ... in the order given, if their numbers do not
+    already follow it (gaps left by a move are fine). Returns the ids whose number changed."""
+    numbers = [a.sequence for a in ordered]
+    if all(a < b for a, b in zip(numbers, numbers[1:])):
+        return []
+    # Past every number in use first, so the (page, sequence) constraint holds at each step.
+    top = max([*numbers, len(ordered)])
+    for n, article in enumerate(ordered, start=1):
+        Article.objects.filter(pk=article.pk).update(sequence=top + n)
+    changed = []
+    for n, article in enumerate(ordered, start=1):
+        was, article.sequence = article.sequence, n
+        if was != n:
+            changed.append(article.pk)
+            article._change_reason = f"{reason}：版内顺序 {was} → {n}"
+            article.save(update_fields=["sequence"])
+        else:
+            Article.objects.filter(pk=article.pk).update(sequence=n)
+    return changed
 
 
 def _articles_create(*, page: Page, parsed_articles: tuple[parsing.ParsedArticle, ...], reason: str) -> list[Article]:
@@ -395,9 +491,11 @@ def _articles_create(*, page: Page, parsed_articles: tuple[parsing.ParsedArticle
     queries and simple_history's per-save work otherwise (see docs/benchmarks.md).
     """
     articles = []
-    for sequence, parsed_article in enumerate(parsed_articles, start=1):
-        values = parsed_article_values(parsed_article)
-        article = Article(page=page, sequence=sequence, parsed=values, version=1)  # version: as a first save()
+    all_values = [parsed_article_values(a) for a in parsed_articles]
+    fingerprints = sources.article_fingerprints([_article_source_text(v) for v in all_values])
+    for sequence, (values, fingerprint) in enumerate(zip(all_values, fingerprints), start=1):
+        article = Article(page=page, sequence=sequence, parsed=values, version=1,  # version: as a first save()
+                          source_page=page, source_fingerprint=fingerprint)
         article.headline_from_lead = values["headline_from_lead"]
         for name in CURATED_ARTICLE_FIELDS:
             if name != "bylines":
@@ -445,12 +543,14 @@ class _Applied:
     kept_edits: int
 
 
-def _article_apply(*, page: Page, sequence: int, article: Article | None, values: dict, reason: str) -> _Applied:
-    """Set an article's fields from parsed values, except the fields a person edited."""
-    if article is None:
-        article = Article(page=page, sequence=sequence)
+def _article_apply(*, article: Article, values: dict, reason: str, source_page: Page, fingerprint: str) -> _Applied:
+    """Set an article's fields from parsed values, except the fields a person edited, and its
+    identity in the source. Its page and place are left as they are."""
     locked = set(article.edited_fields or [])
     changed = article.pk is None
+    if (article.source_page_id, article.source_fingerprint) != (source_page.pk, fingerprint):
+        article.source_page, article.source_fingerprint = source_page, fingerprint
+        changed = True
     for name in CURATED_ARTICLE_FIELDS:
         if name == "bylines" or name in locked:
             continue

@@ -179,6 +179,23 @@ def content_key(text: str) -> str:
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
+def article_fingerprints(texts: list[str]) -> list[str]:
+    """One fingerprint for each article of a page, in print order, from its printed text
+    (headline, lead and body as the parser read them): SHA-256 with widths folded (NFKC) and
+    every space and line break removed, so a page re-sent with other spacing gives the same
+    fingerprints. The second article on a page with the same text as an earlier one gets a
+    fingerprint of its own (its text and "#2")."""
+    seen: dict[str, int] = {}
+    fingerprints = []
+    for text in texts:
+        folded = "".join(unicodedata.normalize("NFKC", text).split())
+        seen[folded] = seen.get(folded, 0) + 1
+        if seen[folded] > 1:
+            folded = f"{folded}#{seen[folded]}"
+        fingerprints.append(hashlib.sha256(folded.encode("utf-8")).hexdigest())
+    return fingerprints
+
+
 def kept_share(old: str, new: str) -> float:
     """How much of ``old`` text ``new`` keeps, 0..1: the share of old's character pairs
     (spaces removed, widths folded) that are still in new. Linear in the texts' length."""

@@ -9,11 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 
 from .. import curation
-from ..models import CURATED_ARTICLE_FIELDS, Article, Byline, Issue, Person
+from ..models import CURATED_ARTICLE_FIELDS, Article, Byline, Issue, Page, Paper, Person
 from .common import (
     COLLAPSIBLE_FILTER,
     CuratedHistoryAdmin,
@@ -151,6 +152,47 @@ def conflict_message(current: Article, loaded_version: int) -> str:
     )
 
 
+class ArticleMoveForm(forms.Form):
+    """Where the "move articles" action puts them: a page of a dated issue, named by the paper,
+    the date and the page as staff know it (its order 1, 2, … or as printed: 头版, 第3版, A02)."""
+
+    paper = forms.ModelChoiceField(Paper.objects.all(), label="报纸", empty_label=None)
+    date = forms.DateField(
+        label="出版日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="目标版面所在的一期，如 2023-08-18",
+    )
+    page = forms.CharField(
+        label="版面", max_length=20, help_text="第几版（1 即头版），或印出的版次，如 头版、第3版、A02",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        paper, date, wanted = cleaned.get("paper"), cleaned.get("date"), (cleaned.get("page") or "").strip()
+        if paper is None or date is None or not wanted:
+            return cleaned
+        issue = Issue.objects.filter(paper=paper, date_issued=date).first()
+        if issue is None:
+            raise ValidationError(f"《{paper}》{date:%Y-%m-%d} 没有这一期：请先导入这一期，或换一个日期。")
+        pages = list(issue.pages.order_by("sequence"))
+        target = page_named(pages, wanted)
+        if target is None:
+            names = "、".join(p.display_label for p in pages)
+            raise ValidationError(f"{issue.date_label}这一期没有“{wanted}”这一版；本期各版：{names}。")
+        cleaned["target"] = target
+        return cleaned
+
+
+def page_named(pages: list[Page], wanted: str) -> Page | None:
+    """The page of ``pages`` (one issue's) that staff mean by ``wanted``: its order (2, ２), its
+    name as shown (头版, 第2版, A02) or its label as printed."""
+    wanted = wanted.strip()
+    if wanted.isdecimal():
+        number = int(wanted)  # int() reads full-width digits too
+        return next((p for p in pages if p.sequence == number), None)
+    folded = wanted.upper()
+    return next((p for p in pages if folded in (p.display_label.upper(), (p.label or "").upper())), None)
+
+
 class BylineInlineForm(forms.ModelForm):
     """One byline: the person is typed by name (a new name creates a reporter)."""
 
@@ -283,6 +325,7 @@ class ArticleAdmin(CuratedHistoryAdmin):
     object_history_template = "admin/articles/object_history_with_bylines.html"
     change_form_template = "admin/articles/article/change_form.html"
     view_on_site = True
+    actions = ["move_to_page"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("bylines__person")
@@ -414,3 +457,51 @@ class ArticleAdmin(CuratedHistoryAdmin):
         )
         extra_context = {**(extra_context or {}), "byline_history": byline_rows(bylines)}
         return super().history_view(request, object_id, extra_context)
+
+    # ---- bulk actions
+
+    @admin.action(description="把所选文章移到另一版面", permissions=["change"])
+    def move_to_page(self, request, queryset):
+        """Second step: where to (paper, date, page); saving moves them all in one transaction
+        (curation.articles_move). Their URLs stay as they are."""
+        articles = list(
+            queryset.select_related("page", "page__issue", "page__issue__paper")
+            .order_by("page__issue__date_issued", "page__issue_id", "page__sequence", "sequence")[:MOVE_AT_ONCE]
+        )
+        if request.POST.get("post") == "yes":
+            form = ArticleMoveForm(request.POST)
+            if form.is_valid():
+                target = form.cleaned_data["target"]
+                moved = curation.articles_move(articles=articles, page=target, user=request.user)
+                stayed = len(articles) - len(moved)
+                self.message_user(
+                    request,
+                    format_html(
+                        '已把 {} 篇文章移到 <a href="{}">{}</a>，文章网址不变。{}',
+                        len(moved), target.get_absolute_url(), target,
+                        f"另有 {stayed} 篇本来就在这一版，没有动。" if stayed else "",
+                    ),
+                    messages.SUCCESS,
+                )
+                return None
+        else:
+            first = articles[0].page.issue if articles else None
+            form = ArticleMoveForm(initial={
+                "paper": first.paper_id if first else Paper.objects.default().pk,
+                "date": first.date_issued if first else None,
+            })
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "把所选文章移到另一版面",
+            "opts": self.opts,
+            "articles": articles,
+            "form": form,
+            "more": queryset.count() > len(articles),
+            "at_once": MOVE_AT_ONCE,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/articles/article/move_articles.html", context)
+
+
+# The move form lists at most this many articles; the rest wait for the next round.
+MOVE_AT_ONCE = 100

@@ -65,6 +65,7 @@ FURNITURE = {
         "20250109_3f2a9c0d1e.jpg", "20250109_8b7e6a5c4d.jpg",
     },
     "writer_lines_web.txt": {"出版:更新:"},
+    "mirror_site_starred_titles.txt": {"某某彩平台|某某彩平台下载", "某某彩平台2025-01-09 16:05"},
     "footer_traps.txt": {"江南晚报", "无锡日报报业集团主办", "广告热线：88300000(白天)", "无锡地区零售价1.5元"},
 }
 

@@ -389,3 +389,20 @@ def test_roles_with_colons_on_one_line_and_a_writer_with_affiliation():
     # `许文清 南城大学教授` closing a column: the writer, not text
     assert (essay.headline, people(essay)) == ("城南旧事", [("许文清", None)])
     assert essay.paragraphs[-1] == "如今老巷子翻新了，老槐树还在，树下多了几张长椅。"
+
+
+def test_mirror_site_starred_titles_and_a_posting_stamp():
+    parsed = page("mirror_site_starred_titles.txt")
+    books, canteen = parsed.articles
+    # the site's own name and its posting stamp above are no title; `……!******` is the title
+    assert books.headline == "城市书房十年:从“一间屋”到“一张网”!"
+    # the subheading stays in the story (items start only at the starred titles)
+    assert "小书房里的大变化" in books.paragraphs
+    assert (books.captions, books.photo_credits) == (("市民在城市书房里读书。",), ("记者 严明 摄",))
+    assert (canteen.headline, canteen.has_lead, canteen.dateline) == ("社区食堂开到家门口", True, D(2025, 1, 9))
+
+
+def test_a_square_marked_name_over_the_text_is_the_writer():
+    (article,) = page("marked_name_top.txt").articles
+    assert (article.headline_from_lead, people(article)) == (True, [("向晚晴", None)])
+    assert article.paragraphs[0].startswith("2005年的一个秋天")

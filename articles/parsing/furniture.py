@@ -161,6 +161,15 @@ def _web_meta(f: str) -> bool:
     f = f.translate(_WEB_META_TRADITIONAL)
     if any(p.match(f) for p in _WEB_META):
         return True
+    # a posting's stamp: a date and a clock time with a few words about them and no sentence
+    # (`文化   2024-10-11 08:43   江苏`, `admin @ 01-31 09:37:53 全部文章 0/217`)
+    if (
+        len(f) <= 48
+        and re.search(r"(?<!\d)\d{1,2}:\d{2}(?!\d)", f)
+        and re.search(r"\d{4}[-./年]\d{1,2}[-./月]\d{1,2}|(?<!\d)\d{1,2}-\d{1,2}(?!\d)", f)
+        and not re.search(r"[。!?;,，、“”]", f)
+    ):
+        return True
     # a source/date line under a web headline: 来源:新华社 责任编辑:…, 字号: 2017-05-22 09:10 来源:…
     if "。" not in f and len(f) <= 120 and re.search(r"(来源|稿件来源|来自)\s*:", f) and re.search(
         r"\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日|责任编辑|编辑\s*:|https?://|我要评论|字号", f

@@ -58,6 +58,9 @@ def parse_page(
     lines = [re.sub(r"^\?{2,}", "", ln.strip()).strip() for ln in text.split("\n")]
     lines = [ln for ln in lines if ln]
     lines, furniture = strip_furniture(lines)
+    # `……中国新闻奖”!******`: the mark a family of mirror sites prints after each story's
+    # title; such a line is a title for certain (read as one in brackets, `【…】`)
+    lines = [f"【{m.group(1)}】" if (m := _STARRED_TITLE.match(ln)) and not _is_lead(ln) else ln for ln in lines]
     web_meta_at = furniture.web_meta_at
     if web_meta_at is not None:
         web_meta_at += sum(1 for ln in lines[:web_meta_at] if _wire_title_needed(lines, ln))
@@ -163,14 +166,15 @@ def _web_page_items(lines: list[str], at: int) -> list[_Chunk] | None:
     squashed = "".join(re.sub(r"\s", "", lines[i]) for i in block)
     if k >= 0 and block and re.sub(r"\s", "", lines[k]) == squashed:
         block.insert(0, k)  # the title printed once on a line, then as set
-    if not block or at >= len(lines):
-        return None
+    if not block or at >= len(lines) or any(marked_title(x) for x in lines[at : at + 3]):
+        return None  # (a title for certain below the source line: the page is not laid out so)
     before = _segment(lines[: block[0]]) if block[0] > 0 else []
     article = _Chunk(section=None, headline_lines=[lines[i] for i in block], body_lines=[])
     later: list[_Chunk] = []
     for n, chunk in enumerate(_segment(lines[at:])):
         opens_with_lead = bool(chunk.body_lines) and _is_lead(chunk.body_lines[0])
-        if later or (n > 0 and opens_with_lead and chunk.headline_lines):
+        titled = bool(chunk.headline_lines) and bool(marked_title(chunk.headline_lines[0]))
+        if later or (n > 0 and chunk.headline_lines and (opens_with_lead or titled)):
             later.append(chunk)
             continue
         article.body_lines.extend(chunk.headline_lines)
@@ -241,6 +245,7 @@ class _Draft:
     cross_references: list[str] = field(default_factory=list)
 
 
+_STARRED_TITLE = re.compile(r"^([^【】*＊]{4,80}?)\s*[*＊]{3,}$")
 _UNDATED_COLUMNS = frozenset(KNOWN_COLUMN_TITLES) - {"图片新闻", "新闻图片"}
 _BARE_NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _PHOTOS_NOTE = re.compile(r"^[(（]附(图片|照片|图)[)）]$")
@@ -318,6 +323,8 @@ def _read_article(chunk: _Chunk) -> _Draft:
             d.captions.append(rest)
             continue
         people = byline_line(line) or (reported_by_line(line) if text_lines else ())
+        if not people and line[:1] in "■□" and _BARE_NAME_LINE.fullmatch(fold(line[1:]).strip()):
+            people = _names(fold(line[1:]).strip())  # `□ 王丹鷹`: a marked name is the writer
         if (
             not people
             and not text_lines

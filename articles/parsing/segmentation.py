@@ -59,11 +59,12 @@ def _boundary(lines: list[str], k: int) -> bool:
 def _marked_byline(lines: list[str], i: int) -> bool:
     """`■快报记者 郑春平` after a finished paragraph: the byline that opens the next piece (the
     square is the mark of an opening byline; a closing one is bracketed)."""
+    line = lines[i].strip()
     return (
-        lines[i].lstrip()[:1] in "■□"
+        line[:1] in "■□"
         and (i == 0 or is_terminated(lines[i - 1]))
         and i + 1 < len(lines)
-        and bool(byline_line(lines[i]))
+        and (bool(byline_line(line)) or bool(_BARE_NAME.match(line[1:].strip())))
     )
 
 
@@ -184,9 +185,17 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
     section: str | None = None
     current: _Chunk | None = None
     prev_done = True  # the previous line ended a paragraph (or there was none)
+    # where items are marked (`1、【…】`, `……******`), an unmarked short line is a subheading
+    marked_page = any(marked_title(x) for x in lines)
     for i, line in enumerate(lines):
         if prev_done and _is_column_title(lines, i):
             section, current = column_name(line) or line.strip(), None
+            continue
+        if marked_title(line) and i + 1 < len(lines):
+            # `2、【312国道快速化改造新吴段启动】`: a digest's next item, whatever came before
+            current = _Chunk(section=section, headline_lines=[line], body_lines=[])
+            chunks.append(current)
+            prev_done = False
             continue
         if (
             current is not None
@@ -216,14 +225,9 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
             chunks.append(current)
             prev_done = True
             continue
-        if marked_title(line) and i + 1 < len(lines) and (current is None or current.body_lines):
-            # `2、【312国道快速化改造新吴段启动】`: a digest's next item, whatever came before
-            current = _Chunk(section=section, headline_lines=[line], body_lines=[])
-            chunks.append(current)
-            prev_done = False
-            continue
         if (
             prev_done
+            and not (marked_page and current is not None)
             and (_title_like(line, strict=True) or i == 0 and _title_like(line) and len(line) <= 40)
             and i + 1 < len(lines)
             and (current is None or current.body_lines)
@@ -278,7 +282,7 @@ def _intertitle(lines: list[str], i: int) -> bool:
     nxt = lines[i + 1]
     return (
         len(nxt) >= 12
-        and not re.match(r"^.{0,2}[，,、。；;：:）)”]", nxt)
+        and not re.match(r"^.?[，,、。；;：:）)”]", nxt)
         # the rest of a cut sentence opens with a particle: `以创新为驱动` / `的全球性……`
         and nxt[0] not in "的了地得着过和与及或在是为之等们"
     )

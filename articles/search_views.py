@@ -126,7 +126,9 @@ def _words_notice(request, found: SearchPage) -> dict | None:
 @require_safe
 def search_page(request):
     raw = request.GET.get("q", "")
-    context = {"query": raw.replace("\x00", ""), "sort_labels": SORT_LABELS, "match_labels": MATCH_LABELS}
+    context = {"query": raw.replace("\x00", ""), "sort_labels": SORT_LABELS, "match_labels": MATCH_LABELS,
+               # 修改检索: the advanced page, filled in with this search (its own parameters)
+               "advanced_url": _url(request, reverse("research:advanced"), page=None) if raw else reverse("research:advanced")}
     try:
         req = read_search_request(request)
     except BadSearch as exc:

@@ -49,6 +49,9 @@ PUBLIC_PAGES = [
     ("search", "/search/?q=无锡"),
     ("search-no-results", "/search/?q=没有这样的词语"),
     ("advanced-search", "/search/advanced/"),
+    # 修改检索: the advanced page filled in from a search, with the notice that it is
+    ("advanced-search-refining", '/search/advanced/?q=正文:无锡 "民企 对接" 园林 OR 地铁 -疫情&year=2023&sort=newest&mode=exact'),
+    ("advanced-search-refining-lossy", "/search/advanced/?q=标题:无锡 苏州 园林 OR 梅园 地铁 OR 太湖"),
     ("trend", "/search/trend/?q=无锡&q=集成电路"),
     ("trend-months", "/search/trend/?q=无锡&q=集成电路&year=2023"),
     ("not-found", "/nowhere/"),

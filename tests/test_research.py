@@ -231,6 +231,71 @@ def test_advanced_search_in_the_body_only_leaves_out_headline_matches(client, ar
     assert "两地共建鼋头渚" in text(client.get("/search/", {"q": "产业园"}))
 
 
+def _advanced_values(client, url: str) -> dict[str, str]:
+    """What a reader sees filled in on the advanced page (every field, as the browser would send it)."""
+    from admin_forms import read_form
+
+    page = text(client.get(url))
+    return {name: values[0] for name, values in read_form(page, "advanced-form").items()}
+
+
+EVERY_FIELD = {
+    "all_words": "无锡 苏州", "phrase": "民企 对接", "any_words": "园林 地铁", "none_words": "疫情 台风",
+    "scope": "正文", "paper": "江南晚报", "column": "经济", "print_page": "A02",
+    "date_from": "2019-01-01", "date_to": "2019-12-31", "year": "2019", "reporter": "张三",
+    "sort": "newest", "mode": "words",
+}
+
+
+@pytest.mark.parametrize("values, read_back", [
+    (EVERY_FIELD, {}),
+    # One "any of" word alone is one more required word: it reads back there, same search.
+    ({**EVERY_FIELD, "scope": "", "phrase": "", "any_words": "梅园", "mode": "", "sort": "relevance", "year": ""},
+     {"all_words": "无锡 苏州 梅园", "any_words": ""}),
+    ({"all_words": "", "phrase": "鼋头渚", "any_words": "梅园 园林", "none_words": "", "scope": "标题"}, {}),
+    ({"all_words": "鼋头渚", "phrase": "民企", "any_words": "梅园", "none_words": "", "scope": "作者", "mode": "exact"}, {}),
+], ids=["every field", "one any-of word", "phrase and any-of in headlines", "byline only"])
+def test_refining_a_search_opens_the_advanced_page_filled_in_and_gives_the_same_search_back(
+        client, archive, values, read_back):
+    first = client.get("/search/advanced/", values)
+    assert first.status_code == 302
+    results_url = first["Location"]
+    results = text(client.get(results_url))
+    refine = re.search(r'<a href="(/search/advanced/\?[^"]+)">修改检索（高级检索）</a>', results).group(1)
+    filled = _advanced_values(client, refine.replace("&amp;", "&"))
+    expected = {name: values.get(name, "") for name in EVERY_FIELD} | read_back
+    if expected["sort"] == "":
+        expected["sort"] = "relevance"
+    assert filled == expected
+    page = text(client.get(refine.replace("&amp;", "&")))
+    assert "<h1 class=\"search__title\">修改检索</h1>" in page and "无法用下面各栏表示" not in page
+    again = client.get("/search/advanced/", filled)
+    assert again.status_code == 302 and again["Location"] == results_url
+
+
+def test_a_query_the_boxes_cannot_say_is_filled_in_as_closely_as_they_can_and_the_page_says_so(client, archive):
+    values = _advanced_values(client, "/search/advanced/?q=" + "标题:无锡 苏州 园林 OR 梅园 地铁 OR 太湖")
+    assert values["all_words"].split()[:2] == ["标题:无锡", "苏州"] and values["scope"] == ""
+    page = text(client.get("/search/advanced/", {"q": "标题:无锡 苏州 园林 OR 梅园 地铁 OR 太湖"}))
+    assert "这个检索式有的部分无法用下面各栏表示" in page
+    assert 'href="/search/?q=' in page and "返回检索结果" in page
+    # Mixed scopes alone are not lost: each word keeps its own.
+    values = _advanced_values(client, "/search/advanced/?q=标题:无锡 正文:苏州 -作者:张三&year=2019")
+    assert values["all_words"] == "标题:无锡 正文:苏州" and values["none_words"] == "作者:张三"
+    assert values["year"] == "2019"
+    assert "无法用下面各栏表示" not in text(client.get("/search/advanced/", {"q": "标题:无锡 正文:苏州 -作者:张三"}))
+
+
+def test_refining_a_bad_or_hostile_search_is_a_page_never_an_error(client, archive):
+    page = text(client.get("/search/advanced/", {"q": '<script>alert(1)</script> "', "from": "昨天", "year": "abc",
+                                                 "paper": "<b>报</b>", "sort": "sideways"}))
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<b>报</b>" not in page and 'value="&lt;b&gt;报&lt;/b&gt;" selected' in page
+    assert 'value="昨天"' in page
+    page = text(client.get("/search/advanced/", {"q": "无锡" * 150}))
+    assert "这个检索式有的部分无法用下面各栏表示" in page
+
+
 def test_advanced_search_says_what_is_missing(client, archive):
     response = client.get("/search/advanced/", {"none_words": "疫情"})
     assert response.status_code == 400
@@ -314,7 +379,8 @@ def test_results_page_links_exports_feed_and_trend_with_the_same_search(client, 
     assert 'href="/search/export.csv?q=%E6%B3%A5%E4%BA%BA&amp;year=2009&amp;sort=newest" download' in page
     assert 'href="/search/feed/?q=%E6%B3%A5%E4%BA%BA&amp;year=2009" type="application/atom+xml"' in page
     assert 'href="/search/trend/?q=%E6%B3%A5%E4%BA%BA"' in page
-    assert 'href="/search/advanced/"' in page
+    # 修改检索 opens the advanced page with this search (its page number left behind).
+    assert 'href="/search/advanced/?q=%E6%B3%A5%E4%BA%BA&amp;year=2009&amp;sort=newest">修改检索（高级检索）</a>' in page
 
 
 # --- snippets start at a clause --------------------------------------------------------------------

@@ -140,6 +140,53 @@ def test_advanced_search_builds_a_bookmarkable_search(site, browser, size):
 
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_refining_a_search_opens_the_advanced_page_filled_in(site, browser, size):
+    from selenium.webdriver.support.ui import Select
+
+    use_size(browser, size)
+    browser.get(site + "/search/advanced/")
+    wait_for(browser, ".advanced-form")
+    browser.find_element("id", "id_all_words").send_keys("无锡")
+    browser.find_element("id", "id_phrase").send_keys("集成电路")
+    browser.find_element("id", "id_none_words").send_keys("疫情")
+    Select(browser.find_element("id", "id_scope")).select_by_visible_text("只在正文中（不含标题、署名）")
+    browser.find_element("id", "id_print_page").send_keys("1")
+    Select(browser.find_element("id", "id_sort")).select_by_visible_text("最早在前")
+    Select(browser.find_element("id", "id_mode")).select_by_visible_text("精确")
+    browser.find_element("css selector", ".advanced-form button").click()
+    wait_for(browser, ".search__count")
+    results_url = browser.current_url
+    asked = urllib.parse.parse_qs(urllib.parse.urlsplit(results_url).query)
+    assert asked == {"q": ['正文:无锡 正文:"集成电路" -正文:疫情'], "print_page": ["1"], "sort": ["oldest"],
+                     "mode": ["exact"]}
+    api = json.loads(get(f"{site}/api/search/?{urllib.parse.urlsplit(results_url).query}")[0])
+    assert api["count"] > 0 and f"找到 {api['count']} 篇文章" in browser.find_element("css selector", ".search__count").text
+
+    link = browser.find_element("link text", "修改检索（高级检索）")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    link.click()
+    wait_for(browser, ".advanced-form__refining")
+    assert browser.find_element("tag name", "h1").text == "修改检索"
+    value = lambda name: browser.find_element("id", f"id_{name}").get_attribute("value")  # noqa: E731
+    assert (value("all_words"), value("phrase"), value("none_words"), value("any_words")) == ("无锡", "集成电路", "疫情", "")
+    assert (value("scope"), value("print_page"), value("sort"), value("mode")) == ("正文", "1", "oldest", "exact")
+    assert "正文:无锡" in browser.find_element("css selector", ".advanced-form__refining code").text
+    fits_and_photograph(browser, f"{size}-advanced-refining")
+
+    # Submitted unchanged it is the same search; a change keeps everything else.
+    browser.find_element("css selector", ".advanced-form button").click()
+    wait_for(browser, ".search__count")
+    assert browser.current_url == results_url
+    browser.find_element("link text", "修改检索（高级检索）").click()
+    wait_for(browser, ".advanced-form__refining")
+    Select(browser.find_element("id", "id_sort")).select_by_visible_text("最新在前")
+    browser.find_element("css selector", ".advanced-form button").click()
+    wait_for(browser, ".search__count")
+    changed = urllib.parse.parse_qs(urllib.parse.urlsplit(browser.current_url).query)
+    assert changed == {**asked, "sort": ["newest"]}
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
 def test_article_citations_and_copy_button(site, browser, size):
     use_size(browser, size)
     browser.get(site + "/search/?q=" + urllib.parse.quote("艾因"))

@@ -17,7 +17,7 @@ from articles.models import Article, Issue
 from . import searching
 from .citations import bibtex, ris
 from .exports import MAX_EXPORT, results_csv
-from .forms import AdvancedSearchForm
+from .forms import AdvancedSearchForm, fields_from_search
 from .records import reference_for, today
 from .trend import MAX_QUERIES, month_trend, trend_csv, year_trend
 from .trend_chart import COLOURS, DASHES, trend_svg
@@ -96,16 +96,31 @@ def results_export(request, fmt: str):
 
 @require_safe
 def advanced_search(request):
-    """/search/advanced/: the form; filled in, it sends the reader to the ordinary /search/ URL."""
+    """/search/advanced/: the form; filled in, it sends the reader to the ordinary /search/ URL.
+
+    Given a results page's own parameters (``q`` and its filters: the 修改检索 link), the form
+    opens filled in with that search, to refine it."""
     papers = sorted(set(Issue.objects.order_by().values_list("paper__name", flat=True).distinct()))
     columns = list(Article.objects.exclude(section="").order_by().values_list("section", flat=True)
                    .distinct()[:MAX_COLUMN_CHOICES])
+    choices = {"papers": [str(p) for p in papers], "columns": sorted(columns)}
+    if "q" in request.GET:  # the form never sends q: this is a search to refine
+        initial, faithful = fields_from_search(request.GET)
+        params = {k: v for k, v in request.GET.items() if k in REFINED_PARAMS and v}
+        return render(request, "research/advanced.html", {
+            "form": AdvancedSearchForm(initial=initial, **choices),
+            "refining": {"query": request.GET.get("q", ""), "faithful": faithful,
+                         "url": f"{reverse('search:page')}?{urlencode(params)}"},
+        })
     bound = any(name in request.GET for name in AdvancedSearchForm.base_fields)
-    form = AdvancedSearchForm(request.GET if bound else None, papers=[str(p) for p in papers],
-                              columns=sorted(columns))
+    form = AdvancedSearchForm(request.GET if bound else None, **choices)
     if bound and form.is_valid():
         return redirect(form.search_url(reverse("search:page")))
     return render(request, "research/advanced.html", {"form": form}, status=400 if bound else 200)
+
+
+# The results page's parameters a refined search starts from (its page number is left behind).
+REFINED_PARAMS = ("q", "paper", "column", "print_page", "from", "to", "year", "reporter", "sort", "mode")
 
 
 # --------------------------------------------------------------------------- 趋势

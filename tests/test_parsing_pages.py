@@ -406,3 +406,17 @@ def test_a_square_marked_name_over_the_text_is_the_writer():
     (article,) = page("marked_name_top.txt").articles
     assert (article.headline_from_lead, people(article)) == (True, [("向晚晴", None)])
     assert article.paragraphs[0].startswith("2005年的一个秋天")
+
+
+def test_unmarked_captions_between_the_story_and_its_credit_stay_with_the_story():
+    (article,) = page("unmarked_captions_credit.txt").articles
+    assert article.headline == "邻里节上的小记者"
+    assert people(article) == [("林小满", None)]  # (作者:林小满 学校:城西小学): the name only
+    assert article.paragraphs[2:] == ("小记者采访社区书记", "小记者为参加活动的居民加油", "小记者在社区合影")
+
+
+def test_a_title_printed_twice_under_a_site_header_starts_the_page():
+    (article,) = page("web_repeated_title.txt").articles
+    # the study site's slogan, menus and its own copy of the title (with junk after it) go
+    assert article.headline == "古镇木偶戏后继有人 首届科班生毕业汇演"
+    assert article.dateline == D(2025, 1, 9)

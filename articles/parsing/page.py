@@ -19,6 +19,7 @@ from .bylines import (
     parse_byline_text,
     _names,
     reported_by_line,
+    split_byline,
     take_photo_credits,
 )
 from .datelines import Dateline, dateline_place, opening_dateline, read_dateline, resolve
@@ -61,7 +62,7 @@ def parse_page(
     # `……中国新闻奖”!******`: the mark a family of mirror sites prints after each story's
     # title; such a line is a title for certain (read as one in brackets, `【…】`)
     lines = [f"【{m.group(1)}】" if (m := _STARRED_TITLE.match(ln)) and not _is_lead(ln) else ln for ln in lines]
-    web_meta_at = furniture.web_meta_at
+    lines, web_meta_at = _from_repeated_title(lines, furniture.web_meta_at)
     if web_meta_at is not None:
         web_meta_at += sum(1 for ln in lines[:web_meta_at] if _wire_title_needed(lines, ln))
     lines = _titles_from_wire_datelines(lines)
@@ -74,11 +75,12 @@ def parse_page(
         d = _read_article(chunk)
         if not d.paragraphs and not d.headline:
             continue
-        if not d.paragraphs and drafts and (d.bylines or d.photo_credits) and not d.kicker:
+        if drafts and (d.bylines or d.photo_credits) and not d.kicker and _captions_only(d, chunk):
             # "headline" lines and a credit with no text under them: unmarked captions and the
             # credit of the article above (小读者在书屋里看书 / …… / (作者:孙悦)); keep them there
             prev = drafts[-1]
             prev.paragraphs.extend(ln.strip() for ln in chunk.headline_lines)
+            prev.paragraphs.extend(ln.strip() for ln in chunk.body_lines if not _credit_line(ln))
             if not prev.bylines:
                 prev.bylines, prev.printed = d.bylines, d.printed
             prev.photo_credits.extend(d.photo_credits)
@@ -128,6 +130,31 @@ def parse_page(
         paper=furniture.paper,
         issue_date_source=found.source,
     )
+
+
+def _from_repeated_title(lines: list[str], web_meta_at: int | None) -> tuple[list[str], int | None]:
+    """A web page that prints its title twice near the top, once with the site's junk around it
+    (`后继有人!……“科班生”蓝桥会` / `后继有人!……“科班生”`): the page starts at the second copy;
+    what is above it (the site's slogans, menus, its own copy of the title) is the site's."""
+    top = lines[:12]
+    for i, first in enumerate(top):
+        a = re.sub(r"\s", "", first)
+        if len(a) < 6 or len(first) > 60:
+            continue
+        for j in range(i + 1, min(i + 4, len(lines) - 1)):
+            b = re.sub(r"\s", "", lines[j])
+            if (
+                b != a
+                and len(b) >= 6
+                and b in a
+                and len(b) >= 0.6 * len(a)
+                and _title_like(lines[j])
+                and not _title_like(lines[j + 1])
+                and all(len(x) <= 60 for x in lines[:j])
+            ):
+                shift = web_meta_at - j if web_meta_at is not None and web_meta_at >= j else None
+                return lines[j:], shift
+    return lines, web_meta_at
 
 
 def _wire_title_needed(lines: list[str], line: str, above: str | None = None) -> str | None:
@@ -180,6 +207,24 @@ def _web_page_items(lines: list[str], at: int) -> list[_Chunk] | None:
         article.body_lines.extend(chunk.headline_lines)
         article.body_lines.extend(chunk.body_lines)
     return [*before, article, *later]
+
+
+def _credit_line(line: str) -> bool:
+    """A line that is a credit and nothing else."""
+    s = line.strip()
+    closing = split_byline(s)
+    return (closing is not None and not closing[0]) or bool(byline_line(s)) or not take_photo_credits(s)[0]
+
+
+def _captions_only(d: "_Draft", chunk: _Chunk) -> bool:
+    """Nothing but short lines without a sentence's end, and the credit: a photo's unmarked
+    captions (中国网小记者在社区 / …… / (作者:蒯伊安)), not a story of their own."""
+    if not d.paragraphs:
+        return True
+    if d.has_lead:
+        return False
+    lines = [ln.strip() for ln in (*chunk.headline_lines, *chunk.body_lines) if not _credit_line(ln)]
+    return bool(lines) and all(len(ln) <= 40 and not re.search(r"[。！？!?]", ln) for ln in lines)
 
 
 def _chrome(d: "_Draft") -> bool:

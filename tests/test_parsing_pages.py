@@ -420,3 +420,38 @@ def test_a_title_printed_twice_under_a_site_header_starts_the_page():
     # the study site's slogan, menus and its own copy of the title (with junk after it) go
     assert article.headline == "古镇木偶戏后继有人 首届科班生毕业汇演"
     assert article.dateline == D(2025, 1, 9)
+
+
+def test_traditional_web_page_with_a_wire_story_under_its_title():
+    (article,) = page("web_trad_wire_under_title.txt").articles
+    # the spam keyword line and the breadcrumb above the title are no kicker; the 題: in the
+    # wire dateline below repeats the title and starts no second article
+    assert (article.kicker, article.headline) == ("", "外國記者探訪老城 夜市成了“發布會”")
+    assert (article.source, article.dateline, article.dateline_place) == ("中新社", D(2025, 1, 9), "南京")
+    assert people(article) == [("韓冬", "中新社记者"), ("蘇青", "中新社记者")]
+    assert article.photo_credits == ("中新社發 韓冬 攝",)
+    assert not any("版權" in p for p in article.paragraphs)
+
+
+def test_photo_review_page_items_notes_and_credits():
+    intro, canal, birds, plant = page("photo_review_page.txt").articles
+    assert intro.headline_from_lead
+    # `(某某日报 2025年1月9日第1版)` under a title is a note of where it was printed, not title
+    assert canal.headline == "运河货运量创新高"
+    assert (people(canal), canal.source, canal.dateline) == ([("顾远", "人民日报记者")], "人民日报", D(2025, 1, 8))
+    assert canal.photo_credits == ("韩江 摄(人民视觉)",)
+    # the credit in the lead closes nothing: the next 图片报道 is its own item
+    assert (birds.headline, birds.photo_credits, birds.dateline) == ("图片报道", ("陆远 摄(人民视觉)",), D(2025, 1, 7))
+    # `周勤 林安 摄影报道`: they took the photos and wrote the story
+    assert (plant.headline, people(plant)) == ("图片报道", [("周勤", None), ("林安", None)])
+
+
+def test_web_breadcrumb_editor_box_and_ranking_lists_are_furniture():
+    (article,) = page("web_breadcrumb_editor_box.txt").articles
+    assert (article.headline, article.dateline, article.bylines) == ("代表们抓拍记者工作", D(2025, 1, 9), ())
+    assert article.paragraphs[-1] == "就在记者争相对准代表拍照的时候,代表们也把镜头对准了工作中的记者。"
+
+
+def test_newsroom_before_the_role_in_a_closing_byline_is_no_name():
+    (article,) = page("org_role_byline.txt").articles
+    assert people(article) == [("方晴", "记者")]  # (城南之窗 记者 方晴)

@@ -144,6 +144,8 @@ def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
     people: list[Byline] = []
     role: str | None = None
     roles_seen = 0
+    if len(tokens) > 2 and len(tokens[0]) >= 4 and (tokens[1] in _ROLES or _ROLE.fullmatch(tokens[1])):
+        tokens = tokens[1:]  # `商洛之窗 记者 方立`: the newsroom before the role is no name
     for tok in tokens:
         if tok in _ROLES:
             role = _ROLES[tok]
@@ -232,6 +234,7 @@ _PHOTO_EXCLUDED = re.compile(r"(拍|航|所|自|偷|抓|跟|遥|摄)摄$")
 def is_photo_credit(inner: str) -> bool:
     """`沈生华 摄`, `新华社记者李学仁摄`, `本报记者 刘可 摄`, `图/张三`, `摄影 李四`."""
     f = fold(inner).strip()
+    f = re.sub(r"\s*[(（](?:人民视觉|人民图片|视觉中国|新华社发|中新社发|新华社|中新社)[)）]$", "", f)
     if _PHOTO_EXCLUDED.search(f):
         return False
     m = re.fullmatch(r"(.{2,30}?)\s*/?\s*(摄影?|供图|图)", f)
@@ -252,7 +255,7 @@ _BRACKETED = re.compile(r"[(（]([^()（）]{2,40})[)）]")
 # `尹以祜摄`, `新华社记者 鞠鹏 摄`, `本报记者 王波 通讯员 刘潇 朱燕君 摄` at the end of a line
 _CREDIT_AT_LINE_END = re.compile(
     r"(?:^|(?<=[。!?！？”\s|]))((?:(?:[\u4e00-\u9fff]{2,8}(?:记者|通讯员)\s*)?[\u4e00-\u9fff·]{2,4}"
-    r"(?:\s*[、\s]\s*[\u4e00-\u9fff·]{2,4}){0,3}\s*){1,3}/?\s*摄)\s*[|｜]?\s*$"
+    r"(?:\s*[、\s]\s*[\u4e00-\u9fff·]{2,4}){0,3}\s*){1,3}/?\s*摄(?:\s*[(（](?:人民视觉|人民图片|视觉中国|新华社发|中新社发|新华社|中新社)[)）])?)\s*[|｜]?\s*$"
 )
 
 
@@ -284,7 +287,7 @@ def take_photo_credits(text: str) -> tuple[str, tuple[str, ...]]:
 # --------------------------------------------------------------------------- credits in the lead
 
 _LEAD_CREDIT = re.compile(
-    r"^([\u4e00-\u9fff]{0,10}讯|据?(本报|新华社|中新社|新华网|中新网|人民网)\S{0,14}?电)\s*[(（]([^()（）]{2,80})[)）]"
+    r"^([\u4e00-\u9fff]{0,10}讯|据?(本报|新华社|中新社|新华网|中新网|人民网|人民日报)\S{0,14}?电)\s*[(（]([^()（）]{2,80})[)）]"
 )
 _REPORTED_BY = re.compile(r"(?:电|\d日讯)\s*((?:[\u4e00-\u9fff]{0,8}记者)\s*[\u4e00-\u9fff·、\s]{2,40}?)报道")
 

@@ -47,6 +47,8 @@ _STRONG_FOOTER = [
         r"^(社址|总编辑|社长|印刷单位|发行)\s*:\s*\S{0,40}$",
         r"^(本文字数|字数)\s*:\s*\d+\s*(字)?$",
         r"^(当前位置|您当前的位置|你的位置|您现在的位置|位置)\s*:",
+        r"^(本[页頁]位置|[您你]?(当前|當前|儅前|现在|現在|目前)?(所在)?的?位置)\s*:",
+        r"^版[权權](声明|聲明)\s*:",
         r"^\S{1,12}(\s*(>|>>|»|›|→)\s*\S{1,20}){2,}$",  # breadcrumbs: 首页 > 数字报 > 第A02版
         r"^(上一篇|下一篇|上一版|下一版|上一期|下一期)\s*(:\s*\S.{0,60})?$",
         r"^(返回目录|返回首页|返回本版|版面导航|标题导航|日期导航|往期回顾|往期查询|PDF下载|PDF版|下载PDF|"
@@ -81,7 +83,8 @@ _NAV_WORDS = frozenset(
     "上一版 下一版 评论 我要评论 纠错 我要纠错 检索 帐户 账户 密码 用户名 匿名 登录 注册 首页 放大字体 缩小字体 "
     "不支持Flash 打印本页 关闭窗口 返回顶部 内容详情 返回该版首页 返回目录 返回首页 非常满意 基本满意 不太满意 "
     "很不满意 PDF版 PDF下载 标题导航 版面导航 日期导航 往期回顾 您对这篇文章的满意度 推荐给朋友 "
-    "一键分享 一鍵分享 分享至 手机看新闻 手機看新聞 朋友圈 微信好友 微信 微博 QQ空间 新浪微博 腾讯微博 点击右上角微信好友 "
+    "一键分享 一鍵分享 分享至 手机看新闻 手機看新聞 点击排行 日点击排行 周点击排行 月点击排行 热点专题 热门推荐 "
+    "热点推荐 相关新闻 相关文章 精彩推荐 猜你喜欢 热门文章 朋友圈 微信好友 微信 微博 QQ空间 新浪微博 腾讯微博 点击右上角微信好友 "
     "请使用浏览器分享功能进行分享 扫一扫 扫码 二维码 微信二维码 在线客服 手机版 电脑版 客户端 下载客户端 "
     "查看相关 更多 更多>> 加载更多 内容检索 星期 联系方式 网管信箱 广告服务 关于我们 推薦 關閉 帳戶 密碼 檢索 首頁 放大字體 縮小字體 上一條 下一條 打印本頁 關閉窗口".split()
 )
@@ -141,6 +144,10 @@ _WEB_META = [
         r"^[\[【]\s*(作者|来源|编辑)\s*:[^。]{0,40}(责任编辑|编辑)\s*:[^。]{0,20}$",
         r"^\S{0,12}(查询|查詢|搜索)\s*>>$",
         r"^(本页位置|您所在的位置|您的位置|你所在的位置)\s*:",
+        # a note of where a story was printed: (人民日报 2021年12月28日第1版)
+        r"^[(]\s*《?[\u4e00-\u9fff]{2,10}》?\s*\d{4}年\d{1,2}月\d{1,2}日\s*第?\s*[A-Za-z]?\d{1,3}\s*版\s*[)]$",
+        # the web editor's box: 【责任编辑:黄明予】
+        r"^[\[【]?\s*(责任编辑|编辑|责编)\s*:\s*[\u4e00-\u9fff·\s]{1,12}[\]】]?$",
         # what a copied web page leaves: a backslash or slash alone, an image's file name,
         # labels whose values were not copied (出版:更新:), a share bar spelt with spaces
         r"^[\\/|\-_=*#~`'^.,;:!?<>+]{1,6}$",
@@ -262,7 +269,7 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
         elif any(_footer_strength(x) == 2 for x in run):
             for k, x in enumerate(run):
                 f = fold(x).strip()
-                if web_meta_at is None and _web_meta(f) and not _navigation(f):
+                if web_meta_at is None and _web_meta(f) and not _navigation(f) and _WEB_SOURCE_LINE.search(f):
                     web_meta_at = len(kept)
                 author = meta_author(x)
                 if author:
@@ -315,6 +322,11 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
 
 
 _META_AUTHOR = re.compile(r"(?:作者|撰文|记者|文)\s*:\s*([\u4e00-\u9fff·]{2,4}(?:[ 、,，]+[\u4e00-\u9fff·]{2,4}){0,5})(?=\s|$)")
+
+
+# what marks a web page's source/date line (as opposed to other meta lines): a source, a clock
+# time, or a date alone
+_WEB_SOURCE_LINE = re.compile(r"来源|來源|(?<!\d)\d{1,2}:\d{2}(?!\d)|^[\[(]?\s*\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?\s*[\])]?$")
 
 
 def meta_author(line: str) -> str | None:

@@ -63,13 +63,13 @@ def parse_page(
     # title; such a line is a title for certain (read as one in brackets, `【…】`)
     lines = [f"【{m.group(1)}】" if (m := _STARRED_TITLE.match(ln)) and not _is_lead(ln) else ln for ln in lines]
     lines, web_meta_at = _from_repeated_title(lines, furniture.web_meta_at)
-    if web_meta_at is not None:
-        web_meta_at += sum(1 for ln in lines[:web_meta_at] if _wire_title_needed(lines, ln))
-    lines = _titles_from_wire_datelines(lines)
+    chunks = None
     if web_meta_at is not None and furniture.page_label is None and not furniture.item_starts:
-        chunks = _web_page_items(lines, web_meta_at) or _items(lines, furniture.item_starts)
-    else:
-        chunks = _items(lines, furniture.item_starts)
+        # a web page: its title above its source line (a wire dateline's 题: further down
+        # repeats it)
+        chunks = _web_page_items(lines, web_meta_at)
+    if chunks is None:
+        chunks = _items(_titles_from_wire_datelines(lines), furniture.item_starts)
     drafts: list[_Draft] = []
     for chunk in chunks:
         d = _read_article(chunk)
@@ -187,7 +187,15 @@ def _web_page_items(lines: list[str], at: int) -> list[_Chunk] | None:
     start no new article; only a later story with a lead of its own (本报讯, 新华社…电) does."""
     block: list[int] = []
     k = at - 1
-    while k >= 0 and len(block) < 4 and _title_like(lines[k]) and len(re.sub(r"\s", "", lines[k])) > 4:
+    while (
+        k >= 0
+        and len(block) < 4
+        and _title_like(lines[k])
+        and len(re.sub(r"\s", "", lines[k])) > 4
+        # above the title next to the source line, a run of comma-separated phrases is the
+        # site's keyword list, not a kicker
+        and (not block or len(re.findall(r"[,，;；]", lines[k])) < 2)
+    ):
         block.insert(0, k)
         k -= 1
     squashed = "".join(re.sub(r"\s", "", lines[i]) for i in block)
@@ -291,6 +299,7 @@ class _Draft:
 
 
 _STARRED_TITLE = re.compile(r"^([^【】*＊]{4,80}?)\s*[*＊]{3,}$")
+_PHOTO_STORY_CREDIT = re.compile(r"(?:^|(?<=[。!?”]))\s*((?:[\u4e00-\u9fff]{2,3}\s+){0,3}[\u4e00-\u9fff]{2,3})\s*摄影报道$")
 _UNDATED_COLUMNS = frozenset(KNOWN_COLUMN_TITLES) - {"图片新闻", "新闻图片"}
 _BARE_NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _PHOTOS_NOTE = re.compile(r"^[(（]附(图片|照片|图)[)）]$")
@@ -435,6 +444,16 @@ def _read_article(chunk: _Chunk) -> _Draft:
         elif len(paragraphs) > 1 and byline_line(last):
             d.bylines.extend(byline_line(last))
             d.printed.append(paragraphs.pop())
+        elif _PHOTO_STORY_CREDIT.search(fold(last)):
+            # `……刷漆防腐作业。胡俊英 饒官榮 攝影報道`: they took the photos and wrote the story
+            m = _PHOTO_STORY_CREDIT.search(fold(last))
+            d.bylines.extend(_names(m.group(1).strip()))
+            d.printed.append(last[m.start(1) :].strip())
+            rest = last[: m.start(1)].rstrip()
+            if rest:
+                paragraphs[-1] = rest
+            else:
+                paragraphs.pop()
         elif len(paragraphs) > 1 or d.headline:
             rest, people = bare_name_after_last_sentence(last)
             if people and (rest or len(paragraphs) > 1):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .bylines import _BYLINE_TAIL, byline_line, is_terminated, parse_byline_text
+from .bylines import _BYLINE_TAIL, byline_line, is_terminated, lead_credit, parse_byline_text
 from .datelines import opening_dateline
 from .decoding import fold
 from .headlines import (
@@ -150,7 +150,11 @@ def _segment(lines: list[str]) -> list[_Chunk]:
 
 def _article_end(body: list[str]) -> int:
     """Index just past this article's own text within ``body`` (its byline, or a column title)."""
-    bylined_at_top = bool(body) and bool(byline_line(body[0]))
+    # its byline was printed at the top: on a line of its own, or in its lead (本报讯(记者…),
+    # 人民日报武汉12月27日电 (人民日报记者 范昊天)), perhaps under a photo's caption
+    bylined_at_top = bool(body) and (
+        bool(byline_line(body[0])) or any(_is_lead(x) and lead_credit(x)[0] for x in body[:3])
+    )
     for i, line in enumerate(body):
         if i > 0 and is_terminated(body[i - 1]) and _is_column_title(body, i):
             return i

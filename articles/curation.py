@@ -144,7 +144,9 @@ def article_correct(
             if value == normalise_value(name, current_value(current, name)):
                 continue
             if name == "bylines":
-                services.article_set_bylines(article=current, bylines=value, reason=_reason(reason, ["bylines"]))
+                services.article_set_bylines(
+                    article=current, bylines=value, reason=_reason(reason, ["bylines"]), user=user
+                )
             else:
                 setattr(current, name, value)
             changed.append(name)

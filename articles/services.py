@@ -574,8 +574,11 @@ def _article_apply(*, article: Article, values: dict, reason: str, source_page: 
     return _Applied(article=article, kept_edits=len(locked & set(CURATED_ARTICLE_FIELDS)))
 
 
-def article_set_bylines(*, article: Article, bylines: list[list[str]] | list[tuple[str, str]], reason: str = "") -> None:
-    """Replace an article's bylines with (name, role) pairs, in order; reuses people by name."""
+def article_set_bylines(
+    *, article: Article, bylines: list[list[str]] | list[tuple[str, str]], reason: str = "", user=None
+) -> None:
+    """Replace an article's bylines with (name, role) pairs, in order; reuses people by name.
+    ``user``: the person making the change, for the history (None: the import program)."""
     wanted = [(name, role or "") for name, role in bylines]
     current = [(b.person.name, b.role) for b in article.bylines.select_related("person").order_by("position")]
     if current == wanted:
@@ -585,6 +588,8 @@ def article_set_bylines(*, article: Article, bylines: list[list[str]] | list[tup
     rows = list(article.bylines.select_related("person").order_by("position"))
     for extra in rows[len(wanted):]:
         extra._change_reason = reason
+        if user is not None:
+            extra._history_user = user
         extra.delete()
     for position, (name, role) in enumerate(wanted):
         byline = rows[position] if position < len(rows) else Byline(article=article)
@@ -593,6 +598,8 @@ def article_set_bylines(*, article: Article, bylines: list[list[str]] | list[tup
             continue
         byline.person, byline.role, byline.position = person, role, position
         byline._change_reason = reason
+        if user is not None:
+            byline._history_user = user
         byline.save()
 
 

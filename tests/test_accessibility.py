@@ -62,6 +62,8 @@ STAFF_PAGES = [
     ("admin-article-change", "/admin/articles/article/{article}/change/"),
     ("admin-article-history", "/admin/articles/article/{article}/history/"),
     ("admin-issue-change", "/admin/articles/issue/{issue}/change/"),
+    ("admin-issue-history", "/admin/articles/issue/{issue}/history/"),
+    ("admin-person-history", "/admin/articles/person/{reporter}/history/"),
     ("admin-person-change", "/admin/articles/person/{reporter}/change/"),
     ("admin-article-list", "/admin/articles/article/"),
 ]

@@ -144,7 +144,7 @@ def test_a_byline_role_change_is_one_change_in_the_history(pages, editor):
 
     history = text(editor.get(f"/admin/articles/article/{article.pk}/history/"))
     rows = history[history.index('id="byline-history"'):]
-    assert f"改动</td>\n        <td>1. {byline.person.name} → 通讯员 {byline.person.name}</td>" in rows
+    assert f"改动</td>\n        <td data-label=\"署名\">1. {byline.person.name} → 通讯员 {byline.person.name}</td>" in rows
 
 
 # ---- every admin page in Chinese ------------------------------------------------------------

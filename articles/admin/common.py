@@ -15,12 +15,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import smart_split, unescape_string_literal
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper, ObjDiffDisplay
 
-from ..models import Article, Person
+from ..models import Article, Person, PersonRedirect
 from ..search.normalize import normalize_char
 
 # Noise in the history's list of changes: the parser's copy, the save counter, the timestamp.
-HISTORY_HIDDEN_FIELDS = ("parsed", "version", "updated")
+HISTORY_HIDDEN_FIELDS = ("parsed", "version", "updated", "source_fingerprint")
 
 
 class LabelledRowsFormSet(forms.BaseInlineFormSet):
@@ -60,8 +61,37 @@ def is_revert(obj) -> bool:
     return obj is not None and getattr(obj, "_history", None) is not None
 
 
+class ChineseDiffDisplay(ObjDiffDisplay):
+    """A long old → new value is shortened around where it changed; the gap says so in Chinese
+    (〔略去 737 字〕), not "[737 chars]"."""
+
+    def shortened_str(self, prefix: str, num_skipped_chars: int, suffix: str) -> str:
+        return f"{prefix}〔略去 {num_skipped_chars} 字〕{suffix}"
+
+
+class ChineseRecordContextHelper(HistoricalRecordContextHelper):
+    """Old → new values as an editor reads them: 是/否 rather than True/False, a choice by its
+    Chinese name (文中推断 → 来源给出, not inferred → given), （空） rather than None."""
+
+    def prepare_delta_change_value(self, change, value):
+        if isinstance(value, bool):
+            return "是" if value else "否"
+        if value is None or value == "" or value == []:
+            return "（空）"
+        field = self.model._meta.get_field(change.field)
+        if field.choices:
+            return dict(field.flatchoices).get(value, value)
+        return super().prepare_delta_change_value(change, value)
+
+    def get_obj_diff_display(self) -> ObjDiffDisplay:
+        return ChineseDiffDisplay(max_length=self.max_displayed_delta_change_chars)
+
+
 class HistoryWithoutNoiseMixin:
     """The history lists real changes: not the parser copy, the version counter or timestamps."""
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ChineseRecordContextHelper(self.model, historical_record)
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
         previous = None
@@ -161,10 +191,15 @@ def byline_rows(records) -> list[dict]:
     before = {r.history_id: r.prev_record for r in records if r.history_type == "~"}
     people = {r.person_id for r in records} | {p.person_id for p in before.values() if p is not None}
     names = dict(Person.objects.filter(pk__in=people).values_list("pk", "name"))
+    # A reporter merged into another is gone, but its old name is kept with the redirect.
+    merged = {
+        r.old_id: f"{r.old_name}（已并入{r.person.name}）"
+        for r in PersonRedirect.objects.filter(old_id__in=people - set(names)).select_related("person")
+    }
     headlines = dict(Article.objects.filter(pk__in={r.article_id for r in records}).values_list("pk", "headline"))
 
     def shown(record) -> str:
-        name = names.get(record.person_id, f"（已删除的记者 {record.person_id}）")
+        name = names.get(record.person_id) or merged.get(record.person_id, f"（已删除的记者 {record.person_id}）")
         return f"{record.role} {name}" if record.role else name
 
     return [

@@ -182,7 +182,9 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     `本报记者 王庆环`, `本报驻阿联酋记者林皎明`, `通讯员 王蕾 扬子晚报记者 周晓青`."""
     # `■本报记者 李明`: a mark some papers print before the byline line
     f = fold(line).strip().lstrip("■□●◆◎★☆").strip()
-    m = re.fullmatch(r"(记者|通讯员|撰稿|撰文|采写|文|作者)\s*:\s*(\S.{0,30})", f)
+    if len(f) > 80 or not _ROLE_HINT.search(f):
+        return ()  # (most lines: a sentence, or no role named; checked first, it is the hot path)
+    m = _SINGLE_COLON_ROLE.fullmatch(f)
     if m and len(_COLON_ROLE.findall(f)) < 2:  # 记者:郭鲲, 作者:邓毅富, 撰文:沙半山
         role = m.group(1) if m.group(1) in ("记者", "通讯员", "撰稿") else "作者"
         f = f"{role} {m.group(2)}"
@@ -200,6 +202,9 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     return people if len(people) <= 8 else ()
 
 
+# every byline line names a role (记者, 通讯员, 作者, 文/图 ...): lines without one are not read further
+_ROLE_HINT = re.compile(r"记者|通讯员|实习生|摄影|撰稿|撰文|采写|作者|文|图|摄")
+_SINGLE_COLON_ROLE = re.compile(r"(记者|通讯员|撰稿|撰文|采写|文|作者)\s*:\s*(\S.{0,30})")
 _COLON_ROLE = re.compile(r"(记者|见习记者|实习记者|实习生|通讯员|摄影|撰文|作者)\s*:\s*")
 
 
@@ -292,6 +297,7 @@ _LEAD_CREDIT = re.compile(
 _REPORTED_BY = re.compile(r"(?:电|\d日讯)\s*((?:[\u4e00-\u9fff]{0,8}记者)\s*[\u4e00-\u9fff·、\s]{2,40}?)报道")
 
 
+@functools.lru_cache(maxsize=4096)
 def lead_credit(lead: str) -> tuple[tuple[Byline, ...], str, str | None]:
     """Credits printed inside a lead: `本报讯(记者许黎娜 实习生周旭娇)`,
     `新华社北京1月1日电(记者 张三)`, `本报费城10月30日电记者陈特安、李云飞报道：`.

@@ -162,11 +162,15 @@ _WEB_META = [
 _WEB_META_TRADITIONAL = str.maketrans("來責輯點擊時間評論機聞", "来责辑点击时间评论机闻")
 
 
+_WEB_META_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _WEB_META))
+
+
+@functools.lru_cache(maxsize=16384)
 def _web_meta(f: str) -> bool:
     if f in _AGENCY_MASTHEADS:
         return True
     f = f.translate(_WEB_META_TRADITIONAL)
-    if any(p.match(f) for p in _WEB_META):
+    if _WEB_META_ANY.match(f):
         return True
     # a posting's stamp: a date and a clock time with a few words about them and no sentence
     # (`文化   2024-10-11 08:43   江苏`, `admin @ 01-31 09:37:53 全部文章 0/217`)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .bylines import _byline_match, byline_line, is_terminated, parse_byline_text, take_photo_credits
@@ -47,6 +48,7 @@ def wire_title(line: str) -> str | None:
     return line.strip()[m.start(1) :].strip()
 
 
+@functools.lru_cache(maxsize=16384)
 def _is_lead(line: str) -> bool:
     """A lead: `本报讯 …`, or a dateline `本报南京1月2日电`, `新华社北京1月1日电`, `【新华社…电】`."""
     f = fold(line).lstrip()
@@ -112,6 +114,8 @@ _MARKED_TITLE = re.compile(r"^(?:\d{1,2}\s*[、.．]\s*)?【([^【】]{2,80})】
 
 def marked_title(line: str) -> str | None:
     """The title inside `1、【…】` / `【…】` on a line of its own (not a wire dateline `【新华社…电】`)."""
+    if "】" not in line:
+        return None
     s = line.strip()
     m = _MARKED_TITLE.match(s)
     if not m or _is_lead(m.group(1)) or m.group(1).rstrip()[-1:] == "。":
@@ -119,6 +123,7 @@ def marked_title(line: str) -> str | None:
     return m.group(1).strip()
 
 
+@functools.lru_cache(maxsize=16384)
 def _title_like(line: str, *, strict: bool = False) -> bool:
     """Could this line be a headline? `strict` is for items without a 本报讯 lead."""
     s = line.strip()

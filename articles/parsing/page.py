@@ -56,12 +56,16 @@ def parse_page(
     """
     text = clean_markup(text.lstrip("\ufeff"))
     # `????本報訊`: full-width spaces lost to a wrong encoding on the way; never text
-    lines = [re.sub(r"^\?{2,}", "", ln.strip()).strip() for ln in text.split("\n")]
+    lines = [ln.strip() for ln in text.split("\n")]
+    lines = [re.sub(r"^\?{2,}", "", ln).strip() if ln.startswith("??") else ln for ln in lines]
     lines = [ln for ln in lines if ln]
     lines, furniture = strip_furniture(lines)
     # `……中国新闻奖”!******`: the mark a family of mirror sites prints after each story's
     # title; such a line is a title for certain (read as one in brackets, `【…】`)
-    lines = [f"【{m.group(1)}】" if (m := _STARRED_TITLE.match(ln)) and not _is_lead(ln) else ln for ln in lines]
+    lines = [
+        f"【{m.group(1)}】" if ("**" in ln or "＊＊" in ln) and (m := _STARRED_TITLE.match(ln)) and not _is_lead(ln) else ln
+        for ln in lines
+    ]
     lines, web_meta_at = _from_repeated_title(lines, furniture.web_meta_at)
     chunks = None
     if web_meta_at is not None and furniture.page_label is None and not furniture.item_starts:
@@ -534,8 +538,8 @@ def _read_headline(d: _Draft, lines: list[str]) -> None:
     lines = [re.sub(r"^[•●◆■▪·]\s*", "", ln) or ln for ln in lines]
     lines = [re.sub(r"^[\[(]\s*\d{4}-\d{1,2}-\d{1,2}\s*[\])]\s*", "", ln) or ln for ln in lines]
     lines = [marked_title(ln) or ln for ln in lines]  # `1、【…】`: the title inside the brackets
-    # decoration a web page puts after a title: `……中美关系******`
-    lines = [re.sub(r"\s*[*＊#＃~～=＝]{3,}$", "", ln) or ln for ln in lines]
+    # decoration a web page puts after a title: `……中美关系######`
+    lines = [re.sub(r"\s*[*＊#＃~～=＝]{3,}$", "", ln) or ln if ln[-1:] in "*＊#＃~～=＝" else ln for ln in lines]
     # an e-paper prints the title once on one line, then as set: keep the set lines; a web page
     # prints it with the site's name after it first (…盛贊古都新韻--傳媒--人民網)
     if len(lines) > 1:

@@ -20,6 +20,10 @@ PAGES = ROOT / "fixtures" / "pages"
 
 # The furniture of each fixture page, as a careful reader marks it; every other line is text.
 FURNITURE = {
+    # brief columns: the page lines, an e-paper comment's remnant, a headline list's header
+    "briefs_marked_shared_credit.txt": {"第B04版:天下", "2025-01-13 1 1 某某日报 content_1001.html 1 5 天下速递 /enpproperty-->"},
+    "briefs_titled_bullets.txt": {"第A08版:国际"},
+    "briefs_named_items.txt": {"本版导读"},
     "jnwb_a02_kicker.txt": {"第A02版:要闻", "江南晚报", "无锡日报报业集团主办", "值班编委：吴军", "新闻热线：88300000", "无锡地区零售价1.5元"},
     "jnwb_briefs_wire.txt": {"第A05版:综合"},
     "people_daily_style.txt": {"第4版(要闻)"},

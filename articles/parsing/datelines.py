@@ -153,3 +153,25 @@ def opening_dateline(paragraph: str) -> Dateline:
     if m and 1 <= int(m.group(1)) <= 31:
         return Dateline(day=int(m.group(1)))
     return Dateline()
+
+
+_SENTENCE_DAY = re.compile(r"(?<![\d月年])(\d{1,2})日(?!内|以内|之内|以上|以来|起算)")
+_SENTENCE_MONTHDAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
+
+
+def sentence_date(paragraph: str) -> Dateline:
+    """A brief's date: the first date its first sentence names (`记者27日从…获悉`, `昨天`,
+    `3月2日`), not a date with its year (`自2020年12月28日零时起` is when something happens)."""
+    f = fold(paragraph).strip()
+    first = re.split(r"[。!?]", f, maxsplit=1)[0]
+    found: list[tuple[int, Dateline]] = []
+    m = _SENTENCE_MONTHDAY.search(first)
+    if m and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
+        found.append((m.start(), Dateline(monthday=(int(m.group(1)), int(m.group(2))))))
+    m = _SENTENCE_DAY.search(first)
+    if m and 1 <= int(m.group(1)) <= 31:
+        found.append((m.start(), Dateline(day=int(m.group(1)))))
+    m = _RELATIVE_RE.search(first)
+    if m:
+        found.append((m.start(), Dateline(days_before_issue=_RELATIVE[m.group(0)])))
+    return min(found, key=lambda c: c[0])[1] if found else Dateline()

@@ -97,6 +97,7 @@ _MARKUP_TAG = re.compile(
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 
 
+_HTML_COMMENT = re.compile(r"<!--.{0,2000}?-->", re.DOTALL)
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]{0,40}\]\([^)\n]*\)")
 
 
@@ -108,6 +109,7 @@ def clean_markup(text: str) -> str:
         text = _MARKDOWN_IMAGE.sub("", text)
     if "<" not in text and "&" not in text:
         return text
+    text = _HTML_COMMENT.sub("", text)
     text = _MARKUP_BREAK.sub("\n", text)
     text = _MARKUP_TAG.sub("", text)
     return _ENTITY.sub(lambda m: html.unescape(m.group(0)).replace("\xa0", " "), text)

@@ -56,6 +56,8 @@ _STRONG_FOOTER = [
         r"(\s*(放大|缩小|默认|打印|关闭|返回)\s*){2,})\s*:?$",
         r"^((上一|下一)(篇|版|期)\s*)+$",
         r"^[\[【]?\s*字(体|号)\s*:\s*[大中小\s]+[\]】]?$",
+        # the end of an HTML comment whose start was lost (`… content_45745.html … /enpproperty-->`)
+        r"^[^。!?]{0,300}-->$",
     )
 ]
 _WEAK_FOOTER = [

@@ -22,13 +22,13 @@ from .bylines import (
     split_byline,
     take_photo_credits,
 )
-from .datelines import Dateline, dateline_place, opening_dateline, read_dateline, resolve
+from .datelines import Dateline, dateline_place, opening_dateline, read_dateline, resolve, sentence_date
 from .decoding import clean_markup, decode_page, fold
 from .furniture import strip_furniture
 from .headlines import KNOWN_COLUMN_TITLES, _is_lead, _title_like, wire_title, cross_reference, marked_title, is_caption_line, is_cross_reference_line, is_editor_note
 from .issue_dates import IssueDate, infer_issue_date
 from .model import Byline, PageParseError, ParsedArticle, ParsedPage
-from .segmentation import _Chunk, _segment, rejoin_column_breaks
+from .segmentation import _Chunk, _segment, brief_items, brief_starts, rejoin_column_breaks
 
 
 def parse_page_bytes(
@@ -58,7 +58,8 @@ def parse_page(
     # `????本報訊`: full-width spaces lost to a wrong encoding on the way; never text
     lines = [ln.strip() for ln in text.split("\n")]
     lines = [re.sub(r"^\?{2,}", "", ln).strip() if ln.startswith("??") else ln for ln in lines]
-    lines = [ln for ln in lines if ln]
+    # `……的特点。 (吕劲)?`: a character lost to a wrong encoding after a closing credit
+    lines = [_LOST_AFTER_CREDIT.sub(r"\1", ln) if ln.endswith("?") else ln for ln in lines if ln]
     lines, furniture = strip_furniture(lines)
     # `……中国新闻奖”!******`: the mark a family of mirror sites prints after each story's
     # title; such a line is a title for certain (read as one in brackets, `【…】`)
@@ -268,7 +269,8 @@ def _items(lines: list[str], starts: tuple[int, ...]) -> list[_Chunk]:
     `第4版(要闻)` / `专栏:`), each stretch between two such lines is one article: a `本报讯`
     paragraph inside it or a photo's captions after `(附图片)` start no new one."""
     if not starts:
-        return _segment(lines)
+        briefs = brief_starts(lines)
+        return brief_items(lines, briefs) if briefs else _segment(lines)
     chunks: list[_Chunk] = []
     bounds = [0, *starts, len(lines)] if starts[0] > 0 else [*starts, len(lines)]
     for a, b in zip(bounds, bounds[1:]):
@@ -302,6 +304,7 @@ class _Draft:
     cross_references: list[str] = field(default_factory=list)
 
 
+_LOST_AFTER_CREDIT = re.compile(r"(?<=[。!?！？”])(\s*[(（][^()（）]{1,30}[)）])\s*\?$")
 _STARRED_TITLE = re.compile(r"^([^【】*＊]{4,80}?)\s*[*＊]{3,}$")
 _PHOTO_STORY_CREDIT = re.compile(r"(?:^|(?<=[。!?”]))\s*((?:[\u4e00-\u9fff]{2,3}\s+){0,3}[\u4e00-\u9fff]{2,3})\s*摄影报道$")
 _UNDATED_COLUMNS = frozenset(KNOWN_COLUMN_TITLES) - {"图片新闻", "新闻图片"}
@@ -482,6 +485,10 @@ def _read_article(chunk: _Chunk) -> _Draft:
                 d.printed.insert(0, printed)
                 d.source = d.source or lead_wire
             d.dateline = read_dateline(first)
+            if chunk.brief and not (d.dateline.monthday or d.dateline.day or d.dateline.days_before_issue is not None):
+                # `据新华社电 瑞典王室4日发表声明说`: the day its first sentence names
+                said = sentence_date(_LEAD_MARK.sub("", f, count=1))
+                d.dateline = Dateline(said.monthday, said.days_before_issue, d.dateline.place, said.day)
         # a story made of several dispatches under one title (a database item): each
         # `本报广州11月28日电 记者吴骅报道` credits its reporter too
         for later in paragraphs[1:]:
@@ -494,6 +501,9 @@ def _read_article(chunk: _Chunk) -> _Draft:
             quoted = _QUOTED_SOURCE.match(_LEAD_MARK.sub("", f, count=1))
             if quoted and not d.source:
                 d.source = quoted.group(1)  # 本报讯 据长江日报消息：
+        elif chunk.brief:
+            # an item of a marked brief column: the first date its first sentence names
+            d.dateline = sentence_date(first)
         elif d.section not in _UNDATED_COLUMNS:
             # a story with no lead mark that opens with its date (`昨天,…`); short items under a
             # known column title (要闻快览) keep no dateline, as before; under a page's own label
@@ -514,6 +524,9 @@ def _read_article(chunk: _Chunk) -> _Draft:
         if end and end.group(1) != "本报":
             d.source = d.source or end.group(1)
     d.paragraphs = paragraphs
+    d.source = d.source or chunk.shared_source
+    if chunk.credit_printed:
+        d.printed.append(chunk.credit_printed)
     # one person once, with the role printed for them where one was (作者:刘波 … 记者 刘波)
     roles = {b.name: b.role for b in d.bylines if b.role}
     seen: set[str] = set()

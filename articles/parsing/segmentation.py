@@ -36,6 +36,9 @@ class _Chunk:
     section: str | None
     headline_lines: list[str]
     body_lines: list[str]
+    brief: bool = False  # one item of a marked brief column (■ … / △ … / • title)
+    shared_source: str | None = None  # the column's shared credit (均据新华社电)
+    credit_printed: str = ""  # that credit as printed, kept with the last item
 
 
 def _squashed(line: str) -> str:
@@ -176,6 +179,124 @@ def _article_end(body: list[str]) -> int:
                 end += 1
             return end
     return len(body)
+
+
+# The marks a brief column prints before each item (■ ……, △ ……, • title): list marks, never
+# a caption's ▲ alone (a caption with a photo credit is no item)
+_BRIEF_MARK = re.compile(r"^([•●○◆◇■□▲△▶►☆★◎▪◉])\s*(?=\S)")
+_CAPTION_MARKS = "▲△▶►"
+# the credit a column of briefs shares, after its last item: 均据新华社电, (以上均据新华社电)
+_SHARED_CREDIT = re.compile(
+    r"(?:^|(?<=[。!?”」\s]))\s*[(（]?\s*(?:以上|本栏|本栏目)?\s*[均皆都]\s*据\s*《?([\u4e00-\u9fff]{2,12}?)》?"
+    r"\s*(?:电|报道|消息)?\s*[)）]?\s*$"
+)
+
+
+def brief_mark(line: str) -> str | None:
+    """The mark that opens a brief item on this line (`■记者27日…`, `• 美国…`), if any: not a
+    marked byline (`■本报记者 李明`, `□ 王丹`) nor a marked photo caption with its credit."""
+    s = line.strip()
+    m = _BRIEF_MARK.match(s)
+    if not m:
+        return None
+    rest = s[m.end() :].strip()
+    if len(rest) < 2 or byline_line(rest) or _BARE_NAME.match(rest) or is_photo_credit_line(rest):
+        return None
+    if m.group(1) in _CAPTION_MARKS and (is_photo_line(rest) or is_caption_line(rest) or "摄" in rest[-12:]):
+        return None
+    return m.group(1)
+
+
+def brief_starts(lines: list[str]) -> list[int]:
+    """Where the items of a brief column start: lines opening with the same list mark, at least
+    two of them with text (a mark before a short title, or before the item's whole text)."""
+    by_mark: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        mark = brief_mark(line)
+        if mark:
+            by_mark.setdefault(mark, []).append(i)
+    best = max(by_mark.values(), key=len, default=[])
+    if len(best) < 2:
+        return []
+    # the ▲ of captions: only where the marked lines are whole items (their text ends a
+    # sentence and is long), never a photo page's run of short captions
+    mark = brief_mark(lines[best[0]]) or ""
+    if mark in _CAPTION_MARKS and not all(len(lines[i]) >= 40 and is_terminated(_unmarked(lines[i])) for i in best):
+        return []
+    return best
+
+
+def _unmarked(line: str) -> str:
+    s = line.strip()
+    m = _BRIEF_MARK.match(s)
+    return s[m.end() :].strip() if m else s
+
+
+def _column_heading(line: str) -> bool:
+    """A brief column's heading above its first item (要闻速览, 三秦短波): a short bare label."""
+    f = fold(line).strip()
+    return bool(column_name(f)) or bool(re.fullmatch(r"[\u4e00-\u9fff·]{2,8}", f))
+
+
+def brief_items(lines: list[str], starts: list[int]) -> list[_Chunk]:
+    """A page with a brief column: what is above the first item is read as usual; each item runs
+    to the next mark (its own title, when the marked line is a short one, and its text); the
+    last item ends where the usual reading ends it. A column heading right above the first item
+    is the items' column, not a title; a shared credit after the last item (均据新华社电) is the
+    source of every item."""
+    first = starts[0]
+    section = None
+    if first > 0 and _column_heading(lines[first - 1]) and not brief_mark(lines[first - 1]):
+        section = column_name(lines[first - 1]) or lines[first - 1].strip()
+        first -= 1
+    chunks: list[_Chunk] = _segment(lines[:first]) if first > 0 else []
+    items: list[_Chunk] = []
+    after: list[_Chunk] = []
+    bounds = [*starts, len(lines)]
+    for n, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        stretch = [_unmarked(lines[a]), *lines[a + 1 : b]]
+        short_title = (
+            len(stretch) > 1
+            and not is_terminated(stretch[0])
+            and len(stretch[0]) <= 40
+            and _title_like(stretch[0])
+        )
+        if short_title:
+            found = _segment(stretch[1:])
+            item = _Chunk(section=section, headline_lines=[stretch[0]], body_lines=[], brief=True)
+        else:
+            found = _segment(stretch)
+            item = _Chunk(section=section, headline_lines=[], body_lines=[], brief=True)
+        last = n == len(starts) - 1
+        rest: list[_Chunk] = []
+        if last and found:
+            # the last item: what the usual reading finds after its own text is not part of it
+            rest = found[1:] if (found[0].body_lines or not short_title) else found[2:]
+            found = found[:1] if (found[0].body_lines or not short_title) else found[:2]
+        for ch in found:
+            if not item.headline_lines and not item.body_lines and not short_title:
+                item.headline_lines = list(ch.headline_lines)
+            else:
+                item.body_lines.extend(ch.headline_lines)
+            item.body_lines.extend(ch.body_lines)
+        items.append(item)
+        after.extend(rest)
+    # the shared credit closing the column
+    last_item = items[-1]
+    if last_item.body_lines:
+        line = last_item.body_lines[-1].strip()
+        folded = fold(line)
+        m = _SHARED_CREDIT.search(folded)
+        if m:
+            text = (line if len(folded) == len(line) else folded)[: m.start()].rstrip()
+            last_item.credit_printed = (line if len(folded) == len(line) else folded)[m.start() :].strip()
+            if text:
+                last_item.body_lines[-1] = text
+            else:
+                last_item.body_lines.pop()
+            for item in items:
+                item.shared_source = m.group(1)
+    return [*chunks, *items, *after]
 
 
 def _opens_with_date(line: str) -> bool:

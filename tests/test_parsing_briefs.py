@@ -1,0 +1,73 @@
+"""Brief columns: several short items, each opened by a list mark (■, △, •), under a column
+heading; each item is its own article (fixtures in tests/fixtures/pages/briefs_*.txt, written in
+the shapes of published e-paper pages, in our own words)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from articles.parsing import parse_page_bytes
+from articles.parsing.datelines import Dateline, sentence_date
+
+PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
+ISSUE = dt.date(2025, 1, 13)
+
+
+def page(name: str):
+    return parse_page_bytes((PAGES / name).read_bytes(), name, issue_date=ISSUE)
+
+
+def test_headless_marked_items_are_articles_of_their_column_with_the_shared_credit():
+    parsed = page("briefs_marked_shared_credit.txt")
+    items = parsed.articles
+    assert len(items) == 5
+    # the heading is the column, never a title; each item's title is its first sentence
+    assert {a.section for a in items} == {"天下速递"}
+    assert all(a.headline_from_lead for a in items)
+    assert items[1].headline.startswith("上海交通大学11日发布消息")
+    assert not any(a.headline == "天下速递" for a in items)
+    # `均据新华社电` after the last item credits every item, and is no text of the last one
+    assert [a.source for a in items] == ["新华社"] * 5
+    assert not items[-1].paragraphs[-1].endswith("新华社电")
+    assert items[-1].paragraphs[-1].endswith("滑雪场地。")
+    # the marks are not text
+    assert not any(p.startswith("■") for a in items for p in a.paragraphs)
+    # the day the first sentence names; a date with its year is when something happens, not the
+    # item's date; 近日 is no date
+    assert [a.dateline for a in items] == [
+        dt.date(2025, 1, 12), dt.date(2025, 1, 11), None, None, dt.date(2025, 1, 12)
+    ]
+    # the e-paper's comment remnant is not text
+    assert not any("enpproperty" in p for a in items for p in a.paragraphs)
+
+
+def test_titled_bullet_items_keep_their_titles_sources_and_days():
+    items = page("briefs_titled_bullets.txt").articles
+    assert [a.headline for a in items] == [
+        "北欧多国遭遇强降雪",
+        "日本:流感患者人数创十年新高",
+        "联合国呼吁各方保障人道主义通道",
+    ]
+    assert not any(a.headline_from_lead for a in items)
+    assert [a.source for a in items] == [None, "新华社", "新华社"]
+    assert [a.dateline for a in items] == [dt.date(2025, 1, 11), dt.date(2025, 1, 10), dt.date(2025, 1, 11)]
+
+
+def test_a_page_of_named_briefs_is_never_refused_and_each_name_is_a_byline():
+    parsed = page("briefs_named_items.txt")
+    items = parsed.articles
+    assert [[b.name for b in a.bylines] for a in items] == [["林晓"], ["周南"], ["陈一"]]
+    assert all(a.headline_from_lead and a.section == "运河短波" for a in items)
+    assert items[1].headline == "市图书馆推出夜间借阅服务。"
+    # the lost character after the credit is not text, and the credit is not either
+    assert not any("?" in p or "周南" in p for a in items for p in a.paragraphs)
+
+
+def test_sentence_date_reads_the_first_date_of_the_first_sentence_only():
+    assert sentence_date("记者27日从有关部门获悉,新规将实施。") == Dateline(day=27)
+    assert sentence_date("自2020年12月28日零时起暂停航班。此后27日再议。") == Dateline()
+    assert sentence_date("该校团队近日完成试验。") == Dateline()
+    assert sentence_date("会议3月2日召开,26日闭幕。") == Dateline(monthday=(3, 2))
+    assert sentence_date("昨天,市民在公园赏梅。") == Dateline(days_before_issue=-1)
+    assert sentence_date("疫苗须在7日内接种完毕。") == Dateline()

@@ -23,7 +23,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from live_server import free_port, gunicorn_serving, manage_py, needs_chromium, server_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-PORTS = range(8620, 8630)  # this suite's own ports; any free port after them
+PORTS = range(8620, 8625)  # this suite's own ports; any free port after them
 SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
 PASSWORD = "admin-history-password-2024"
 

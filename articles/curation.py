@@ -188,7 +188,7 @@ def article_delete(*, article: Article, user=None) -> None:
     """Delete an article (and its bylines); history keeps a copy of it."""
     with transaction.atomic():
         pk = article.pk
-        article._change_reason = "人工删除"
+        article._change_reason = services.STAFF_DELETION  # ingest does not load it again
         if user is not None:
             article._history_user = user
         article.delete()

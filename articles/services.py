@@ -382,11 +382,22 @@ def _page_articles_update(*, page: Page, parsed: parsing.ParsedPage, name: str, 
         Article.objects.filter(Q(source_page=page) | Q(page=page, source_page__isnull=True))
         .select_related("page", "page__issue", "page__issue__paper").order_by("page_id", "sequence", "pk")
     )
-    matched = _match_source_articles(page=page, own=own, values=values, fingerprints=fingerprints)
+    # An article staff deleted stays deleted: its identity is in the history of the deletion.
+    deleted_by_staff = set(
+        _history_manager(Article).filter(
+            history_type="-", history_change_reason=STAFF_DELETION, source_page_id=page.pk,
+            source_fingerprint__in=fingerprints,
+        ).values_list("source_fingerprint", flat=True)
+    )
+    matched = _match_source_articles(page=page, own=own, values=values, fingerprints=fingerprints,
+                                     skip=deleted_by_staff)
     found = {a.pk for a in matched if a is not None}
 
     next_sequence = (page.articles.aggregate(m=Max("sequence"))["m"] or 0) + 1
     for index, (article, article_values, fingerprint) in enumerate(zip(matched, values, fingerprints)):
+        if article is None and fingerprint in deleted_by_staff:
+            result.warnings.append(f"《{article_values['headline']}》已由编辑删除，不再导入")
+            continue
         if article is None:  # new in this file: appended, then put in print order below
             article, next_sequence = Article(page=page, sequence=next_sequence), next_sequence + 1
             matched[index] = article
@@ -411,7 +422,7 @@ def _page_articles_update(*, page: Page, parsed: parsing.ParsedPage, name: str, 
         article._change_reason = f"导入 {name}：新文件中已无此文"
         article.delete()
     # The page's own articles in the file's order, then those staff moved here or kept.
-    in_file = [a for a in matched if a.page_id == page.pk]
+    in_file = [a for a in matched if a is not None and a.page_id == page.pk]
     placed = {a.pk for a in in_file}
     others = [a for a in page.articles.order_by("sequence") if a.pk not in placed]
     moved = _articles_renumber(page=page, ordered=in_file + others, reason=reason)
@@ -423,15 +434,18 @@ def _article_source_text(values: dict) -> str:
     return "\n".join((values.get("headline") or "", values.get("lead") or "", values.get("body") or ""))
 
 
+# The reason curation.article_delete records: an article staff deleted is not loaded again.
+STAFF_DELETION = "人工删除"
 # A changed article is the same article when each text keeps at least this share of the other.
 SAME_ARTICLE_SHARE = 0.5
 
 
 def _match_source_articles(
-    *, page: Page, own: list[Article], values: list[dict], fingerprints: list[str]
+    *, page: Page, own: list[Article], values: list[dict], fingerprints: list[str], skip: set[str] = frozenset()
 ) -> list[Article | None]:
-    """For each parsed article, the loaded article it is (or None: a new one). ``own`` are the
-    articles this page's file printed, wherever they are now."""
+    """For each parsed article, the loaded article it is (or None: a new one, or one whose
+    fingerprint is in ``skip``). ``own`` are the articles this page's file printed, wherever
+    they are now."""
     matched: list[Article | None] = [None] * len(values)
     left = {a.pk: a for a in own}
     by_fingerprint = {a.source_fingerprint: a for a in own if a.source_fingerprint}
@@ -439,9 +453,10 @@ def _match_source_articles(
         article = by_fingerprint.get(fingerprint)
         if article is not None and article.pk in left:
             matched[index] = left.pop(article.pk)
+    unmatched = {index for index, article in enumerate(matched) if article is None and fingerprints[index] not in skip}
     # Rarely reached: only articles whose text changed in the file are compared.
     for index, article_values in enumerate(values):
-        if matched[index] is not None or not left:
+        if index not in unmatched or not left:
             continue
         new = _article_source_text(article_values)
         best, best_share = None, SAME_ARTICLE_SHARE
@@ -454,7 +469,7 @@ def _match_source_articles(
             matched[index] = left.pop(best.pk)
     # Last, by position, as before articles had an identity: among those still on the page.
     at = {a.sequence: a for a in left.values() if a.page_id == page.pk}
-    for index in range(len(values)):
+    for index in sorted(unmatched):
         article = at.get(index + 1)
         if matched[index] is None and article is not None and article.pk in left:
             matched[index] = left.pop(article.pk)

@@ -237,3 +237,22 @@ def test_search_finds_a_moved_article_under_its_new_date(pages, editor, client, 
     with django_capture_on_commit_callbacks(execute=True):  # the sync the move starts (in-process here)
         move(editor, [moved], date="2023-08-18", page="头版")
     assert found("2023-08-18") and not found("2023-08-08")
+
+
+def test_an_article_an_editor_deleted_does_not_come_back_when_its_page_is_resent_corrected(pages, editor, client):
+    gone = article(PLATFORM)
+    delete = text(editor.get(f"/admin/articles/article/{gone.pk}/delete/"))
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', delete).group(1)
+    assert editor.post(f"/admin/articles/article/{gone.pk}/delete/",
+                       {"csrfmiddlewaretoken": token, "post": "yes"}).status_code == 302
+    source = pages / FROM_FILE
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("研讨会在锡召开。市长", "研讨会在无锡召开。市长"), encoding="utf-8"
+    )
+    report = ingest(source)
+    assert "更新" in report and f"《{PLATFORM}》已由编辑删除，不再导入" in report
+
+    assert PLATFORM not in headlines_on(client, "/issues/2023-08-08/pages/1/")
+    assert "研讨会在无锡召开" in text(client.get("/issues/2023-08-08/pages/1/"))
+    assert not Article.objects.filter(headline=PLATFORM).exists()
+    assert client.get(f"/articles/{gone.pk}/").status_code == 410

@@ -455,3 +455,37 @@ def test_web_breadcrumb_editor_box_and_ranking_lists_are_furniture():
 def test_newsroom_before_the_role_in_a_closing_byline_is_no_name():
     (article,) = page("org_role_byline.txt").articles
     assert people(article) == [("方晴", "记者")]  # (城南之窗 记者 方晴)
+
+
+def test_database_item_pasted_on_one_line_is_split_into_its_parts():
+    parsed = page("database_flat_line.txt", issue_date=D(2025, 1, 10))
+    (article,) = parsed.articles
+    assert parsed.page_label == "2"
+    assert article.headline == "老街改造系列述评之三 让老街活起来"
+    assert people(article) == [("程远", "记者")]
+    # the paragraphs as printed (full-width punctuation kept), one per sentence group
+    assert article.paragraphs == (
+        "老街改造的根本，在于留住烟火气。这是我们走访多条老街后的共同感受。",
+        "修旧如旧，是老街改造的第一条原则。",
+        "一条老街的魅力，不在于新，而在于旧中有新。",
+    )
+
+
+def test_titles_and_credits_set_apart_by_a_gap_of_spaces():
+    memorial, railway = page("epaper_title_gaps.txt").articles
+    # `标题   正文`: the title, then its text; `……先烈。        据新闻联播`: the closing wire credit
+    assert memorial.headline == "各地举行活动纪念抗战胜利80周年"
+    assert memorial.paragraphs[0].startswith("今年是抗战胜利80周年")
+    assert (memorial.source, memorial.bylines) == ("新闻联播", ())
+    # `标题   记者 王晨` then `通讯员 李沐` on the next line: both bylines of the next story
+    assert railway.headline == "城际铁路首个标段贯通 该标段起于城北站，止于城南站，全线12千米"
+    assert people(railway) == [("王晨", "记者"), ("李沐", "通讯员")]
+    assert railway.dateline == D(2025, 1, 9)
+
+
+def test_magazine_credit_lines_under_a_pasted_summary():
+    article = page("magazine_credit_lines.txt").articles[0]
+    # the site's meta fields, the publication's name and a link's `[` are not text
+    assert article.headline_from_lead
+    assert article.paragraphs == ("一家老字号糕团店在城中开了六十年，去年底悄悄换了店主，老顾客们却说味道没变。",)
+    assert people(article) == [("顾北", "本刊记者"), ("沈南", "本刊记者"), ("钱小禾", "实习记者")]

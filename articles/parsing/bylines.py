@@ -432,3 +432,16 @@ def credit_line(line: str) -> tuple[tuple[Byline, ...], tuple[str, ...]] | None:
     if not writers or not photos:
         return None
     return tuple(writers), tuple(photos)
+
+
+_WIRE_CREDIT_LINE = re.compile(r"据\s*《?([\u4e00-\u9fff]{2,10}?)》?\s*(?:电|报道|消息)?")
+
+
+@functools.lru_cache(maxsize=4096)
+def wire_credit_line(line: str) -> str | None:
+    """A closing credit on a line of its own without brackets: `据新闻联播`, `据新华社电`."""
+    f = fold(line).strip()
+    if len(f) > 16:
+        return None
+    m = _WIRE_CREDIT_LINE.fullmatch(f)
+    return m.group(1) if m else None

@@ -148,6 +148,10 @@ _WEB_META = [
         r"^(本页位置|您所在的位置|您的位置|你所在的位置)\s*:",
         # a note of where a story was printed: (人民日报 2021年12月28日第1版)
         r"^[(]\s*《?[\u4e00-\u9fff]{2,10}》?\s*\d{4}年\d{1,2}月\d{1,2}日\s*第?\s*[A-Za-z]?\d{1,3}\s*版\s*[)]$",
+        # a publication's name alone (the value of a source field wrapped onto its own line)
+        r"^《[^《》]{2,12}》\s*(杂志|雜誌|周刊|週刊)?$",
+        # labelled meta fields: 发稿日期:2006年3月6日 事件发生地:黑龙江双鸭山市
+        r"^((发稿日期|發稿日期|事件发生地|事件發生地|发布时间|發佈時間|发布日期|点击|點擊|浏览|瀏覽|阅读|閱讀|来源|來源)\s*:\s*\S{0,24}\s*){2,}$",
         # the web editor's box: 【责任编辑:黄明予】
         r"^[\[【]?\s*(责任编辑|编辑|责编)\s*:\s*[\u4e00-\u9fff·\s]{1,12}[\]】]?$",
         # what a copied web page leaves: a backslash or slash alone, an image's file name,

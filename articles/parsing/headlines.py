@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .bylines import _byline_match, byline_line, is_terminated, parse_byline_text, take_photo_credits
+from .bylines import _byline_match, byline_line, is_terminated, parse_byline_text, take_photo_credits, wire_credit_line
 from .decoding import fold
 
 KNOWN_COLUMN_TITLES = (
@@ -99,6 +99,7 @@ def is_apart_line(line: str) -> bool:
         or is_photo_line(line)
         or is_cross_reference_line(line)
         or bool(byline_line(line))
+        or bool(wire_credit_line(line))
     )
 
 

@@ -21,10 +21,11 @@ from .bylines import (
     reported_by_line,
     split_byline,
     take_photo_credits,
+    wire_credit_line,
 )
 from .datelines import Dateline, dateline_place, opening_dateline, read_dateline, resolve, sentence_date
 from .decoding import clean_markup, decode_page, fold
-from .furniture import strip_furniture
+from .furniture import _footer_strength, strip_furniture
 from .headlines import KNOWN_COLUMN_TITLES, _is_lead, _title_like, wire_title, cross_reference, marked_title, is_caption_line, is_cross_reference_line, is_editor_note
 from .issue_dates import IssueDate, infer_issue_date
 from .model import Byline, PageParseError, ParsedArticle, ParsedPage
@@ -60,6 +61,7 @@ def parse_page(
     lines = [re.sub(r"^\?{2,}", "", ln).strip() if ln.startswith("??") else ln for ln in lines]
     # `……的特点。 (吕劲)?`: a character lost to a wrong encoding after a closing credit
     lines = [_LOST_AFTER_CREDIT.sub(r"\1", ln) if ln.endswith("?") else ln for ln in lines if ln]
+    lines = [part for ln in lines for part in _unflatten(ln)]
     lines, furniture = strip_furniture(lines)
     # `……中国新闻奖”!******`: the mark a family of mirror sites prints after each story's
     # title; such a line is a title for certain (read as one in brackets, `【…】`)
@@ -67,7 +69,9 @@ def parse_page(
         f"【{m.group(1)}】" if ("**" in ln or "＊＊" in ln) and (m := _STARRED_TITLE.match(ln)) and not _is_lead(ln) else ln
         for ln in lines
     ]
-    lines, web_meta_at = _from_repeated_title(lines, furniture.web_meta_at)
+    web_meta_at = furniture.web_meta_at
+    if not furniture.item_starts:  # (a web page's shape: a database page keeps its own line numbers)
+        lines, web_meta_at = _from_repeated_title(lines, web_meta_at)
     chunks = None
     if web_meta_at is not None and furniture.page_label is None and not furniture.item_starts:
         # a web page: its title above its source line (a wire dateline's 题: further down
@@ -135,6 +139,54 @@ def parse_page(
         paper=furniture.paper,
         issue_date_source=found.source,
     )
+
+
+# A database mirror that prints a whole item on one line: `第1版(要闻)专栏:  标题 本报记者 韩钟昆 正文……`
+_FLAT_ITEM = re.compile(
+    r"^(第\s*[A-Za-z]?\d{1,3}\s*版\s*\((?:[^()]|\([^()]*\))*\))\s*(专栏\s*:\s*(?:\S{1,24}?)?)\s{2,}(\S.{40,})$"
+)
+_FLAT_ITEM_TEXT = re.compile(
+    r"\s((?:本报|新华社)?记者\s?[\u4e00-\u9fff]{2,3}(?:[、 ][\u4e00-\u9fff]{2,3}){0,3})\s"
+    r"|\s(?=本报讯|本报[\u4e00-\u9fff]{1,8}\d{1,2}月\d{1,2}日电|新华社[\u4e00-\u9fff]{1,8}\d{1,2}月\d{1,2}日电|【新华社)"
+)
+# a title, a gap of three spaces or more, and the text (an e-paper's article list pasted flat):
+# `各地举行活动纪念九一八事变91周年   今年9月18日是……`, `……全线27.7千米   记者 王瑞超`
+_TITLE_GAP = re.compile(r"^([^。\s](?:[^。]{2,78}?[^。\s])?)\s{3,}(\S.*)$")
+# a closing credit after a gap: `……缅怀罹难同胞。                据新闻联播`
+_CREDIT_GAP = re.compile(r"^(.*[。!?！？”])\s{4,}(\S{2,16})$")
+
+
+def _unflatten(line: str) -> list[str]:
+    """One pasted line that holds what a page prints on several: a database item (page line,
+    column, title, byline, paragraphs), a title and its text, a text and its closing credit."""
+    f = fold(line)
+    if len(f) == len(line):
+        flat = _FLAT_ITEM.match(f)
+        if flat:
+            # (matched on the folded line, cut from the printed one: the two have one length)
+            head, column = line[flat.start(1) : flat.end(1)], line[flat.start(2) : flat.end(2)]
+            content = line[flat.start(3) :]
+            cut = _FLAT_ITEM_TEXT.search(f[flat.start(3) :])
+            if cut and 4 <= cut.start() <= 60:
+                out = [head, column.strip(), content[: cut.start()].strip()]
+                rest = content[cut.start() :].strip()
+                if cut.group(1):
+                    out.append(content[cut.start(1) : cut.end(1)].strip())
+                    rest = content[cut.end() :].strip()
+                out.extend(x for x in re.split(r"(?<=[。!?！？”])\s+", rest) if x)
+                return out
+    if "   " not in line or _footer_strength(line):
+        return [line[:-1].rstrip()] if line.endswith(("[", "【")) and len(line) > 1 else [line]
+    gap = _TITLE_GAP.match(line)
+    if gap and len(re.findall(r"[\u4e00-\u9fff]", gap.group(1))) >= 4 and (len(gap.group(2)) >= 20 or byline_line(gap.group(2))) and not _is_lead(gap.group(1)):
+        return [gap.group(1), *_unflatten(gap.group(2))]
+    credit = _CREDIT_GAP.match(line)
+    if credit and (wire_credit_line(credit.group(2)) or byline_line(credit.group(2))):
+        return [credit.group(1), credit.group(2)]
+    # a link's bracket left at the end of a pasted summary: `……尚未償還。[`
+    if line.endswith(("[", "【")) and len(line) > 1:
+        return [line[:-1].rstrip()]
+    return [line]
 
 
 def _from_repeated_title(lines: list[str], web_meta_at: int | None) -> tuple[list[str], int | None]:
@@ -450,6 +502,9 @@ def _read_article(chunk: _Chunk) -> _Draft:
                 paragraphs.pop()
         elif len(paragraphs) > 1 and byline_line(last):
             d.bylines.extend(byline_line(last))
+            d.printed.append(paragraphs.pop())
+        elif len(paragraphs) > 1 and wire_credit_line(last):
+            d.source = d.source or wire_credit_line(last)  # `据新闻联播` on its own line
             d.printed.append(paragraphs.pop())
         elif _PHOTO_STORY_CREDIT.search(fold(last)):
             # `……刷漆防腐作业。胡俊英 饒官榮 攝影報道`: they took the photos and wrote the story

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .bylines import _BYLINE_TAIL, byline_line, is_terminated, lead_credit, parse_byline_text
+from .bylines import _BYLINE_TAIL, byline_line, is_terminated, lead_credit, parse_byline_text, wire_credit_line
 from .datelines import opening_dateline
 from .decoding import fold
 from .headlines import (
@@ -83,7 +83,8 @@ def _segment(lines: list[str]) -> list[_Chunk]:
             and byline_line(line)
             and _title_like(lines[i - 1])
             and not _is_lead(lines[i + 1])
-            and not byline_line(lines[i + 1])
+            # (two byline lines stacked: `记者 王瑞超` / `通讯员 毕美娟`, then the text)
+            and (not byline_line(lines[i + 1]) or i + 2 < n and not byline_line(lines[i + 2]) and not _is_lead(lines[i + 2]))
         ):
             continue
         j = i - 1
@@ -369,7 +370,11 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
             chunks.append(current)
         current.body_lines.append(line)
         prev_done = is_terminated(line) or is_apart_line(line)
-        if parse_byline_text(line.strip()) is not None or (byline_line(line) and current.body_lines[:-1]):
+        if (
+            parse_byline_text(line.strip()) is not None
+            or (byline_line(line) and current.body_lines[:-1] and not (i + 1 < len(lines) and byline_line(lines[i + 1])))
+            or (wire_credit_line(line) and current.body_lines[:-1])
+        ):
             current, prev_done = None, True  # the item is closed; another may follow
     return chunks
 

@@ -24,6 +24,20 @@ FURNITURE = {
     "briefs_marked_shared_credit.txt": {"第B04版:天下", "2025-01-13 1 1 某某日报 content_1001.html 1 5 天下速递 /enpproperty-->"},
     "briefs_titled_bullets.txt": {"第A08版:国际"},
     "briefs_named_items.txt": {"本版导读"},
+    # site chrome: edition banners, page lists, reader labels, notices, topic labels
+    "epaper_banner_page_list.txt": {
+        "某某日报电子报", "某某日报2025.01.10星期五", "01版:要闻", "02版:要闻", "03版:城市", "04版:国际",
+    },
+    "web_reader_chrome.txt": {
+        "告示:采集本站数据请保持每秒一次的频率,超出则封IP。谢谢!", "电子报阅读机", "当前报纸名称:某某晚报",
+        "即时新闻", "日期:01-10", "字号:", "版面:第A05版:城事       上一篇    下一篇",
+        "更多详细新闻请浏览某某晚报网 www.example.com.cn",
+    },
+    "web_trad_topic_label.txt": {"某某國際 (2025年01月09日 21:40)", "專題:二〇二五新春走基層", "責編:林青 來源:"},
+    # the title printed once more on two lines is the same title
+    "epaper_title_twice.txt": {
+        "01版:要闻", "02版:要闻", "( 2025-01-10 ) 稿件来源:某某日报 要闻", "“数字运河”加速成形", "多地联手打造智慧航运走廊",
+    },
     "jnwb_a02_kicker.txt": {"第A02版:要闻", "江南晚报", "无锡日报报业集团主办", "值班编委：吴军", "新闻热线：88300000", "无锡地区零售价1.5元"},
     "jnwb_briefs_wire.txt": {"第A05版:综合"},
     "people_daily_style.txt": {"第4版(要闻)"},

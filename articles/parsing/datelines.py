@@ -105,7 +105,8 @@ def read_dateline(lead: str) -> Dateline:
             if day and 1 <= day <= 31:
                 return Dateline(day=day, place=place)
         # the date may come later in the lead (本报讯 第二届……大会8月8日上午在锡山区召开)
-        md = find_dateline(f)
+        # (within its first two sentences: later, a date is history — 在今年3月20日……座谈会上)
+        md = find_dateline("。".join(re.split(r"[。!?]", f, maxsplit=2)[:2]))
         return Dateline(monthday=md, place=place) if md else Dateline(place=place)
     return min(candidates, key=lambda c: c[0])[1]
 

@@ -56,6 +56,17 @@ _STRONG_FOOTER = [
         r"(\s*(放大|缩小|默认|打印|关闭|返回)\s*){2,})\s*:?$",
         r"^((上一|下一)(篇|版|期)\s*)+$",
         r"^[\[【]?\s*字(体|号)\s*:\s*[大中小\s]+[\]】]?$",
+        # a paper's digital-edition banner and reader chrome: 钱江晚报 数字报纸, 人民日报电子报,
+        # 大公报电子版, 电子报阅读机, 当前报纸名称:大江晚报
+        r"^[\u4e00-\u9fff]{0,10}\s*(数字报纸|数字报刊|数字报|电子报纸|电子报|电子版|数字版)\s*(阅读机|阅读器|平台|系统)?$",
+        r"^当前(报纸|报刊|刊物)(名称)?\s*:\s*\S{2,12}$",
+        # a reader's labels for the item shown: 日期:12-04, 版面:第A01版:导读 上一篇 下一篇
+        r"^(日期|版面|版次|版名)\s*:\s*[^。!?，,]{0,40}$",
+        # a database site's notice and its page header: 告示:采集本站数据请……, 1993-04-15第4版面所有文章内容
+        r"^(告示|公告|提示|温馨提示|声明)\s*:[^\n]{0,80}(本站|本网|采集|访问|IP)[^\n]{0,80}$",
+        r"^[\d\-年月日\s]{0,12}第\s*[A-Za-z]?\d{1,3}\s*版面?\s*(所有|全部)(文章|稿件)(内容)?$",
+        # 更多详细新闻请浏览新京报网 www.bjnews.com.cn: a site's pointer to itself
+        r"^更多(详细|精彩)?(新闻|内容|报道|资讯)?\s*(请)?(浏览|访问|登录|关注|点击)[^。!?]{0,30}$",
         # the end of an HTML comment whose start was lost (`… content_45745.html … /enpproperty-->`)
         r"^[^。!?]{0,300}-->$",
     )
@@ -69,13 +80,14 @@ _WEAK_FOOTER = [
         r"^\S+@\S+\.\w+$",
         r"^(地址|邮编|联系电话|传真|网址|电子邮箱|邮箱)\s*:\s*[^。]{0,60}$",
         r"^[\u4e00-\u9fff]{2,4}\s*[\]】]$",  # the end of a bracketed box cut over two lines
+        r"^[\u4e00-\u9fff]{2,6}网$",  # a site's name alone (大公网), next to its banner
     )
 ]
 _CREDIT = re.compile(rf"^({_CREDIT_ROLES})\s*:\s*(.+)$")
 
 # An e-paper page line: 第A02版:要闻, 第04版：综合新闻, 第1版(要闻)
 _PAGE_LINE = re.compile(
-    r"^(?:\d{4}年\d{1,2}月\d{1,2}日\s*|当前版\s*:\s*)?第?\s*([A-Za-z]{0,2}\d{1,3})\s*版\s*(?::\s*|\(\s*)?([\u4e00-\u9fff·][\u4e00-\u9fff· ]{0,11})?\)?\s*(?:PDF版?)?(?:\s*(?:上一版|下一版|\d{1,2}))*$"
+    r"^(?:\d{4}年\d{1,2}月\d{1,2}日\s*|当前版\s*:\s*|版面\s*:\s*)?第?\s*([A-Za-z]{0,2}\d{1,3}|[A-Za-z]\d{4})\s*版\s*(?::\s*|\(\s*)?([\u4e00-\u9fff·][\u4e00-\u9fff· ]{0,11})?\)?\s*(?:PDF版?)?(?:\s*(?:上一版|下一版|上一篇|下一篇|\d{1,2}))*$"
 )
 # 第5版(国内专页(教科文)): a section name that has brackets of its own
 _PAGE_LINE_NESTED = re.compile(r"^第\s*([A-Za-z]{0,2}\d{1,3})\s*版\s*\(([^()]{1,12}\([^()]{1,10}\)[^()]{0,6})\)$")
@@ -88,6 +100,7 @@ _NAV_WORDS = frozenset(
     "一键分享 一鍵分享 分享至 手机看新闻 手機看新聞 点击排行 日点击排行 周点击排行 月点击排行 热点专题 热门推荐 "
     "热点推荐 相关新闻 相关文章 精彩推荐 猜你喜欢 热门文章 朋友圈 微信好友 微信 微博 QQ空间 新浪微博 腾讯微博 点击右上角微信好友 "
     "请使用浏览器分享功能进行分享 扫一扫 扫码 二维码 微信二维码 在线客服 手机版 电脑版 客户端 下载客户端 "
+    "即时新闻 滚动新闻 实时新闻 最新新闻 新闻中心 正文 "
     "查看相关 更多 更多>> 加载更多 内容检索 星期 联系方式 网管信箱 广告服务 关于我们 推薦 關閉 帳戶 密碼 檢索 首頁 放大字體 縮小字體 上一條 下一條 打印本頁 關閉窗口".split()
 )
 _AGENCY_MASTHEADS = frozenset("新华社 中新社 中国新闻社 人民网 新华网 中新网 中國新聞社 新華社".split())
@@ -145,6 +158,12 @@ _WEB_META = [
         # [作者: 赵绅光 责任编辑: …: a web page's byline box (the article's own byline is in its text)
         r"^[\[【]\s*(作者|来源|编辑)\s*:[^。]{0,40}(责任编辑|编辑)\s*:[^。]{0,20}$",
         r"^\S{0,12}(查询|查詢|搜索)\s*>>$",
+        # a web page's topic label over the text: 专题:中国国民党主席连战访问大陆
+        r"^(专题|專題|栏目|欄目|频道|頻道)\s*:\s*[^。!?]{1,40}$",
+        # a paper's name with the issue's date and weekday: 人民日报2025.12.22星期一
+        r"^[\u4e00-\u9fff]{2,10}\s*\d{4}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d{1,2}\s*日?\s*(星期|周)[一二三四五六日天]$",
+        # the web editor and an empty source at the end: 责编:复苏 来源:
+        r"^(责任编辑|责编|编辑)\s*:\s*[\u4e00-\u9fff·]{1,8}\s+(来源|来自)\s*:\s*\S{0,20}$",
         r"^(本页位置|您所在的位置|您的位置|你所在的位置)\s*:",
         # a note of where a story was printed: (人民日报 2021年12月28日第1版)
         r"^[(]\s*《?[\u4e00-\u9fff]{2,10}》?\s*\d{4}年\d{1,2}月\d{1,2}日\s*第?\s*[A-Za-z]?\d{1,3}\s*版\s*[)]$",
@@ -165,7 +184,7 @@ _WEB_META = [
 
 
 # Traditional forms of the words web meta lines are made of (來源, 責任編輯, 點擊): for matching only
-_WEB_META_TRADITIONAL = str.maketrans("來責輯點擊時間評論機聞", "来责辑点击时间评论机闻")
+_WEB_META_TRADITIONAL = str.maketrans("來責輯點擊時間評論機聞專欄頻", "来责辑点击时间评论机闻专栏频")
 
 
 _WEB_META_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _WEB_META))
@@ -290,8 +309,8 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
                     credits.append(Credit(role=m.group(1), names=names))
                 page = _PAGE_LINE.match(f) or _PAGE_LINE_NESTED.match(f)
                 if page:
-                    section = re.sub(r"(\s*(上一版|下一版))+$", "", page.group(2) or "").strip() or None
-                    page_lines.append((i + k, page.group(1).upper(), section))
+                    section = re.sub(r"(\s*(上一版|下一版|上一篇|下一篇))+$", "", page.group(2) or "").strip() or None
+                    page_lines.append((i + k, _label(page.group(1)), section))
                     kept_at[i + k] = len(kept)
                 if f in _PAPERS:
                     papers.append(f)
@@ -337,6 +356,13 @@ _META_AUTHOR = re.compile(r"(?:作者|撰文|记者|文)\s*:\s*([\u4e00-\u9fff·
 # what marks a web page's source/date line (as opposed to other meta lines): a source, a clock
 # time, or a date alone
 _WEB_SOURCE_LINE = re.compile(r"来源|來源|(?<!\d)\d{1,2}:\d{2}(?!\d)|^[\[(]?\s*\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?\s*[\])]?$")
+
+
+def _label(printed: str) -> str:
+    """A page label as printed, upper case; an e-paper's four-digit code `a0002` is A02."""
+    label = printed.upper()
+    m = re.fullmatch(r"([A-Z])(\d{4})", label)
+    return f"{m.group(1)}{int(m.group(2)):02d}" if m else label
 
 
 def meta_author(line: str) -> str | None:

@@ -610,6 +610,9 @@ def _read_headline(d: _Draft, lines: list[str]) -> None:
     lines = [re.sub(r"\s*[*＊#＃~～=＝]{3,}$", "", ln) or ln if ln[-1:] in "*＊#＃~～=＝" else ln for ln in lines]
     # an e-paper prints the title once on one line, then as set: keep the set lines; a web page
     # prints it with the site's name after it first (…盛贊古都新韻--傳媒--人民網)
+    half = len(lines) // 2
+    if len(lines) % 2 == 0 and half and [re.sub(r"\s", "", x) for x in lines[:half]] == [re.sub(r"\s", "", x) for x in lines[half:]]:
+        lines = lines[half:]  # the whole title block printed twice (a web copy of an e-paper)
     if len(lines) > 1:
         first, rest = re.sub(r"\s", "", lines[0]), re.sub(r"\s", "", "".join(lines[1:]))
         if first == rest or first.startswith(rest) and _SITE_SUFFIX.fullmatch(first[len(rest) :]):

@@ -342,6 +342,10 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
                 and _opens_with_date(lines[i + 1])
                 # after a kicker that ends with a colon (百家党媒看无锡:) the title may have commas
                 or fold(current.headline_lines[-1]).rstrip().endswith(":") and _title_like(line)
+                # a subheadline under the title, opened by a dash: `——优化区域经济布局,促进…`
+                or re.match(r"^(——|--|—)", fold(line).strip()) is not None
+                and not is_terminated(line)
+                and len(line.strip()) <= 60
             )
         ):
             current.headline_lines.append(line)  # a title set over two or three lines

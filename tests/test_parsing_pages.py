@@ -489,3 +489,43 @@ def test_magazine_credit_lines_under_a_pasted_summary():
     assert article.headline_from_lead
     assert article.paragraphs == ("一家老字号糕团店在城中开了六十年，去年底悄悄换了店主，老顾客们却说味道没变。",)
     assert people(article) == [("顾北", "本刊记者"), ("沈南", "本刊记者"), ("钱小禾", "实习记者")]
+
+
+def test_editor_line_is_no_title_and_the_date_comes_after_a_standfirst():
+    (article,) = page("web_editor_line_standfirst.txt").articles
+    assert article.headline == "晚间8点见丨古运河畔的老船工;警惕自编自演的“摆拍”新闻"  # not `某某报 编辑 刘晨`
+    assert article.bylines == ()  # an editor is no byline
+    assert article.dateline == D(2025, 1, 8)  # from the story under the slogan, not the slogan
+    assert article.photo_credits == ("某某报记者 王子安 摄",)
+
+
+def test_title_named_again_as_original_title_and_a_posters_rank_is_no_writer():
+    (article,) = page("original_title_repeat.txt").articles
+    # a title ending with ? over 30 characters: the 原标题 line below says it is the title
+    assert article.headline == "晚间8点见丨城墙下的守夜人;高价“体测专用鞋”背后谁在获利?"
+    # `创始人` alone under it is the poster's rank on the site: no writer, no text
+    assert article.bylines == ()
+    assert article.paragraphs[0].startswith("晚间8点见,多一点视角")
+
+
+def test_client_prefix_before_a_byline_and_an_image_placeholder():
+    (article,) = page("client_byline_placeholder.txt").articles
+    assert article.headline == "亲历者说:做城市更新的记录者"
+    assert people(article) == [("林一舟", "记者")]
+    assert article.paragraphs[0].startswith("从老城区说起")
+
+
+def test_byline_with_its_role_straight_after_the_last_sentence():
+    (article,) = page("byline_after_last_sentence.txt").articles
+    assert article.cross_references == ("上接A1版",)
+    assert people(article) == [("汤远", "记者"), ("朱青", "记者")]
+    assert article.paragraphs[-1].endswith("化为美好现实!")
+
+
+def test_pinyin_notes_go_and_a_pasted_wire_line_is_split():
+    (article,) = page("pinyin_notes_wire.txt").articles
+    # the page's title (printed twice around the site's junk); the wire's own 题 stays in its lead
+    assert article.headline == "江苏某市:“第二现场”观赛区 全城一起看球赛"
+    assert (article.source, article.dateline) == ("新华社", D(2025, 1, 9))
+    assert people(article) == [("刘江", "新华社记者"), ("杨海", "新华社记者"), ("柯远", "新华社记者")]
+    assert not any("cháo" in p or "(" in p for p in article.paragraphs)

@@ -183,6 +183,11 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     # `■本报记者 李明`: a mark some papers print before the byline line
     f = fold(line).strip().lstrip("■□●◆◎★☆").strip()
     if len(f) > 80 or not _ROLE_HINT.search(f):
+        return ()
+    if "|" in f:  # `北京日报客户端 | 记者 李如意`: where it was published, then the byline
+        f = f.rsplit("|", 1)[1].strip()
+    f = re.sub(r"^(讲述人|口述|讲述)\s*:\s*", "", f)
+    if not f:
         return ()  # (most lines: a sentence, or no role named; checked first, it is the hot path)
     m = _SINGLE_COLON_ROLE.fullmatch(f)
     if m and len(_COLON_ROLE.findall(f)) < 2:  # 记者:郭鲲, 作者:邓毅富, 撰文:沙半山
@@ -340,9 +345,13 @@ _BARE_NAME_AT_END = re.compile(r"(?<=[。!?！？”])\s*([\u4e00-\u9fff]{2,3}(?
 _NOT_A_NAME = re.compile(r"^[他她它我你您这那此该其据并但而也都还又就在是有和与及等如若即则共]|[说道称讲问答悉示]$")
 
 
+# words a web page puts where a writer's name would be: a poster's rank, the site's staff
+_NOT_NAMES = frozenset("创始人 管理员 小编 编辑 记者 作者 网友 匿名 游客 楼主 本站 站长 佚名 admin".split())
+
+
 def _names(text: str) -> tuple[Byline, ...]:
     names = [n for n in re.split(r"[、\s]", text) if n]
-    if not names or any(_NOT_A_NAME.search(n) for n in names):
+    if not names or any(_NOT_A_NAME.search(n) or n in _NOT_NAMES for n in names):
         return ()
     return tuple(Byline(n) for n in names)
 
@@ -352,6 +361,22 @@ _NAME_AND_AFFILIATION = re.compile(
     r"([\u4e00-\u9fff]{2,3})\s+[\u4e00-\u9fff]{2,12}?"
     r"(论坛|論壇|学会|學會|协会|協會|大学|大學|学院|學院|研究院|研究所|研究员|研究員|教授|作家|学者|學者|评论员|評論員|专栏作家|專欄作家)"
 )
+
+
+def role_byline_after_last_sentence(paragraph: str) -> tuple[str, tuple[Byline, ...], str]:
+    """`……化为美好现实!本报记者 汤晓峰 朱文君`: a byline with its role straight after the last
+    sentence, no brackets. Returns (text before, people, the byline as printed)."""
+    f = fold(paragraph).strip()
+    if len(f) != len(paragraph.strip()):
+        return paragraph, (), ""
+    m = re.search(r"[。!?”](?=[^。!?”]{2,40}$)", f)
+    if not m:
+        return paragraph, (), ""
+    tail = f[m.end() :].strip()
+    people = byline_line(tail) if _ROLE.match(tail) or tail.startswith(("记者", "通讯员")) else ()
+    if not people:
+        return paragraph, (), ""
+    return paragraph.strip()[: m.end()], people, paragraph.strip()[m.end() :].strip()
 
 
 def bare_name_after_last_sentence(paragraph: str) -> tuple[str, tuple[Byline, ...]]:

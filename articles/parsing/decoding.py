@@ -101,12 +101,18 @@ _HTML_COMMENT = re.compile(r"<!--.{0,2000}?-->", re.DOTALL)
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]{0,40}\]\([^)\n]*\)")
 
 
+# a copy tool's pinyin after a word: 江风海韵(hǎiyùn), 柯高阳(gāoyáng) (toned vowels make it pinyin)
+_PINYIN_NOTE = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{2,40}\)")
+
+
 def clean_markup(text: str) -> str:
     """HTML left in copied e-paper text: line-breaking tags become line breaks, other known tags
     go, entities (&nbsp; &amp; &#12290;) become their characters. Text that merely contains
     a ``<`` stays as it is."""
     if "![" in text:  # a Markdown image left by a copy tool: `![]()`, `![图片](https://…)`
         text = _MARKDOWN_IMAGE.sub("", text)
+    if "(" in text and _PINYIN_NOTE.search(text):
+        text = _PINYIN_NOTE.sub("", text)
     if "<" not in text and "&" not in text:
         return text
     text = _HTML_COMMENT.sub("", text)

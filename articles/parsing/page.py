@@ -19,6 +19,7 @@ from .bylines import (
     parse_byline_text,
     _names,
     reported_by_line,
+    role_byline_after_last_sentence,
     split_byline,
     take_photo_credits,
     wire_credit_line,
@@ -62,6 +63,7 @@ def parse_page(
     # `……的特点。 (吕劲)?`: a character lost to a wrong encoding after a closing credit
     lines = [_LOST_AFTER_CREDIT.sub(r"\1", ln) if ln.endswith("?") else ln for ln in lines if ln]
     lines = [part for ln in lines for part in _unflatten(ln)]
+    lines = _title_named_again(lines)
     lines, furniture = strip_furniture(lines)
     # `……中国新闻奖”!******`: the mark a family of mirror sites prints after each story's
     # title; such a line is a title for certain (read as one in brackets, `【…】`)
@@ -97,6 +99,14 @@ def parse_page(
         drafts.append(d)
 
     drafts = _without_page_chrome(drafts)
+    if not any(d.paragraphs for d in drafts) and lines:
+        # text that is no furniture, yet no article could be read from it (a title and a photo's
+        # credit, a list of lines): kept as one article rather than refused
+        credits = [c for d in drafts for c in d.photo_credits]
+        kept = [ln for ln in lines if not (credits and _credit_line(ln))] or list(lines)
+        keep = _Draft(paragraphs=kept, headline=_first_sentence(kept[0]), headline_from_lead=True)
+        keep.photo_credits = credits
+        drafts = [keep]
     if not any(d.paragraphs for d in drafts):
         raise PageParseError(f"{name}: 没有找到文章 (no article found: boilerplate only or not a page)")
 
@@ -151,6 +161,10 @@ _FLAT_ITEM_TEXT = re.compile(
 )
 # a title, a gap of three spaces or more, and the text (an e-paper's article list pasted flat):
 # `各地举行活动纪念九一八事变91周年   今年9月18日是……`, `……全线27.7千米   记者 王瑞超`
+_FLAT_WIRE = re.compile(
+    r"^((?:新华社|中新社|本报)[\u4e00-\u9fff·]{0,10}?\d{1,2}月\d{1,2}日电\s*题\s*:\s*[^。!?\s]{2,60})\s+"
+    r"((?:新华社|中新社|本报)?记者\s?[\u4e00-\u9fff·]{2,4}(?:、[\u4e00-\u9fff·]{2,4}){0,5})\s+(\S.{20,})$"
+)
 _TITLE_GAP = re.compile(r"^([^。\s](?:[^。]{2,78}?[^。\s])?)\s{3,}(\S.*)$")
 # a closing credit after a gap: `……缅怀罹难同胞。                据新闻联播`
 _CREDIT_GAP = re.compile(r"^(.*[。!?！？”])\s{4,}(\S{2,16})$")
@@ -175,6 +189,9 @@ def _unflatten(line: str) -> list[str]:
                     rest = content[cut.end() :].strip()
                 out.extend(x for x in re.split(r"(?<=[。!?！？”])\s+", rest) if x)
                 return out
+    wire = _FLAT_WIRE.match(f) if "题" in f and len(f) == len(line) else None
+    if wire:  # `新华社南京6月29日电题:…… 新华社记者刘亢、杨丁淼 大江之尾……`
+        return [line[: wire.end(1)].strip(), line[wire.start(2) : wire.end(2)].strip(), line[wire.start(3) :].strip()]
     if "   " not in line or _footer_strength(line):
         return [line[:-1].rstrip()] if line.endswith(("[", "【")) and len(line) > 1 else [line]
     gap = _TITLE_GAP.match(line)
@@ -201,8 +218,7 @@ def _from_repeated_title(lines: list[str], web_meta_at: int | None) -> tuple[lis
         for j in range(i + 1, min(i + 4, len(lines) - 1)):
             b = re.sub(r"\s", "", lines[j])
             if (
-                b != a
-                and len(b) >= 6
+                len(b) >= 6
                 and b in a
                 and len(b) >= 0.6 * len(a)
                 and _title_like(lines[j])
@@ -272,6 +288,23 @@ def _web_page_items(lines: list[str], at: int) -> list[_Chunk] | None:
         article.body_lines.extend(chunk.headline_lines)
         article.body_lines.extend(chunk.body_lines)
     return [*before, article, *later]
+
+
+def _title_named_again(lines: list[str]) -> list[str]:
+    """`原标题:……` repeating a line above it: that line is the title for certain (read as one in
+    brackets, `【…】`); the 原标题 line itself is furniture."""
+    for k, line in enumerate(lines[:12]):
+        m = re.match(r"^原标题\s*[:：]\s*(\S.{3,80})$", line)
+        if m:
+            again = re.sub(r"\s", "", m.group(1))
+            for e in range(k):
+                if re.sub(r"\s", "", lines[e]) == again and "【" not in lines[e]:
+                    return [*lines[:e], f"【{lines[e]}】", *lines[e + 1 :]]
+    return lines
+
+
+def _dated(dateline: Dateline) -> bool:
+    return bool(dateline.monthday or dateline.day or dateline.days_before_issue is not None)
 
 
 def _credit_line(line: str) -> bool:
@@ -516,6 +549,11 @@ def _read_article(chunk: _Chunk) -> _Draft:
                 paragraphs[-1] = rest
             else:
                 paragraphs.pop()
+        elif role_byline_after_last_sentence(last)[1]:
+            rest, people, printed = role_byline_after_last_sentence(last)
+            d.bylines.extend(people)
+            d.printed.append(printed)
+            paragraphs[-1] = rest
         elif len(paragraphs) > 1 or d.headline:
             rest, people = bare_name_after_last_sentence(last)
             if people and (rest or len(paragraphs) > 1):
@@ -564,8 +602,12 @@ def _read_article(chunk: _Chunk) -> _Draft:
             # known column title (要闻快览) keep no dateline, as before; under a page's own label
             # (城事速览, 无锡身边事) they read it
             # (the first real paragraph: not a short label such as a photo's name)
-            opening = next((p for p in paragraphs if len(p) >= 20), first)
-            d.dateline = opening_dateline(opening)
+            openings = [p for p in paragraphs if len(p) >= 20][:2] or [first]
+            d.dateline = opening_dateline(openings[0])
+            if not _dated(d.dateline) and len(openings) > 1 and len(openings[0]) < 50:
+                # a slogan or standfirst before the story (新闻8点见,多一点洞见。……): the story's
+                # own first paragraph gives the date
+                d.dateline = opening_dateline(openings[1])
         end = _DATELINE_AT_END.search(fold(paragraphs[-1]))
         if end and not d.dateline.monthday:
             at_end = read_dateline(end.group(1) + end.group(2))

@@ -327,6 +327,7 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
             current is not None
             and not current.body_lines
             and 0 < len(current.headline_lines) < 3
+            and not marked_title(current.headline_lines[0])  # (a title in brackets is complete)
             and i + 1 < len(lines)
             and (
                 _title_like(line, strict=True) and not _title_like(lines[i + 1], strict=True)

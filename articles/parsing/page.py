@@ -217,8 +217,12 @@ def _from_repeated_title(lines: list[str], web_meta_at: int | None) -> tuple[lis
             continue
         for j in range(i + 1, min(i + 4, len(lines) - 1)):
             b = re.sub(r"\s", "", lines[j])
+            between = lines[i + 1 : j]
             if (
                 len(b) >= 6
+                # a title printed twice identically is one only around the site's junk, not
+                # around the rest of a title block printed twice (A / B / A / B)
+                and (b != a or not any(_title_like(x) and len(re.findall(r"[\u4e00-\u9fff]", x)) >= 6 for x in between))
                 and b in a
                 and len(b) >= 0.6 * len(a)
                 and _title_like(lines[j])

@@ -34,6 +34,18 @@ FURNITURE = {
         "更多详细新闻请浏览某某晚报网 www.example.com.cn",
     },
     "web_trad_topic_label.txt": {"某某國際 (2025年01月09日 21:40)", "專題:二〇二五新春走基層", "責編:林青 來源:"},
+    # a database site's header, and each item's title listed before it (the item repeats it)
+    "database_listed_titles.txt": {
+        "晚间新闻 文字版 2025-01-10", "2025-01-10晚间新闻 文字版", "“暖心热线”不打烊", "古镇灯会迎客来", "第3版(要闻)", "专栏:",
+    },
+    "web_slashed_writer.txt": {
+        "某某网", "某某报电子版", "首页 > 新闻 > 城事 > 正文", "2025-01-09 06:12:30某某报", "字号", "放大", "标准", "分享",
+    },
+    "epaper_meta_line_end_source.txt": {
+        "某某晚报 数字报纸", "b0003版:城市·生活",
+        "某某晚报 城市·生活 b0003 千斤橙子送到防疫一线 2025-01-10 某某晚报2025-01-1000031;10293847| 3 2025年1月10日 星期五",
+    },
+    "writer_photographer_at_end.txt": {"第A01版:导读"},
     # the title printed once more on two lines is the same title
     "epaper_title_twice.txt": {
         "01版:要闻", "02版:要闻", "( 2025-01-10 ) 稿件来源:某某日报 要闻", "“数字运河”加速成形", "多地联手打造智慧航运走廊",

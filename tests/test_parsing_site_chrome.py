@@ -61,3 +61,42 @@ def test_a_title_block_printed_twice_is_one_title():
     (article,) = page("epaper_title_twice.txt").articles
     assert article.headline == "“数字运河”加速成形 多地联手打造智慧航运走廊"
     assert [b.name for b in article.bylines] == ["张明", "李青"]
+
+
+def test_database_copy_lists_each_title_before_its_item_and_the_listing_is_no_text():
+    parsed = page("database_listed_titles.txt")
+    first, second = parsed.articles
+    assert (first.headline, [b.name for b in first.bylines]) == ("“暖心热线”不打烊", ["孙明"])
+    assert (second.headline, [b.name for b in second.bylines]) == ("古镇灯会迎客来", ["周乐"])
+    assert (second.dateline, second.dateline_place) == (dt.date(2025, 1, 9), "苏州")
+    # the transcript site's header is no article, the listed title no text of the item above
+    assert not any("文字版" in t for t in every_text(parsed))
+    assert first.paragraphs[-1].endswith("数十个。")
+
+
+def test_slashed_writer_with_affiliation_and_a_font_toolbar():
+    parsed = page("web_slashed_writer.txt")
+    (article,) = parsed.articles
+    assert article.headline == "我与老街 | 难忘的“修表匠”"
+    assert [(b.name, b.role) for b in article.bylines] == [("陈立", None)]
+    assert article.byline_printed == "文 / 陈立 某某报退休编辑"  # kept as printed
+    assert article.captions == ("图:老街口的修表摊,如今已搬进社区服务中心。",)
+    assert article.paragraphs[0] == "在老街住了三十年,街口的修表摊是我最熟悉的风景。"
+    assert not any(t in ("标准", "某某网") or "电子版" in t for t in every_text(parsed))
+
+
+def test_epaper_metadata_line_is_furniture_so_the_closing_source_is_read():
+    parsed = page("epaper_meta_line_end_source.txt")
+    (article,) = parsed.articles
+    assert (parsed.page_label, parsed.page_section) == ("B03", "城市·生活")
+    assert article.headline == "千斤橙子送到防疫一线"
+    assert article.source == "运河新闻客户端"
+    assert article.dateline == dt.date(2025, 1, 9)
+    assert article.paragraphs[-1].endswith("果农陈大伯说。")
+
+
+def test_writer_who_took_the_photos_after_the_last_sentence():
+    (article,) = page("writer_photographer_at_end.txt").articles
+    assert [(b.name, b.role) for b in article.bylines] == [("许晴", "记者")]
+    assert article.paragraphs[-1].endswith("月底将全部完工。")
+    assert article.dateline == dt.date(2025, 1, 8)

@@ -201,6 +201,9 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     m = re.fullmatch(r"(?:\S{2,8}\s+)?((?:[\u4e00-\u9fff]{2,3}\s+){0,3}[\u4e00-\u9fff]{2,3})\s+(文/图|图/文|文图|文)", f)
     if m:  # `张帆 黄谨 文/图`, after a column's name: the writers
         return tuple(Byline(name=n) for n in m.group(1).split())
+    m = _SLASHED_WRITER.fullmatch(f)
+    if m:  # `文 / 焦惠标 《大公报》前助理总编辑`: the writer, then what they are
+        return _people(m.group(1))
     if not f or len(f) > 40 or re.search(r"[。!?;:,\"“”()]", f) or re.search(r"摄影?$", f):
         return ()
     people = _people(f, need_role=True)
@@ -210,6 +213,14 @@ def byline_line(line: str) -> tuple[Byline, ...]:
 # every byline line names a role (记者, 通讯员, 作者, 文/图 ...): lines without one are not read further
 _ROLE_HINT = re.compile(r"记者|通讯员|实习生|摄影|撰稿|撰文|采写|作者|文|图|摄")
 _SINGLE_COLON_ROLE = re.compile(r"(记者|通讯员|撰稿|撰文|采写|文|作者)\s*:\s*(\S.{0,30})")
+_SLASHED_WRITER = re.compile(
+    r"(?:文|撰文|作者)\s*/\s*((?:[\u4e00-\u9fff·]{2,4}[\s、]+){0,3}[\u4e00-\u9fff·]{2,4})(?:\s+[^。!?;,\"“”()]{2,40})?"
+)
+# `……生态休闲公园。记者 许诚 文/摄`: the writer who took the photos too, after the last sentence
+WRITER_PHOTOGRAPHER_AT_END = re.compile(
+    r"(?:^|(?<=[。!?”]))\s*((?:[\u4e00-\u9fff]{0,8}记者\s*)?[\u4e00-\u9fff·]{2,4}(?:[\s、][\u4e00-\u9fff·]{2,4}){0,3})"
+    r"\s*(?:文\s*/\s*摄|文\s*/\s*图|图\s*/\s*文|摄\s*/\s*文|文图|图文)$"
+)
 _COLON_ROLE = re.compile(r"(记者|见习记者|实习记者|实习生|通讯员|摄影|撰文|作者)\s*:\s*")
 
 

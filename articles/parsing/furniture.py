@@ -81,6 +81,7 @@ _WEAK_FOOTER = [
         r"^(地址|邮编|联系电话|传真|网址|电子邮箱|邮箱)\s*:\s*[^。]{0,60}$",
         r"^[\u4e00-\u9fff]{2,4}\s*[\]】]$",  # the end of a bracketed box cut over two lines
         r"^[\u4e00-\u9fff]{2,6}网$",  # a site's name alone (大公网), next to its banner
+        r"^(标准|大|中|小|特大|较大|较小)$",  # a font-size toolbar's choices, one a line (字号 / 放大 / 标准)
     )
 ]
 _CREDIT = re.compile(rf"^({_CREDIT_ROLES})\s*:\s*(.+)$")
@@ -162,6 +163,11 @@ _WEB_META = [
         r"^(专题|專題|栏目|欄目|频道|頻道)\s*:\s*[^。!?]{1,40}$",
         # a paper's name with the date and weekday: 人民日报2025.12.22星期一
         r"^[\u4e00-\u9fff]{2,10}\s*\d{4}\s*[.\-/年]\s*\d{1,2}\s*[.\-/月]\s*\d{1,2}\s*日?\s*(星期|周)[一二三四五六日天]$",
+        # an e-paper's metadata line: paper, section, page code, title, ids, then the date
+        # and weekday (… a0002 四千斤…人员 2021-12-21 …| 2 2021年12月21日 星期二)
+        r"^[^。!?，,“”]{0,160}\d{4}年\d{1,2}月\d{1,2}日\s*(星期|周)[一二三四五六日天]$",
+        # a transcript site's header: a few words and an ISO date (新闻联播 文字版 2002-02-15)
+        r"^[\u4e00-\u9fff ]{0,16}\d{4}-\d{1,2}-\d{1,2}[\u4e00-\u9fff ]{0,16}$",
         # the web editor and an empty source at the end: 责编:复苏 来源:
         r"^(责任编辑|责编|编辑)\s*:\s*[\u4e00-\u9fff·]{1,8}\s+(来源|来自)\s*:\s*\S{0,20}$",
         r"^(本页位置|您所在的位置|您的位置|你所在的位置)\s*:",

@@ -9,7 +9,9 @@ import re
 from dataclasses import dataclass, field
 
 from .bylines import (
+    WRITER_PHOTOGRAPHER_AT_END,
     _BRACKETED,
+    _people,
     _byline_match,
     bare_name_after_last_sentence,
     credit_line,
@@ -80,7 +82,8 @@ def parse_page(
         # repeats it)
         chunks = _web_page_items(lines, web_meta_at)
     if chunks is None:
-        chunks = _items(_titles_from_wire_datelines(lines), furniture.item_starts)
+        lines, starts = _without_listed_titles(lines, furniture.item_starts)
+        chunks = _items(_titles_from_wire_datelines(lines), starts)
     drafts: list[_Draft] = []
     for chunk in chunks:
         d = _read_article(chunk)
@@ -232,6 +235,25 @@ def _from_repeated_title(lines: list[str], web_meta_at: int | None) -> tuple[lis
                 shift = web_meta_at - j if web_meta_at is not None and web_meta_at >= j else None
                 return lines[j:], shift
     return lines, web_meta_at
+
+
+def _without_listed_titles(lines: list[str], starts: tuple[int, ...]) -> tuple[list[str], tuple[int, ...]]:
+    """A database site's copy lists each item's title, then the item (`“特困专线”不休息` /
+    `第2版(要闻)` / `专栏:` / `“特困专线”不休息` / …): the listed copy just before the page line is
+    the site's link to the item, not text of the item before it."""
+    if not starts:
+        return lines, starts
+    drop = {
+        s - 1
+        for s in starts
+        if s > 0
+        and _title_like(lines[s - 1])
+        and re.sub(r"\s", "", lines[s - 1]) in {re.sub(r"\s", "", x) for x in lines[s : s + 4]}
+    }
+    if not drop:
+        return lines, starts
+    kept = [x for i, x in enumerate(lines) if i not in drop]
+    return kept, tuple(s - sum(1 for d in drop if d < s) for s in starts)
 
 
 def _wire_title_needed(lines: list[str], line: str, above: str | None = None) -> str | None:
@@ -558,6 +580,16 @@ def _read_article(chunk: _Chunk) -> _Draft:
             d.bylines.extend(people)
             d.printed.append(printed)
             paragraphs[-1] = rest
+        elif (m := WRITER_PHOTOGRAPHER_AT_END.search(fold(last))) and _people(m.group(1).strip()):
+            # `……全部完工。记者 许诚 文/摄`
+            d.bylines.extend(_people(m.group(1).strip()))
+            as_printed = last if len(fold(last)) == len(last) else fold(last)
+            d.printed.append(as_printed[m.start(1) :].strip())
+            rest = as_printed[: m.start(1)].rstrip()
+            if rest:
+                paragraphs[-1] = rest
+            else:
+                paragraphs.pop()
         elif len(paragraphs) > 1 or d.headline:
             rest, people = bare_name_after_last_sentence(last)
             if people and (rest or len(paragraphs) > 1):

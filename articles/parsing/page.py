@@ -232,6 +232,12 @@ def _from_repeated_title(lines: list[str], web_meta_at: int | None) -> tuple[lis
                 and not _title_like(lines[j + 1])
                 and all(len(x) <= 60 for x in lines[:j])
             ):
+                # a title block of several lines printed twice: the second copy starts with the
+                # lines above this one that repeat the lines above the first
+                k = 1
+                while i - k >= 0 and j - k > i and re.sub(r"\s", "", lines[i - k]) == re.sub(r"\s", "", lines[j - k]):
+                    k += 1
+                j -= k - 1
                 shift = web_meta_at - j if web_meta_at is not None and web_meta_at >= j else None
                 return lines[j:], shift
     return lines, web_meta_at

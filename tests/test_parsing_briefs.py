@@ -71,3 +71,24 @@ def test_sentence_date_reads_the_first_date_of_the_first_sentence_only():
     assert sentence_date("会议3月2日召开,26日闭幕。") == Dateline(monthday=(3, 2))
     assert sentence_date("昨天,市民在公园赏梅。") == Dateline(days_before_issue=-1)
     assert sentence_date("疫苗须在7日内接种完毕。") == Dateline()
+
+
+def test_marked_subheadings_and_bullet_points_inside_a_story_stay_in_it():
+    parsed = page("marked_subheadings_in_story.txt")
+    (article,) = parsed.articles
+    assert article.headline == "老旧小区改造今年再提速"
+    assert [b.name for b in article.bylines] == ["顾言"]
+    # each marked line opens a paragraph; a short one is a subheading of its own
+    assert "● 亮点一:加装电梯更方便" in article.paragraphs
+    assert article.paragraphs[-2:] == ("■ 老旧管网全部更换。", "■ 楼道照明统一改为感应灯。")
+    assert "具体措施包括:" in article.paragraphs
+
+
+def test_briefs_after_a_story_closed_by_its_credit_with_the_shared_credit_on_its_own_line():
+    story, first, second = page("briefs_after_closed_story.txt").articles
+    assert (story.headline, [b.name for b in story.bylines], story.source) == ("城南新建三座口袋公园", ["唐宁"], None)
+    assert first.headline_from_lead and second.headline_from_lead
+    assert [b.name for b in second.bylines] == ["沈一"]
+    assert (first.source, second.source) == ("某某新闻网", "某某新闻网")
+    assert second.dateline == dt.date(2025, 1, 11)
+    assert not any("以上均据" in p for p in second.paragraphs)

@@ -24,6 +24,8 @@ FURNITURE = {
     "briefs_marked_shared_credit.txt": {"第B04版:天下", "2025-01-13 1 1 某某日报 content_1001.html 1 5 天下速递 /enpproperty-->"},
     "briefs_titled_bullets.txt": {"第A08版:国际"},
     "briefs_named_items.txt": {"本版导读"},
+    "briefs_after_closed_story.txt": {"第A06版:综合"},
+    "marked_subheadings_in_story.txt": {"第A03版:城事"},
     # site chrome: edition banners, page lists, reader labels, notices, topic labels
     "epaper_banner_page_list.txt": {
         "某某日报电子报", "某某日报2025.01.10星期五", "01版:要闻", "02版:要闻", "03版:城市", "04版:国际",

@@ -224,7 +224,30 @@ def brief_starts(lines: list[str]) -> list[int]:
     mark = brief_mark(lines[best[0]]) or ""
     if mark in _CAPTION_MARKS and not all(len(lines[i]) >= 40 and is_terminated(_unmarked(lines[i])) for i in best):
         return []
+    # marked lines inside a story (its subheadings `● 亮点一`, its bullet points `■ 加强……。`)
+    # are no column: the items must stand where a column starts, after nothing but the page's
+    # head, after a story that has closed with its credit, or under a brief column's heading
+    first = best[0]
+    heading = first > 0 and _column_heading(lines[first - 1]) and not brief_mark(lines[first - 1])
+    before = lines[: first - 1] if heading else lines[:first]
+    if not (_closed(before) or heading and _BRIEF_COLUMN_WORD.search(fold(lines[first - 1]).strip())):
+        return []
     return best
+
+
+# the names brief columns go by: 要闻速览, 三秦短波, 新闻快讯, 天下速递, 国际简讯, 社会扫描 ...
+_BRIEF_COLUMN_WORD = re.compile(r"(速览|短波|快讯|简讯|速递|快报|短讯|资讯|集锦|扫描|播报|一览|快览|简报|短新闻|新闻|动态|要闻)$")
+
+
+def _closed(before: list[str]) -> bool:
+    """Nothing open above: no text, only a page's head (short lines, no sentence), or a story
+    that ended with its credit."""
+    if not before:
+        return True
+    last = before[-1].strip()
+    if parse_byline_text(last) is not None or byline_line(last) or is_photo_credit_line(last) or wire_credit_line(last):
+        return True
+    return all(len(x.strip()) <= 60 and not re.search(r"[。!?！？]", x) for x in before)
 
 
 def _unmarked(line: str) -> str:
@@ -282,8 +305,14 @@ def brief_items(lines: list[str], starts: list[int]) -> list[_Chunk]:
             item.body_lines.extend(ch.body_lines)
         items.append(item)
         after.extend(rest)
-    # the shared credit closing the column
+    # the shared credit closing the column, perhaps on a line of its own: `(以上均据新华社电)`
     last_item = items[-1]
+    if after and not after[0].headline_lines and len(after[0].body_lines) == 1:
+        alone = after[0].body_lines[0].strip()
+        m = _SHARED_CREDIT.search(fold(alone))
+        if m and m.start() == 0:
+            last_item.body_lines.append(alone)
+            after = after[1:]
     if last_item.body_lines:
         line = last_item.body_lines[-1].strip()
         folded = fold(line)
@@ -443,6 +472,15 @@ def rejoin_column_breaks(lines: list[str]) -> list[str]:
             # a subheading inside the story (山之变): its own paragraph, not glued to the next
             paragraphs.append(line)
             continue
+        if _BRIEF_MARK.match(line) and brief_mark(line):
+            # a marked line opens a paragraph (a bullet point, `● 亮点一:…`); a short one with no
+            # sentence's end is a subheading of its own
+            if parts:
+                paragraphs.append("".join(parts))
+                parts, tail = [], ""
+            if len(line) <= 30 and not is_terminated(line):
+                paragraphs.append(line)
+                continue
         if parts and _is_byline_line(line):
             paragraphs.append("".join(parts))
             parts, tail = [], ""

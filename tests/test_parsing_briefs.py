@@ -68,7 +68,7 @@ def test_sentence_date_reads_the_first_date_of_the_first_sentence_only():
     assert sentence_date("记者27日从有关部门获悉,新规将实施。") == Dateline(day=27)
     assert sentence_date("自2020年12月28日零时起暂停航班。此后27日再议。") == Dateline()
     assert sentence_date("该校团队近日完成试验。") == Dateline()
-    assert sentence_date("会议3月2日召开,26日闭幕。") == Dateline(monthday=(3, 2))
+    assert sentence_date("会议3月2日召开,26日闭幕。") == Dateline(monthday=(3, 2), past_only=True)
     assert sentence_date("昨天,市民在公园赏梅。") == Dateline(days_before_issue=-1)
     assert sentence_date("疫苗须在7日内接种完毕。") == Dateline()
 
@@ -92,3 +92,20 @@ def test_briefs_after_a_story_closed_by_its_credit_with_the_shared_credit_on_its
     assert (first.source, second.source) == ("某某新闻网", "某某新闻网")
     assert second.dateline == dt.date(2025, 1, 11)
     assert not any("以上均据" in p for p in second.paragraphs)
+
+
+def test_headless_page_is_dated_by_its_first_sentence_but_never_after_the_issue():
+    (meeting,) = page("headless_sentence_dates.txt").articles
+    assert meeting.headline_from_lead
+    assert meeting.dateline == ISSUE - dt.timedelta(days=1)  # 昨天 inside the first sentence
+    assert [b.name for b in meeting.bylines] == ["钱文"]
+    (occasion,) = page("headless_occasion_date.txt").articles
+    # 1月20日 is a week after this issue: an occasion ahead, not when the news happened
+    assert occasion.dateline is None
+    assert [b.name for b in occasion.bylines] == ["蔡丽"]
+
+
+def test_a_photo_story_of_one_short_dated_sentence_is_dated_by_it():
+    (photo,) = page("photo_sentence_dated.txt").articles
+    assert photo.headline == "市民冬日游古运河"
+    assert photo.dateline == dt.date(2025, 1, 12)

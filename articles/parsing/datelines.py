@@ -76,6 +76,9 @@ class Dateline:
     days_before_issue: int | None = None
     place: str = ""
     day: int | None = None  # the day of the month only (本报合肥18日电)
+    # read from a sentence rather than a dateline (a brief's first sentence): a date after the
+    # issue's is an occasion ahead (在11月20日世界儿童日来临之际), not when the news happened
+    past_only: bool = False
 
 
 def read_dateline(lead: str) -> Dateline:
@@ -124,7 +127,8 @@ def resolve(dateline: Dateline, issue: dt.date | None) -> dt.date | None:
     if dateline.days_before_issue is not None:
         return issue + dt.timedelta(days=dateline.days_before_issue)
     if dateline.monthday:
-        return _date_for(dateline.monthday, issue)
+        found = _date_for(dateline.monthday, issue)
+        return None if dateline.past_only and found is not None and found > issue else found
     if dateline.day:
         month = dt.date(issue.year, issue.month, 1)
         if dateline.day > issue.day:
@@ -168,7 +172,7 @@ def sentence_date(paragraph: str) -> Dateline:
     found: list[tuple[int, Dateline]] = []
     m = _SENTENCE_MONTHDAY.search(first)
     if m and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
-        found.append((m.start(), Dateline(monthday=(int(m.group(1)), int(m.group(2))))))
+        found.append((m.start(), Dateline(monthday=(int(m.group(1)), int(m.group(2))), past_only=True)))
     m = _SENTENCE_DAY.search(first)
     if m and 1 <= int(m.group(1)) <= 31:
         found.append((m.start(), Dateline(day=int(m.group(1)))))

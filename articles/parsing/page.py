@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .bylines import (
     WRITER_PHOTOGRAPHER_AT_END,
@@ -623,7 +623,7 @@ def _read_article(chunk: _Chunk) -> _Draft:
             if chunk.brief and not (d.dateline.monthday or d.dateline.day or d.dateline.days_before_issue is not None):
                 # `据新华社电 瑞典王室4日发表声明说`: the day its first sentence names
                 said = sentence_date(_LEAD_MARK.sub("", f, count=1))
-                d.dateline = Dateline(said.monthday, said.days_before_issue, d.dateline.place, said.day)
+                d.dateline = replace(said, place=d.dateline.place)
         # a story made of several dispatches under one title (a database item): each
         # `本报广州11月28日电 记者吴骅报道` credits its reporter too
         for later in paragraphs[1:]:
@@ -645,7 +645,13 @@ def _read_article(chunk: _Chunk) -> _Draft:
             # (城事速览, 无锡身边事) they read it
             # (the first real paragraph: not a short label such as a photo's name)
             openings = [p for p in paragraphs if len(p) >= 20][:2] or [first]
+            if paragraphs and len(first) < 20 and is_terminated(first) and _dated(opening_dateline(first)):
+                openings = [first]  # a photo's one-sentence story: `8月2日,游客在泛舟西湖。`
             d.dateline = opening_dateline(openings[0])
+            if not _dated(d.dateline) and not d.headline and not chunk.headline_lines:
+                # no printed headline: a brief, dated by the first date its first sentence
+                # names (`市人大会议昨天下午举行主席团第三次会议。`)
+                d.dateline = sentence_date(first)
             if not _dated(d.dateline) and len(openings) > 1 and len(openings[0]) < 50:
                 # a slogan or standfirst before the story (新闻8点见,多一点洞见。……): the story's
                 # own first paragraph gives the date

@@ -529,3 +529,32 @@ def test_pinyin_notes_go_and_a_pasted_wire_line_is_split():
     assert (article.source, article.dateline) == ("新华社", D(2025, 1, 9))
     assert people(article) == [("刘江", "新华社记者"), ("杨海", "新华社记者"), ("柯远", "新华社记者")]
     assert not any("cháo" in p or "(" in p for p in article.paragraphs)
+
+
+def test_reporters_notes_each_signed_with_a_dash_byline():
+    first, second = page("reporters_notes_dash_bylines.txt").articles
+    # `——本报太湖分社记者翟青` closes its note; the paper's note and the editors go
+    assert (first.headline_from_lead, people(first)) == (True, [("翟青", "太湖分社记者")])
+    assert people(second) == [("胡悦", "江南分社记者")]
+    assert not any("责编" in p or "版)" in p for a in (first, second) for p in a.paragraphs)
+
+
+def test_a_spam_line_of_keywords_and_a_writer_in_the_author_field():
+    (article,) = page("web_spam_underscore_author_field.txt").articles
+    assert article.headline == "鄉村郵路,一路向前!"
+    assert people(article) == [("張明遠", "某某郵政报特派记者")]
+
+
+def test_editors_words_are_the_note_and_a_piece_byline_under_its_heading():
+    (article,) = page("editor_words_piece_byline.txt").articles
+    assert article.headline == "文学里的城市镜像"
+    assert article.editor_note.startswith("编者的话")
+    assert people(article) == [("郑晓雨", None), ("宋青", "某某报·某某网记者")]
+
+
+def test_marked_caption_copyright_line_and_the_day_in_the_lead():
+    article = page("marked_caption_lead_day.txt").articles[0]
+    assert article.captions == ("■陳明在新年招待會上講話。北京傳真",)
+    assert article.has_lead and people(article) == [("江明", "记者")]
+    assert article.headline == "某某辦公室9日在北京舉行新年招待會。"  # the display title less the lead's mark
+    assert article.dateline == D(2025, 1, 9)  # `…9日在北京舉行…`: the day the lead's sentence names

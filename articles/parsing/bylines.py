@@ -116,7 +116,7 @@ def _wire_source(inner: str) -> str | None:
 # A role as printed: 记者, 本报记者, 见习记者, 本报驻阿联酋记者, 扬子晚报记者, 新华社记者, 通讯员 ...
 # any newsroom's reporter as a token of its own: 南都记者, 快报时政新闻部记者 (never glued to a
 # name: 奥运小记者团正式成立 is a title)
-_ANY_REPORTER = re.compile(r"[\u4e00-\u9fff]{2,10}记者")
+_ANY_REPORTER = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,12}记者")
 _ROLE = re.compile(
     r"(?:本报)?(?:驻[\u4e00-\u9fff]{1,8})?(?:见习|实习|特约|首席|摄影|全媒体|融媒体?)?记者"
     r"|(?:本报)?(?:特约)?通讯员|实习生|摄影|撰稿"
@@ -181,7 +181,8 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     """A byline printed as a line of its own without brackets, with at least one role:
     `本报记者 王庆环`, `本报驻阿联酋记者林皎明`, `通讯员 王蕾 扬子晚报记者 周晓青`."""
     # `■本报记者 李明`: a mark some papers print before the byline line
-    f = fold(line).strip().lstrip("■□●◆◎★☆").strip()
+    # `■本报记者 李明`, `——本报辽宁分社记者胡婧怡`: marks printed before a byline line
+    f = fold(line).strip().lstrip("■□●◆◎★☆—-－―").strip()
     if len(f) > 80 or not _ROLE_HINT.search(f):
         return ()
     if "|" in f:  # `北京日报客户端 | 记者 李如意`: where it was published, then the byline

@@ -98,7 +98,7 @@ _NAV_WORDS = frozenset(
     "上一版 下一版 评论 我要评论 纠错 我要纠错 检索 帐户 账户 密码 用户名 匿名 登录 注册 首页 放大字体 缩小字体 "
     "不支持Flash 打印本页 关闭窗口 返回顶部 内容详情 返回该版首页 返回目录 返回首页 非常满意 基本满意 不太满意 "
     "很不满意 PDF版 PDF下载 标题导航 版面导航 日期导航 往期回顾 您对这篇文章的满意度 推荐给朋友 "
-    "一键分享 一鍵分享 分享至 正文 资讯 创始人 管理员 楼主 站长 手机看新闻 手機看新聞 点击排行 日点击排行 周点击排行 月点击排行 热点专题 热门推荐 "
+    "一键分享 一鍵分享 分享至 正文 资讯 放大图片 放大圖片 创始人 管理员 楼主 站长 手机看新闻 手機看新聞 点击排行 日点击排行 周点击排行 月点击排行 热点专题 热门推荐 "
     "热点推荐 相关新闻 相关文章 精彩推荐 猜你喜欢 热门文章 朋友圈 微信好友 微信 微博 QQ空间 新浪微博 腾讯微博 点击右上角微信好友 "
     "请使用浏览器分享功能进行分享 扫一扫 扫码 二维码 微信二维码 在线客服 手机版 电脑版 客户端 下载客户端 "
     "即时新闻 滚动新闻 实时新闻 最新新闻 新闻中心 正文 "
@@ -187,7 +187,11 @@ _WEB_META = [
         r"^[\[【]?\s*(责任编辑|编辑|责编)\s*:\s*[\u4e00-\u9fff·\s]{1,12}[\]】]?$",
         # what a copied web page leaves: a backslash or slash alone, an image's file name,
         # labels whose values were not copied (出版:更新:), a share bar spelt with spaces
-        r"^[\\/|\-_=*#~`'^.,;:!?<>+]{1,6}$",
+        r"^[\\/|\-_=*#~`'^.,;:!?<>+]{1,80}$",
+        # the web editor's credit in brackets: (责编:白宇、卫嘉)
+        r"^[(]\s*(责编|责任编辑|编辑)\s*:[^()]{1,30}[)]$",
+        # 《 人民日报 》( 2024年02月24日 05 版)
+        r"^《\s*\S{2,12}\s*》\s*[(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*[A-Za-z]?\d{0,3}\s*版?\s*[)]$",
         r"^\S{1,80}\.(jpg|jpeg|png|gif|webp|bmp)$",
         r"^([\u4e00-\u9fff]{1,4}\s*:\s*){2,}$",
         r"^(时\s*间|分\s*享|评\s*论|点\s*赞|收\s*藏|手机看新闻|手机版|打开APP|APP内打开|阅读原文)$",
@@ -301,6 +305,7 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
             len(run) == 1
             and j < len(lines)
             and is_terminated(lines[j])
+            and not is_terminated(run[0])  # (a fragment cut by a column break ends no sentence)
             and _sentence_fragment(run[0])
             and not fold(lines[j]).lstrip().startswith("本报")
         ):
@@ -362,7 +367,8 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
     )
 
 
-_META_AUTHOR = re.compile(r"(?:作者|撰文|记者|文)\s*:\s*([\u4e00-\u9fff·]{2,4}(?:[ 、,，]+[\u4e00-\u9fff·]{2,4}){0,5})(?=\s|$)")
+# the 作者 field's value, up to the next field (来源:, 发布时间:) or the end
+_META_AUTHOR = re.compile(r"(?:作者|撰文|记者|文)\s*:\s*(\S.{1,40}?)(?=\s+[\u4e00-\u9fff]{2,6}\s*:|\s*$)")
 
 
 # what marks a web page's source/date line (as opposed to other meta lines): a source, a clock
@@ -384,7 +390,10 @@ def meta_author(line: str) -> str | None:
     if not _web_meta(f):
         return None
     m = _META_AUTHOR.search(f)
-    return f"作者:{m.group(1).strip()}" if m else None
+    if not m:
+        return None
+    value = m.group(1).strip()
+    return f"作者:{value}" if byline_line(f"作者:{value}") else None
 
 
 def _sentence_fragment(line: str) -> bool:

@@ -55,11 +55,13 @@ def _is_lead(line: str) -> bool:
     return f.startswith("本报讯") or bool(_WIRE_LEAD.match(f) or _NEWS_LEAD.match(f))
 
 
-_CAPTION = re.compile(r"^(▲|△|▼|►|(上|下|左|右|组)?图\s*[:]|图片\s*[:]|图为|\(图\))")
+# (■ before a finished sentence is a caption: `■蔡名照在新年招待会上讲话。北京传真`; before a
+# byline it is no caption: `■本报记者 李明`)
+_CAPTION = re.compile(r"^(▲|△|▼|►|(上|下|左|右|组)?图\s*[:]|图片\s*[:]|图为|\(图\)|■(?=[^。]{2,80}。))")
 _CROSS_REFERENCE = re.compile(
     r"^(相关(报道|新闻|稿件|链接)?\S{0,6}见|详见|更多(报道|内容)\S{0,4}见|下转|上接|转|接)\s*第?\s*[A-Za-z]?\s*[\d一二三四五六七八九十]{1,3}\s*版\S{0,8}$"
 )
-_EDITOR_NOTE = re.compile(r"^[【\[]?编者按[】\]]?\s*[:]?")
+_EDITOR_NOTE = re.compile(r"^[【\[]?(编者按|编者的话|编者附言)[】\]]?\s*[:]?")
 
 
 def is_caption_line(line: str) -> bool:

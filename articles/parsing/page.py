@@ -299,7 +299,7 @@ def _web_page_items(lines: list[str], at: int) -> list[_Chunk] | None:
         and len(re.sub(r"\s", "", lines[k])) > 4
         # above the title next to the source line, a run of comma-separated phrases is the
         # site's keyword list, not a kicker
-        and (not block or len(re.findall(r"[,，;；]", lines[k])) < 2)
+        and (not block or len(re.findall(r"[,，;；_|｜]", lines[k])) < 2)
     ):
         block.insert(0, k)
         k -= 1
@@ -368,7 +368,7 @@ def _chrome(d: "_Draft") -> bool:
         and not d.photo_credits
         and not d.captions
         and not d.source
-        and len(text) + len(d.headline) + len(d.kicker) <= 80
+        and len(text) + (0 if d.headline_from_lead else len(d.headline)) + len(d.kicker) <= 100
         and not any(re.search(r"[。！？!?…]", p) for p in d.paragraphs)
     )
 
@@ -527,7 +527,11 @@ def _read_article(chunk: _Chunk) -> _Draft:
         ):
             people = _names(fold(line).strip())  # `匡笠` alone between paragraphs: the writer
         if people and (
-            not text_lines or is_terminated(text_lines[-1]) or (len(text_lines) == 1 and _is_lead(text_lines[0]))
+            not text_lines
+            or is_terminated(text_lines[-1])
+            or (len(text_lines) == 1 and _is_lead(text_lines[0]))
+            # under a piece's own heading: `杨晓升:在现实中捕捉文学的亮光` / `郑欣宜 中青报记者 宋宝颖`
+            or (_title_like(text_lines[-1], strict=False) and len(text_lines[-1]) <= 30 and byline_line(line))
         ):
             d.bylines.extend(people)
             d.printed.append(line)
@@ -620,8 +624,9 @@ def _read_article(chunk: _Chunk) -> _Draft:
                 d.printed.insert(0, printed)
                 d.source = d.source or lead_wire
             d.dateline = read_dateline(first)
-            if chunk.brief and not (d.dateline.monthday or d.dateline.day or d.dateline.days_before_issue is not None):
-                # `据新华社电 瑞典王室4日发表声明说`: the day its first sentence names
+            if not _dated(d.dateline):
+                # `本报讯 … 国务院新闻办公室19日在北京举行…`, `据新华社电 瑞典王室4日发表声明说`:
+                # the day the lead's first sentence names
                 said = sentence_date(_LEAD_MARK.sub("", f, count=1))
                 d.dateline = replace(said, place=d.dateline.place)
         # a story made of several dispatches under one title (a database item): each
@@ -751,7 +756,7 @@ def _take_cross_references(d: _Draft, paragraph: str) -> str:
 
 
 _LEAD_MARK = re.compile(
-    r"^(本报讯|[【\[]?(本报|新华社|中新社)[^,，。:：\s]{0,16}?电[】\]]?|新华社电|据新华社电)\s*"
+    r"^([\u4e00-\u9fff]{0,8}报讯|[【\[]?(本报|新华社|中新社)[^,，。:：\s]{0,16}?电[】\]]?|新华社电|据新华社电)\s*"
     r"([(（][^()（）]{0,60}[)）])?\s*"
 )
 

@@ -100,3 +100,15 @@ def test_writer_who_took_the_photos_after_the_last_sentence():
     assert [(b.name, b.role) for b in article.bylines] == [("许晴", "记者")]
     assert article.paragraphs[-1].endswith("月底将全部完工。")
     assert article.dateline == dt.date(2025, 1, 8)
+
+
+def test_two_web_articles_each_under_its_own_source_line_and_agency_reporters():
+    first, second = page("web_two_articles_agency.txt").articles
+    assert first.headline == "《城市更新案例汇编》出版发行"
+    assert (first.source, first.dateline, first.dateline_place) == ("新华社", dt.date(2025, 1, 9), "北京")
+    assert first.paragraphs[-1].endswith("配有大量图片。")
+    assert (second.headline, second.subheadline) == ("让老街区焕发新活力", "——城市更新系列观察之三")
+    # `钟 磊`: a two-character name spaced to line up with three-character ones
+    assert [(b.name, b.role) for b in second.bylines] == [("钟磊", "新华社记者"), ("林晓燕", "新华社记者")]
+    assert second.source == "新华社"  # the agency's reporters write the agency's copy
+    assert second.paragraphs[0].startswith("走进修缮一新的老街区")

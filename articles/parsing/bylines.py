@@ -141,6 +141,23 @@ def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
         inner = re.split(r"\s+\S{1,6}:", inner[author.end() :])[0]
     # `无锡报道`, `北京报道`: where the reporter filed from, not a person
     tokens = [t for t in re.split(r"[\s、,/]+", inner) if t and not re.fullmatch(r"[\u4e00-\u9fff]{1,8}报道", t)]
+    # a two-character name set with a space to line up with three-character ones: `邢 拓 余俊杰`
+    if any(len(t) == 1 for t in tokens):
+        joined: list[str] = []
+        for t in tokens:
+            if (
+                joined
+                and len(t) == 1
+                and len(joined[-1]) == 1
+                and "\u4e00" <= t <= "\u9fff"
+                and "\u4e00" <= joined[-1] <= "\u9fff"
+                and t not in _ROLES
+                and joined[-1] not in _ROLES
+            ):
+                joined[-1] += t
+            else:
+                joined.append(t)
+        tokens = joined
     people: list[Byline] = []
     role: str | None = None
     roles_seen = 0

@@ -263,6 +263,9 @@ class Furniture:
     # where a web page's source/date line (来源: … 2025-01-09 10:20) stood among the kept lines:
     # the page's title is above it, its text below
     web_meta_at: int | None = None
+    # where the same source line stood again further down (a page of several web articles,
+    # each under its title and its own `( 2025-10-12 ) 稿件来源:…` line)
+    web_meta_more: tuple[int, ...] = ()
 
 
 def strip_boilerplate(lines: list[str]) -> tuple[list[str], tuple[Credit, ...]]:
@@ -283,6 +286,8 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
     kept_at: dict[int, int] = {}  # a page line's index -> how many lines were kept before it
     papers: list[str] = []
     web_meta_at: int | None = None  # where a web page's source/date line stood (between title and text)
+    more: list[int] = []
+    first_meta = ""
     i = 0
     while i < len(lines):
         if _footer_strength(lines[i]) == 0:
@@ -315,8 +320,11 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
         elif any(_footer_strength(x) == 2 for x in run):
             for k, x in enumerate(run):
                 f = fold(x).strip()
-                if web_meta_at is None and _web_meta(f) and not _navigation(f) and _WEB_SOURCE_LINE.search(f):
-                    web_meta_at = len(kept)
+                if _web_meta(f) and not _navigation(f) and _WEB_SOURCE_LINE.search(f):
+                    if web_meta_at is None:
+                        web_meta_at, first_meta = len(kept), re.sub(r"[\d\s]", "", f)
+                    elif re.sub(r"[\d\s]", "", f) == first_meta and len(kept) > (more or [web_meta_at])[-1]:
+                        more.append(len(kept))
                 author = meta_author(x)
                 if author:
                     kept.append(author)
@@ -364,6 +372,7 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
         paper=paper,
         item_starts=tuple(starts),
         web_meta_at=web_meta_at,
+        web_meta_more=tuple(more),
     )
 
 

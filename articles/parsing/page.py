@@ -73,14 +73,16 @@ def parse_page(
         f"【{m.group(1)}】" if ("**" in ln or "＊＊" in ln) and (m := _STARRED_TITLE.match(ln)) and not _is_lead(ln) else ln
         for ln in lines
     ]
-    web_meta_at = furniture.web_meta_at
+    web_meta_at, more = furniture.web_meta_at, furniture.web_meta_more
     if not furniture.item_starts:  # (a web page's shape: a database page keeps its own line numbers)
+        before = len(lines)
         lines, web_meta_at = _from_repeated_title(lines, web_meta_at)
+        more = tuple(x - (before - len(lines)) for x in more if x - (before - len(lines)) > (web_meta_at or 0))
     chunks = None
     if web_meta_at is not None and furniture.page_label is None and not furniture.item_starts:
         # a web page: its title above its source line (a wire dateline's 题: further down
         # repeats it)
-        chunks = _web_page_items(lines, web_meta_at)
+        chunks = _web_pages(lines, web_meta_at, more)
     if chunks is None:
         lines, starts = _without_listed_titles(lines, furniture.item_starts)
         chunks = _items(_titles_from_wire_datelines(lines), starts)
@@ -286,6 +288,28 @@ def _titles_from_wire_datelines(lines: list[str]) -> list[str]:
     return out
 
 
+def _web_pages(lines: list[str], at: int, more: tuple[int, ...]) -> list[_Chunk] | None:
+    """Several web articles on one page, each under its title block and its own source line:
+    each is read as a web page of its own (a source line with no title above it splits nothing)."""
+    for later in more:
+        top = _title_block_above(lines, later)
+        if top is not None and top > at:
+            first = _web_page_items(lines[:top], at)
+            rest = _web_pages(lines[top:], later - top, tuple(x - top for x in more if x > later))
+            if first is not None and rest is not None:
+                return [*first, *rest]
+            break
+    return _web_page_items(lines, at)
+
+
+def _title_block_above(lines: list[str], at: int) -> int | None:
+    """Where the title lines just above a source line start (None: no title there)."""
+    k = at - 1
+    while k >= 0 and at - k <= 4 and _title_like(lines[k]) and len(re.sub(r"\s", "", lines[k])) > 4:
+        k -= 1
+    return k + 1 if k + 1 < at else None
+
+
 def _web_page_items(lines: list[str], at: int) -> list[_Chunk] | None:
     """A web page's article: the title lines stand just above its source/date line (`来源: …
     2025-01-09 10:20`), the text below it, and subheadings, captions and bylines inside the text
@@ -421,6 +445,7 @@ class _Draft:
     cross_references: list[str] = field(default_factory=list)
 
 
+_AGENCY_ROLE = re.compile(r"(新华社|中新社|中国新闻社)(?:驻[\u4e00-\u9fff]{1,8})?(?:特约)?记者")
 _LOST_AFTER_CREDIT = re.compile(r"(?<=[。!?！？”])(\s*[(（][^()（）]{1,30}[)）])\s*\?$")
 _STARRED_TITLE = re.compile(r"^([^【】*＊]{4,80}?)\s*[*＊]{3,}$")
 _PHOTO_STORY_CREDIT = re.compile(r"(?:^|(?<=[。!?”]))\s*((?:[\u4e00-\u9fff]{2,3}\s+){0,3}[\u4e00-\u9fff]{2,3})\s*摄影报道$")
@@ -675,6 +700,10 @@ def _read_article(chunk: _Chunk) -> _Draft:
             d.source = d.source or end.group(1)
     d.paragraphs = paragraphs
     d.source = d.source or chunk.shared_source
+    if not d.source:
+        # `新华社记者 邢 拓 余俊杰`: a news agency's reporters write the agency's copy
+        agency = next((m.group(1) for b in d.bylines if b.role and (m := _AGENCY_ROLE.fullmatch(fold(b.role)))), None)
+        d.source = agency
     if chunk.credit_printed:
         d.printed.append(chunk.credit_printed)
     # one person once, with the role printed for them where one was (作者:刘波 … 记者 刘波)

@@ -109,3 +109,31 @@ def test_a_photo_story_of_one_short_dated_sentence_is_dated_by_it():
     (photo,) = page("photo_sentence_dated.txt").articles
     assert photo.headline == "市民冬日游古运河"
     assert photo.dateline == dt.date(2025, 1, 12)
+
+
+def test_an_item_title_on_the_item_line_in_brackets_or_set_apart_by_a_space():
+    parsed = page("briefs_titles_on_item_line.txt")
+    library, metro, games = parsed.articles
+    assert {a.section for a in parsed.articles} == {"城事速览"}
+    assert (library.headline, library.headline_from_lead) == ("市图书馆延长开放时间", False)
+    assert library.paragraphs[0].startswith("记者从市图书馆获悉")
+    assert [(b.name, b.role) for b in library.bylines] == [("张晓", "记者")]
+    assert (metro.headline, metro.dateline) == ("地铁三号线新增两座车站", dt.date(2025, 1, 12))
+    # a 本报讯 lead is never cut into a title
+    assert games.headline_from_lead and games.has_lead
+    assert [b.name for b in games.bylines] == ["李青", "周文"]
+
+
+def test_traditional_brief_column_with_its_own_and_a_shared_wire_credit():
+    items = page("briefs_traditional_shared_credit.txt").articles
+    assert {a.section for a in items} == {"國際簡訊"}
+    # an item's own credit wins; the shared one credits the others; sources in Simplified
+    assert [a.source for a in items] == ["新华社", "中新社", "中新社"]
+    assert [a.dateline for a in items] == [dt.date(2025, 1, 10), dt.date(2025, 1, 11), dt.date(2025, 1, 10)]
+    assert all(a.headline_from_lead for a in items)
+
+
+def test_a_two_part_breadcrumb_is_no_title():
+    (article,) = page("web_short_breadcrumb.txt").articles
+    assert article.headline == "多地迎来降雪天气 交通部门提醒谨慎驾驶"
+    assert (article.source, article.dateline) == ("中新网", dt.date(2025, 1, 10))

@@ -236,7 +236,10 @@ def brief_starts(lines: list[str]) -> list[int]:
 
 
 # the names brief columns go by: 要闻速览, 三秦短波, 新闻快讯, 天下速递, 国际简讯, 社会扫描 ...
-_BRIEF_COLUMN_WORD = re.compile(r"(速览|短波|快讯|简讯|速递|快报|短讯|资讯|集锦|扫描|播报|一览|快览|简报|短新闻|新闻|动态|要闻)$")
+_BRIEF_COLUMN_WORD = re.compile(
+    r"(速览|速覽|短波|快讯|简讯|簡讯|速递|速遞|快报|短讯|资讯|資讯|集锦|集錦|扫描|掃描|播报|一览|一覽|快览|快覽|简报|簡报"
+    r"|短新闻|短新聞|新闻|新聞|动态|動態|要闻|要聞)$"
+)
 
 
 def _closed(before: list[str]) -> bool:
@@ -254,6 +257,28 @@ def _unmarked(line: str) -> str:
     s = line.strip()
     m = _BRIEF_MARK.match(s)
     return s[m.end() :].strip() if m else s
+
+
+# `【地铁三号线新增两座车站】地铁三号线……`, `市图书馆延长开放时间 记者从……`: an item's title on
+# the item's own line, in brackets or set apart by a space from the text that follows
+_BRACKETED_ITEM_TITLE = re.compile(r"^【([^【】]{2,40})】\s*(\S.{9,})$")
+_SPACED_ITEM_TITLE = re.compile(r"^([^\s，,。！？!?：:；;、“”\"()（）《》]{4,30})\s+(\S.{19,})$")
+
+
+def _title_on_item_line(line: str) -> list[str]:
+    m = _BRACKETED_ITEM_TITLE.match(line)
+    if m and not _is_lead(m.group(1)):
+        return [m.group(1), m.group(2)]
+    m = _SPACED_ITEM_TITLE.match(line)
+    if (
+        m
+        and not _is_lead(line)
+        and not re.match(r"^\d{1,2}月\d{1,2}日|^\d{4}年", fold(m.group(1)))
+        and not byline_line(m.group(1))
+        and not is_terminated(m.group(1))
+    ):
+        return [m.group(1), m.group(2)]
+    return [line]
 
 
 def _column_heading(line: str) -> bool:
@@ -278,7 +303,7 @@ def brief_items(lines: list[str], starts: list[int]) -> list[_Chunk]:
     after: list[_Chunk] = []
     bounds = [*starts, len(lines)]
     for n, (a, b) in enumerate(zip(bounds, bounds[1:])):
-        stretch = [_unmarked(lines[a]), *lines[a + 1 : b]]
+        stretch = [*_title_on_item_line(_unmarked(lines[a])), *lines[a + 1 : b]]
         short_title = (
             len(stretch) > 1
             and not is_terminated(stretch[0])

@@ -112,3 +112,26 @@ def test_two_web_articles_each_under_its_own_source_line_and_agency_reporters():
     assert [(b.name, b.role) for b in second.bylines] == [("钟磊", "新华社记者"), ("林晓燕", "新华社记者")]
     assert second.source == "新华社"  # the agency's reporters write the agency's copy
     assert second.paragraphs[0].startswith("走进修缮一新的老街区")
+
+
+def test_paper_dated_page_line_counter_and_a_closing_source_in_brackets():
+    parsed = page("epaper_counter_closing_source.txt")
+    (article,) = parsed.articles
+    assert (parsed.page_label, parsed.page_section) == ("A03", "城事")
+    assert article.headline == "城南菜场改造完成重新开业"
+    assert article.source == "某某新闻客户端"  # (来源:某某新闻客户端)
+    assert article.paragraphs[-1].endswith("买菜心情也好了。”")
+
+
+def test_a_media_name_alone_in_brackets_closing_the_story_is_its_source():
+    (article,) = page("closing_media_name.txt").articles
+    assert article.source == "央视新闻客户端"
+    assert article.bylines == ()
+    assert article.paragraphs[-1] == "据监测,今冬飞抵的候鸟数量较去年同期增加约一成。"
+
+
+def test_a_portals_menu_counters_and_back_link_are_no_title():
+    (article,) = page("web_portal_back_link.txt").articles
+    assert article.headline == "春运首日客流平稳"
+    assert [(b.name, b.role) for b in article.bylines] == [("王小川", "记者")]
+    assert not any("搜狐" in t or "浏览" in t for t in every_text(page("web_portal_back_link.txt")))

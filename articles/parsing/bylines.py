@@ -91,6 +91,10 @@ def parse_byline_text(line: str) -> tuple[tuple[Byline, ...], str | None] | None
     return None
 
 
+_SOURCE_NAMED = re.compile(r"(?:来源|稿件来源|新闻来源|来自|转自|摘自)\s*:?\s*《?([\u4e00-\u9fffA-Za-z]{2,14}?)》?")
+_MEDIA_NAME = re.compile(r"《?[\u4e00-\u9fff]{2,10}(?:客户端|新闻网|日报|晚报|都市报|电视台|通讯社)》?")
+
+
 def _wire_source(inner: str) -> str | None:
     """The agency a credit names: `据新华社`, `新华社电`, `综合本报和新华社电`, `据《扬子晚报》`."""
     s = inner
@@ -102,6 +106,12 @@ def _wire_source(inner: str) -> str | None:
         return s
     if s in _WIRE_AGENCIES:
         return s
+    # `(来源:某某新闻客户端)`, `(摘自《某某日报》)`, `(央视新闻客户端)`: where the copy came from
+    m = _SOURCE_NAMED.fullmatch(inner)
+    if m:
+        return m.group(1)
+    if _MEDIA_NAME.fullmatch(inner):
+        return inner.strip("《》")
     # mixed credits: 综合本报和新华社电, 综合新华社、央视新闻, 本报综合新华社
     rest = re.sub(r"^(本报)?综合(报道)?", "", s)
     if rest != s:

@@ -89,7 +89,7 @@ _CREDIT = re.compile(rf"^({_CREDIT_ROLES})\s*:\s*(.+)$")
 
 # An e-paper page line: 第A02版:要闻, 第04版：综合新闻, 第1版(要闻)
 _PAGE_LINE = re.compile(
-    r"^(?:\d{4}年\d{1,2}月\d{1,2}日\s*|当前版\s*:\s*|版面\s*:\s*)?第?\s*([A-Za-z]{0,2}\d{1,3}|[A-Za-z]\d{4})\s*版\s*(?::\s*|\(\s*)?([\u4e00-\u9fff·][\u4e00-\u9fff· ]{0,11})?\)?\s*(?:PDF版?)?(?:\s*(?:上一版|下一版|上一篇|下一篇|\d{1,2}))*$"
+    r"^(?:[\u4e00-\u9fff]{2,10}(?:报|刊)\s+(?=\d{4}年))?(?:\d{4}年\d{1,2}月\d{1,2}日\s*|当前版\s*:\s*|版面\s*:\s*)?第?\s*([A-Za-z]{0,2}\d{1,3}|[A-Za-z]\d{4})\s*版\s*(?::\s*|\(\s*)?([\u4e00-\u9fff·][\u4e00-\u9fff· ]{0,11})?\)?\s*(?:PDF版?)?(?:\s*(?:上一版|下一版|上一篇|下一篇|\d{1,2}))*$"
 )
 # 第5版(国内专页(教科文)): a section name that has brackets of its own
 _PAGE_LINE_NESTED = re.compile(r"^第\s*([A-Za-z]{0,2}\d{1,3})\s*版\s*\(([^()]{1,12}\([^()]{1,10}\)[^()]{0,6})\)$")
@@ -167,6 +167,9 @@ _WEB_META = [
         # an e-paper's metadata line: paper, section, page code, title, ids, then the date
         # and weekday (… a0002 四千斤…人员 2021-12-21 …| 2 2021年12月21日 星期二)
         r"^[^。!?，,“”]{0,160}\d{4}年\d{1,2}月\d{1,2}日\s*(星期|周)[一二三四五六日天]$",
+        # counters and a portal's back link: 点击数:326, 浏览次数:1024, 返回搜狐,查看更多
+        r"^(点击数|点击量|点击|浏览次数|浏览量|阅读数|阅读量|阅读|访问量)\s*:\s*\d{0,9}$",
+        r"^返回[\u4e00-\u9fff]{1,6}\s*[,，]?\s*查看更多$",
         # a transcript site's header: a few words and an ISO date (新闻联播 文字版 2002-02-15)
         r"^[\u4e00-\u9fff ]{0,16}\d{4}-\d{1,2}-\d{1,2}[\u4e00-\u9fff ]{0,16}$",
         # the web editor and an empty source at the end: 责编:复苏 来源:

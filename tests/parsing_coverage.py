@@ -42,6 +42,8 @@ def lost_characters(text: str, page: ParsedPage, footer_lines: set[str] | frozen
     text = clean_markup(text)  # HTML tags and entities are not text (<br/>, &nbsp;)
     # a digest's item numbers (`2、【…】`) are list marks, as a bullet (•) is
     text = re.sub(r"(?m)^\s*\d{1,2}\s*[、.．]\s*(?=【)", "", text)
+    # and so are a brief column's circled item numbers (①, ②, ❶)
+    text = re.sub(r"(?m)^\s*[①-⑳❶-❿]", "", text)
     # a database mirror's item pasted on one line starts with its page line and column mark
     # (`第1版(要闻)专栏:  标题……`): furniture, as the same words are on lines of their own
     text = re.sub(r"(?m)^第\s*\d{1,3}\s*版\s*\((?:[^()]|\([^()]*\))*\)\s*专栏\s*:(?=\s{2})", "", text)

@@ -139,3 +139,18 @@ def test_a_two_part_breadcrumb_is_no_title():
     # the closing credit names the source as printed (the lead's 中新网 is the same newsroom)
     assert (article.source, article.dateline) == ("中国新闻网", dt.date(2025, 1, 10))
     assert not any("来源" in p for p in article.paragraphs)
+
+
+def test_numbered_items_are_briefs_of_their_column():
+    items = page("briefs_numbered_items.txt").articles
+    assert [[b.name for b in a.bylines] for a in items] == [["韩青"], ["孙悦"], ["王敏"]]
+    assert all(a.headline_from_lead and a.section == "一周要闻" for a in items)
+    assert items[0].headline == "市政府常务会议8日召开,研究部署今年重点民生实事项目。"
+    assert [a.dateline for a in items] == [dt.date(2025, 1, 8), dt.date(2025, 1, 9), None]
+
+
+def test_marked_photo_captions_are_captions_not_briefs():
+    (article,) = page("marked_captions_no_briefs.txt").articles
+    assert article.headline == "梅园早梅绽放"
+    assert len(article.captions) == 2 and all("图为" in c for c in article.captions)
+    assert article.has_lead and [b.name for b in article.bylines] == ["唐宁"]

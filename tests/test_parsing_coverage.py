@@ -24,6 +24,8 @@ FURNITURE = {
     "briefs_marked_shared_credit.txt": {"第B04版:天下", "2025-01-13 1 1 某某日报 content_1001.html 1 5 天下速递 /enpproperty-->"},
     "briefs_titled_bullets.txt": {"第A08版:国际"},
     "briefs_named_items.txt": {"本版导读"},
+    "briefs_numbered_items.txt": {"第A04版:综合"},
+    "marked_captions_no_briefs.txt": {"第A05版:图片"},
     "epaper_counter_closing_source.txt": {"某某日报 2025年01月10日 第A03版:城事", "点击数:326"},
     "web_portal_back_link.txt": {
         "首页 | 新闻 | 体育 | 娱乐 | 财经", "发布时间:2025-01-10 08:30  浏览次数:1024", "返回搜狐,查看更多", "责任编辑:李四",

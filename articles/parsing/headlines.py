@@ -65,7 +65,8 @@ _EDITOR_NOTE = re.compile(r"^[【\[]?(编者按|编者的话|编者附言)[】\]
 
 
 def is_caption_line(line: str) -> bool:
-    return bool(_CAPTION.match(fold(line).strip()))
+    # (a list mark before it: `●图为市民在梅园赏梅拍照。`)
+    return bool(_CAPTION.match(re.sub(r"^[●■◆•○◇□]\s*(?=图)", "", fold(line).strip())))
 
 
 def cross_reference(inner: str) -> bool:

@@ -184,7 +184,7 @@ def _article_end(body: list[str]) -> int:
 
 # The marks a brief column prints before each item (■ ……, △ ……, • title): list marks, never
 # a caption's ▲ alone (a caption with a photo credit is no item)
-_BRIEF_MARK = re.compile(r"^([•●○◆◇■□▲△▶►☆★◎▪◉])\s*(?=\S)")
+_BRIEF_MARK = re.compile(r"^([•●○◆◇■□▲△▶►☆★◎▪◉❖♦]|[①-⑳❶-❿])\s*(?=\S)")
 _CAPTION_MARKS = "▲△▶►"
 # the credit a column of briefs shares, after its last item: 均据新华社电, (以上均据新华社电)
 _SHARED_CREDIT = re.compile(
@@ -203,9 +203,10 @@ def brief_mark(line: str) -> str | None:
     rest = s[m.end() :].strip()
     if len(rest) < 2 or byline_line(rest) or _BARE_NAME.match(rest) or is_photo_credit_line(rest):
         return None
-    if m.group(1) in _CAPTION_MARKS and (is_photo_line(rest) or is_caption_line(rest) or "摄" in rest[-12:]):
+    if is_photo_line(rest) or is_caption_line(rest) or m.group(1) in _CAPTION_MARKS and "摄" in rest[-12:]:
         return None
-    return m.group(1)
+    # numbered items (①, ②, ❶ …) are one kind of mark
+    return "①" if "①" <= m.group(1) <= "⑳" or "❶" <= m.group(1) <= "❿" else m.group(1)
 
 
 def brief_starts(lines: list[str]) -> list[int]:

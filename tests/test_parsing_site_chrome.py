@@ -135,3 +135,11 @@ def test_a_portals_menu_counters_and_back_link_are_no_title():
     assert article.headline == "春运首日客流平稳"
     assert [(b.name, b.role) for b in article.bylines] == [("王小川", "记者")]
     assert not any("搜狐" in t or "浏览" in t for t in every_text(page("web_portal_back_link.txt")))
+
+
+def test_more_epaper_headers_a_page_list_on_one_line_and_a_headline_list():
+    parsed = page("epaper_headers_more.txt")
+    (article,) = parsed.articles
+    assert article.headline == "运河夜游新线路开通"
+    assert article.paragraphs == ("本报讯(记者 周航)新的运河夜游线路昨晚开通,游船从清名桥出发,途经南长街,全程约四十分钟。",)
+    assert [b.name for b in article.bylines] == ["周航"]

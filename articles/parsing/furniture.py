@@ -58,8 +58,12 @@ _STRONG_FOOTER = [
         r"^((上一|下一)(篇|版|期)\s*)+$",
         r"^[\[【]?\s*字(体|号)\s*:\s*[大中小\s]+[\]】]?$",
         # a paper's digital-edition banner and reader chrome: 钱江晚报 数字报纸, 人民日报电子报,
-        # 大公报电子版, 电子报阅读机, 当前报纸名称:大江晚报
-        r"^[\u4e00-\u9fff]{0,10}\s*(数字报纸|数字报刊|数字报|电子报纸|电子报|电子版|数字版)\s*(阅读机|阅读器|平台|系统)?$",
+        # 大公报电子版, 电子报阅读机, 当前报纸名称:大江晚报, 无锡日报·数字报
+        r"^[\u4e00-\u9fff]{0,10}\s*[·\-—|｜]?\s*(数字报纸|数字报刊|数字报|电子报纸|电子报|电子版|数字版)\s*(阅读机|阅读器|平台|系统)?$",
+        # a headline list's header, and a page list on one line (第01版:要闻 第02版:要闻 …)
+        r"^(标题导航|本版标题|本版导读|本版新闻|版面导读|今日导读|本期导读|要闻导读)$",
+        r"^(?:第?\s*[A-Za-z]{0,2}\d{1,3}\s*版(?:\s*:\s*[\u4e00-\u9fff·]{1,8})?\s+){2,}第?\s*[A-Za-z]{0,2}\d{1,3}\s*版(?:\s*:\s*[\u4e00-\u9fff·]{1,8})?$",
+        r"^扫一扫[^。!?]{0,20}(手机|阅读|打开|关注)[^。!?]{0,20}$",
         r"^当前(报纸|报刊|刊物)(名称)?\s*:\s*\S{2,12}$",
         # a reader's labels for the item shown: 日期:12-04, 版面:第A01版:导读 上一篇 下一篇
         r"^(日期|版面|版次|版名)\s*:\s*[^。!?，,]{0,40}$",
@@ -102,7 +106,7 @@ _NAV_WORDS = frozenset(
     "一键分享 一鍵分享 分享至 正文 资讯 放大图片 放大圖片 创始人 管理员 楼主 站长 手机看新闻 手機看新聞 点击排行 日点击排行 周点击排行 月点击排行 热点专题 热门推荐 "
     "热点推荐 相关新闻 相关文章 精彩推荐 猜你喜欢 热门文章 朋友圈 微信好友 微信 微博 QQ空间 新浪微博 腾讯微博 点击右上角微信好友 "
     "请使用浏览器分享功能进行分享 扫一扫 扫码 二维码 微信二维码 在线客服 手机版 电脑版 客户端 下载客户端 "
-    "即时新闻 滚动新闻 实时新闻 最新新闻 新闻中心 正文 "
+    "即时新闻 滚动新闻 实时新闻 最新新闻 新闻中心 正文 网站首页 打印本文 关闭本页 点击查看大图 查看大图 "
     "查看相关 更多 更多>> 加载更多 内容检索 星期 联系方式 网管信箱 广告服务 关于我们 推薦 關閉 帳戶 密碼 檢索 首頁 放大字體 縮小字體 上一條 下一條 打印本頁 關閉窗口".split()
 )
 _AGENCY_MASTHEADS = frozenset("新华社 中新社 中国新闻社 人民网 新华网 中新网 中國新聞社 新華社".split())
@@ -234,7 +238,8 @@ def _web_meta(f: str) -> bool:
     return f in _AGENCY_MASTHEADS
 # Headers of an e-paper headline list: the titles that follow them are navigation.
 _COLUMN_MARK = re.compile(r"^专栏\s*:\s*$")
-_HEADLINE_LIST = re.compile(r"^(标题导航|本版标题|本版导读|本版新闻|版面导读|目录)$")
+_MARKED_ITEM = re.compile(r"^[•●○◆◇■□▲△▶►☆★◎▪◉❖♦①-⑳❶-❿]\s*\S.{20,}")
+_HEADLINE_LIST = re.compile(r"^(标题导航|本版标题|本版导读|本版新闻|版面导读|今日导读|本期导读|要闻导读|目录)$")
 _PAPERS = ("江南晚报", "无锡日报")
 
 
@@ -306,7 +311,13 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
                 break  # under a database's `专栏:` comes the title (旅游踏青 驾车出行 走亲访友 其乐融融)
             if _HEADLINE_LIST.match(fold(lines[j - 1]).strip()):
                 # the list's titles: short lines without sentence punctuation
-                while j < len(lines) and _footer_strength(lines[j]) == 0 and _is_listed_title(lines[j]):
+                while (
+                    j < len(lines)
+                    and _footer_strength(lines[j]) == 0
+                    and _is_listed_title(lines[j])
+                    # a brief column's heading: its first marked item follows (三秦短波 / △……)
+                    and not (j + 1 < len(lines) and _MARKED_ITEM.match(lines[j + 1].strip()))
+                ):
                     listed.add(j)
                     j += 1
         run = [x for k, x in enumerate(lines[i:j], i) if k not in listed]

@@ -146,6 +146,8 @@ FURNITURE = {
     "marked_caption_lead_day.txt": {
         "放大圖片", "版權聲明:凡注有“某某photo”字樣的圖片版權均屬某某網,未經書面授權,不得轉載使用。",
     },
+    "blog_date_header_two_posts.txt": {"Friday, January 10, 2025"},
+    "newsletter_label_slash_byline.txt": {"2025年1月10日 星期五"},
     "mirror_site_starred_titles.txt": {"某某彩平台|某某彩平台下载", "某某彩平台2025-01-09 16:05"},
     "footer_traps.txt": {"江南晚报", "无锡日报报业集团主办", "广告热线：88300000(白天)", "无锡地区零售价1.5元"},
 }

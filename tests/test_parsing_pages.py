@@ -559,3 +559,17 @@ def test_marked_caption_copyright_line_and_the_day_in_the_lead():
     assert article.has_lead and people(article) == [("江明", "记者")]
     assert article.headline == "某某辦公室9日在北京舉行新年招待會。"  # the display title less the lead's mark
     assert article.dateline == D(2025, 1, 9)  # `…9日在北京舉行…`: the day the lead's sentence names
+
+
+def test_a_blogs_english_date_header_and_two_posts_with_their_credits():
+    news, essay = page("blog_date_header_two_posts.txt").articles
+    assert news.headline == "住建部门:老旧小区改造将每年考核"  # not `Friday, January 10, 2025 …`
+    assert (people(news), news.source, news.dateline) == ([("徐明宇", "记者")], "人民网", D(2025, 1, 9))
+    assert (essay.headline, people(essay)) == ("用文学照见我们自己", [("贾思远", None)])
+
+
+def test_a_newsletters_label_and_a_byline_with_the_outlet_after_slashes():
+    (article,) = page("newsletter_label_slash_byline.txt").articles
+    assert (article.section, article.headline) == ("今日頭條", "兩岸青年共話創業 三百人參加交流會")
+    # `記者羅明川/綜合報導/某某合報`: the reporter; how it was filed and the paper are no names
+    assert people(article) == [("羅明川", "记者")]

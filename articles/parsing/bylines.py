@@ -149,8 +149,12 @@ def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
     author = re.match(r"^(作者|撰文|文)\s*:\s*", inner)
     if author:  # (作者:及亚静 张普), (作者:蒯伊安 学校:北京小学): the names up to the next field
         inner = re.split(r"\s+\S{1,6}:", inner[author.end() :])[0]
-    # `无锡报道`, `北京报道`: where the reporter filed from, not a person
-    tokens = [t for t in re.split(r"[\s、,/]+", inner) if t and not re.fullmatch(r"[\u4e00-\u9fff]{1,8}报道", t)]
+    # `无锡报道`, `综合报导`, `联合报`: where or how it was filed, or the outlet, not a person
+    tokens = [
+        t
+        for t in re.split(r"[\s、,/]+", inner)
+        if t and not re.fullmatch(r"[\u4e00-\u9fff]{1,8}报[道导]|[\u4e00-\u9fff]{2,6}(报|报社|通讯社)", t)
+    ]
     # a two-character name set with a space to line up with three-character ones: `邢 拓 余俊杰`
     if any(len(t) == 1 for t in tokens):
         joined: list[str] = []

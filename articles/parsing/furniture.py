@@ -185,6 +185,8 @@ _WEB_META = [
         r"^《[^《》]{2,12}》\s*(杂志|雜誌|周刊|週刊)?$",
         # labelled meta fields: 发稿日期:2006年3月6日 事件发生地:黑龙江双鸭山市
         r"^((发稿日期|發稿日期|事件发生地|事件發生地|发布时间|發佈時間|发布日期|点击|點擊|浏览|瀏覽|阅读|閱讀|来源|來源)\s*:\s*\S{0,24}\s*){2,}$",
+        # a blog's date header: Monday, September 6, 2010
+        r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}$",
         # an image's placeholder: 【资料图】, (资料图片), (相关资料图)
         r"^[【\[(]?\s*(相关)?(资料图片?|图片|配图|视频)\s*[】\])]?$",
         # an editor's credit line: 新京报 编辑 刘喆, 编辑 王敏 (the editor is no byline)

@@ -22,6 +22,8 @@ KNOWN_COLUMN_TITLES = (
     "新闻点击",
     "图片新闻",
     "新闻图片",
+    "今日头条",
+    "今日頭條",
 )
 
 _WIRE_LEAD = re.compile(

@@ -228,6 +228,9 @@ def _from_repeated_title(lines: list[str], web_meta_at: int | None) -> tuple[lis
                 # a title printed twice identically is one only around the site's junk, not
                 # around the rest of a title block printed twice (A / B / A / B)
                 and (b != a or not any(_title_like(x) and len(re.findall(r"[\u4e00-\u9fff]", x)) >= 6 for x in between))
+                # nor where a finished sentence or a credit stands between the two copies: that is
+                # an item and then another item under the same title (a generated page's brief)
+                and (b != a or not any(is_terminated(x) for x in between))
                 and b in a
                 and len(b) >= 0.6 * len(a)
                 and _title_like(lines[j])

@@ -573,3 +573,18 @@ def test_a_newsletters_label_and_a_byline_with_the_outlet_after_slashes():
     assert (article.section, article.headline) == ("今日頭條", "兩岸青年共話創業 三百人參加交流會")
     # `記者羅明川/綜合報導/某某合報`: the reporter; how it was filed and the paper are no names
     assert people(article) == [("羅明川", "记者")]
+
+
+def test_an_apps_paragraphs_pasted_on_one_line_are_paragraphs_again():
+    parsed = page("app_paragraphs_one_line.txt")
+    (article,) = parsed.articles
+    assert (parsed.page_label, parsed.page_section) == ("01", "要闻")
+    assert (article.headline, article.subheadline) == ("坚持全市“一盘棋”", "——优化城乡布局,促进区域协调发展")
+    assert article.paragraphs[0] == "城乡协调发展是现代化的内在要求。"
+    assert len(article.paragraphs) == 4
+
+
+def test_a_writer_named_in_the_source_line_of_a_journal_page():
+    (article,) = page("academic_source_author.txt").articles
+    assert article.headline == "吴明远:县域治理的条件及对十个县的比较研究"
+    assert people(article) == [("吴明远", None)]  # `来源:某某大学学报作者:作者:吴明远`

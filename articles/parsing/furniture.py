@@ -185,6 +185,10 @@ _WEB_META = [
         r"^《[^《》]{2,12}》\s*(杂志|雜誌|周刊|週刊)?$",
         # labelled meta fields: 发稿日期:2006年3月6日 事件发生地:黑龙江双鸭山市
         r"^((发稿日期|發稿日期|事件发生地|事件發生地|发布时间|發佈時間|发布日期|点击|點擊|浏览|瀏覽|阅读|閱讀|来源|來源)\s*:\s*\S{0,24}\s*){2,}$",
+        # a source line that names the writer: 来源:浙江大学学报作者:作者:吴金群
+        r"^(来源|稿件来源|新闻来源)\s*:.{0,40}(作者|编辑)\s*:.{0,30}$",
+        # a paper's header with its date: 人民日报2025.12.22星期一
+        r"^[\u4e00-\u9fff]{2,10}报\s*\d{4}[.\-/年]\d{1,2}[.\-/月]\d{1,2}日?\s*(星期|周)[一二三四五六日天]$",
         # a blog's date header: Monday, September 6, 2010
         r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}$",
         # an image's placeholder: 【资料图】, (资料图片), (相关资料图)
@@ -418,7 +422,7 @@ def meta_author(line: str) -> str | None:
     m = _META_AUTHOR.search(f)
     if not m:
         return None
-    value = m.group(1).strip()
+    value = re.sub(r"^(?:(?:作者|撰文)\s*:\s*)+", "", m.group(1).strip())  # 作者:作者:吴金群
     return f"作者:{value}" if byline_line(f"作者:{value}") else None
 
 

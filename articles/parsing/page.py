@@ -197,6 +197,12 @@ def _unflatten(line: str) -> list[str]:
     wire = _FLAT_WIRE.match(f) if "题" in f and len(f) == len(line) else None
     if wire:  # `新华社南京6月29日电题:…… 新华社记者刘亢、杨丁淼 大江之尾……`
         return [line[: wire.end(1)].strip(), line[wire.start(2) : wire.end(2)].strip(), line[wire.start(3) :].strip()]
+    if "   " in line and len(line) > 100 and re.search(r"[。!?！？”]\s{3,}\S", line):
+        # paragraphs pasted on one line, three spaces or more between them (an app's copy):
+        # `……内在要求。   我国幅员辽阔……   找准定位,更好发挥战略叠加效应   战略叠加效应……`
+        parts = [x.strip() for x in re.split(r"\s{3,}", line) if x.strip()]
+        if len(parts) > 1 and sum(bool(re.search(r"[。!?！？”]$", x)) for x in parts) >= len(parts) / 2:
+            return [y for x in parts for y in _unflatten(x)]
     if "   " not in line or _footer_strength(line):
         return [line[:-1].rstrip()] if line.endswith(("[", "【")) and len(line) > 1 else [line]
     gap = _TITLE_GAP.match(line)

@@ -143,3 +143,13 @@ def test_more_epaper_headers_a_page_list_on_one_line_and_a_headline_list():
     assert article.headline == "运河夜游新线路开通"
     assert article.paragraphs == ("本报讯(记者 周航)新的运河夜游线路昨晚开通,游船从清名桥出发,途经南长街,全程约四十分钟。",)
     assert [b.name for b in article.bylines] == ["周航"]
+
+
+def test_traditional_photo_and_mixed_wire_credits():
+    (article,) = page("trad_wire_credits.txt").articles
+    # `(綜合新華社電)` is the source, never a byline named 綜合新華社電
+    assert (article.source, article.bylines) == ("新华社", ())
+    assert article.photo_credits == ("新華社發 陳曉攝",)  # as printed
+    assert article.captions == ("圖:煙花照亮維港夜空。",)
+    assert article.dateline == dt.date(2025, 1, 8)  # 前晚: two days before the issue
+    assert article.paragraphs[-1] == "主辦方表示,今年匯演時長為二十三分鐘。"

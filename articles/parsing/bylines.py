@@ -199,7 +199,14 @@ def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
                     role, tok = _ROLES[prefix], tok[len(prefix) :]
                     roles_seen += 1
                     break
-        if not _NAME.match(tok) or len(tok) > 6 and "·" not in tok or tok in _EDITORIAL_NOTES:
+        if (
+            not _NAME.match(tok)
+            or len(tok) > 6 and "·" not in tok
+            or tok in _EDITORIAL_NOTES
+            # `綜合新華社電`, `新华社电` name no one
+            or tok.endswith("电") and any(agency in tok for agency in _WIRE_AGENCIES)
+            or tok.startswith("综合")
+        ):
             return ()
         people.append(Byline(name=tok, role=role))
     if need_role and not roles_seen:
@@ -325,7 +332,7 @@ def take_photo_credits(text: str) -> tuple[str, tuple[str, ...]]:
             return ""
         return m.group(0)
 
-    out = _BRACKETED.sub(bracketed, text) if ("摄" in text or "图" in text) else text
+    out = _BRACKETED.sub(bracketed, text) if ("摄" in text or "图" in text or "攝" in text or "圖" in text) else text
     whole = fold(out).strip()
     if _CREDIT_LINE.fullmatch(whole) and not _PHOTO_EXCLUDED.search(whole):
         return "", (*found, out.strip())  # `市六小记者站 王世佺 摄`: the line is the credit

@@ -37,7 +37,11 @@ def _date_for(monthday: tuple[int, int], issue: dt.date) -> dt.date | None:
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUMBER = r"[〇零一二两三四五六七八九十]{1,3}"
 _CN_DATE = re.compile(rf"({_CN_NUMBER})月({_CN_NUMBER})日")
-_RELATIVE = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "昨晚": -1, "昨夜": -1, "今天": 0, "今日": 0, "今晨": 0}
+_RELATIVE = {
+    "前天": -2, "前日": -2, "前晚": -2, "前夜": -2,
+    "昨天": -1, "昨日": -1, "昨晚": -1, "昨夜": -1, "昨晨": -1, "昨早": -1,
+    "今天": 0, "今日": 0, "今晨": 0, "今早": 0,
+}
 _RELATIVE_RE = re.compile("|".join(_RELATIVE))
 # 本报南京1月2日电, 新华社北京1月1日电, 本报驻阿布扎比记者… no: the place comes before the date
 _PLACED = re.compile(

@@ -64,7 +64,7 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
 # Traditional forms of the few characters the parser's own markers are made of (本報訊, 記者,
 # 通訊員, 實習生, 攝, 電, 據, 駐, 編者按, 圖): matching sees them simplified; names and text are
 # stored as printed. One character for one, so positions in folded and printed text agree.
-_TRADITIONAL_MARKERS = str.maketrans("報訊記員實習攝電據駐編圖見約邊題導語為", "报讯记员实习摄电据驻编图见约边题导语为")
+_TRADITIONAL_MARKERS = str.maketrans("報訊記員實習攝電據駐編圖見約邊題導語為綜發", "报讯记员实习摄电据驻编图见约边题导语为综发")
 
 
 _HAS_TRADITIONAL_MARKER = re.compile("[" + "".join(map(chr, _TRADITIONAL_MARKERS)) + "]")

@@ -576,7 +576,7 @@ def _read_article(chunk: _Chunk) -> _Draft:
     paragraphs = rejoin_column_breaks(text_lines)
     kept: list[str] = []
     for p in paragraphs:
-        if "摄" in p or "图" in p:
+        if "摄" in p or "图" in p or "攝" in p or "圖" in p:
             p, credits = take_photo_credits(p)
             d.photo_credits.extend(credits)
         p = _take_cross_references(d, p)

@@ -112,3 +112,44 @@ def headless_chromium(profile_dir: Path):
         yield driver
     finally:
         driver.quit()
+
+
+def open_page(driver, url: str) -> None:
+    """Load ``url`` in the browser and wait until the document is complete."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get(url)
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def screenshot(driver, name: str) -> None:
+    """Save the whole page (up to 5,000 px tall) as ``<data dir>/screenshots/<name>.png``
+    (var/screenshots/ by default), for people to look at."""
+    import base64
+
+    data_dir = os.environ.get("NEWSARCHIVE_DATA_DIR")
+    folder = Path(data_dir) / "screenshots" if data_dir else BASE_DIR / "var" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    size = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png", "captureBeyondViewport": True,
+        "clip": {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], 5000), "scale": 1},
+    })
+    (folder / f"{name}.png").write_bytes(base64.b64decode(shot["data"]))
+
+
+def admin_log_in(driver, base_url: str, username: str, password: str, *, width: int, height: int) -> None:
+    """A fresh browser session at ``width`` x ``height`` (a phone below 768 px), logged in to
+    the admin through its login form."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.delete_all_cookies()
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 768})
+    open_page(driver, base_url + "/admin/login/?next=/admin/")
+    driver.find_element(By.ID, "id_username").send_keys(username)
+    driver.find_element(By.ID, "id_password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "#login-form [type=submit]").click()
+    WebDriverWait(driver, 30).until(ec.url_to_be(base_url + "/admin/"))

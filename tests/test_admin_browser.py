@@ -5,9 +5,7 @@ the 已更正 mark, and a save that works. Screenshots go to var/screenshots/adm
 
 from __future__ import annotations
 
-import base64
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +15,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from live_server import free_port, gunicorn_serving, manage_py, needs_chromium, server_env
+from live_server import free_port, gunicorn_serving, manage_py, needs_chromium, open_page, screenshot, server_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PORTS = range(8150, 8160)
@@ -52,21 +50,8 @@ def site(tmp_path_factory):
         yield base_url, ids
 
 
-def screenshot(driver, name: str) -> None:
-    data_dir = os.environ.get("NEWSARCHIVE_DATA_DIR")
-    folder = Path(data_dir) / "screenshots" if data_dir else BASE_DIR / "var" / "screenshots"
-    folder.mkdir(parents=True, exist_ok=True)
-    size = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
-    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
-        "format": "png", "captureBeyondViewport": True,
-        "clip": {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], 5000), "scale": 1},
-    })
-    (folder / f"{name}.png").write_bytes(base64.b64decode(shot["data"]))
 
 
-def open_page(driver, url: str) -> None:
-    driver.get(url)
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def sideways_overflow(driver) -> int:

@@ -8,19 +8,24 @@ Screenshots go to var/screenshots/admin-history-*.png."""
 
 from __future__ import annotations
 
-import base64
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as ec
-from selenium.webdriver.support.ui import WebDriverWait
 
-from live_server import free_port, gunicorn_serving, manage_py, needs_chromium, server_env
+from live_server import (
+    admin_log_in,
+    free_port,
+    gunicorn_serving,
+    manage_py,
+    needs_chromium,
+    open_page,
+    screenshot,
+    server_env,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PORTS = range(8620, 8625)  # this suite's own ports; any free port after them
@@ -67,39 +72,13 @@ def site(tmp_path_factory):
         yield base_url, ids
 
 
-def screenshot(driver, name: str) -> None:
-    data_dir = os.environ.get("NEWSARCHIVE_DATA_DIR")
-    folder = Path(data_dir) / "screenshots" if data_dir else BASE_DIR / "var" / "screenshots"
-    folder.mkdir(parents=True, exist_ok=True)
-    size = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
-    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
-        "format": "png", "captureBeyondViewport": True,
-        "clip": {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], 5000), "scale": 1},
-    })
-    (folder / f"{name}.png").write_bytes(base64.b64decode(shot["data"]))
 
 
-def open_page(driver, url: str) -> None:
-    driver.get(url)
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def page_width_and_screen(driver) -> tuple[int, int]:
     """The document's scroll width and the layout viewport's width, in CSS pixels."""
     return driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
-
-
-def log_in(driver, base_url: str, size: str) -> int:
-    width, height = SIZES[size]
-    driver.delete_all_cookies()
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": size == "phone"})
-    open_page(driver, base_url + "/admin/login/?next=/admin/")
-    driver.find_element(By.ID, "id_username").send_keys("meili_long_editor_name@example.org")
-    driver.find_element(By.ID, "id_password").send_keys(PASSWORD)
-    driver.find_element(By.CSS_SELECTOR, "#login-form [type=submit]").click()
-    WebDriverWait(driver, 30).until(ec.url_to_be(base_url + "/admin/"))
-    return width
 
 
 def history_pages(ids: dict) -> dict[str, tuple[str, list[str]]]:
@@ -122,7 +101,8 @@ def history_pages(ids: dict) -> dict[str, tuple[str, list[str]]]:
 @pytest.mark.parametrize("size", SIZES)
 def test_history_pages_fit_the_screen_and_show_every_change(site, browser, size):
     base_url, ids = site
-    width = log_in(browser, base_url, size)
+    width, height = SIZES[size]
+    admin_log_in(browser, base_url, "meili_long_editor_name@example.org", PASSWORD, width=width, height=height)
     for name, (path, texts) in history_pages(ids).items():
         open_page(browser, base_url + path)
         screenshot(browser, f"admin-history-{size}-{name}")

@@ -5,18 +5,23 @@ Screenshots go to var/screenshots/admin-move-*.png."""
 
 from __future__ import annotations
 
-import base64
-import os
-from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from live_server import free_port, gunicorn_serving, manage_py, needs_chromium, server_env
+from live_server import (
+    admin_log_in,
+    free_port,
+    gunicorn_serving,
+    manage_py,
+    needs_chromium,
+    open_page,
+    screenshot,
+    server_env,
+)
 
-BASE_DIR = Path(__file__).resolve().parent.parent
 PORTS = range(8625, 8630)  # this suite's own ports; any free port after them
 SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
 PASSWORD = "admin-move-password-2024"
@@ -42,21 +47,8 @@ def site(tmp_path_factory):
         yield base_url
 
 
-def screenshot(driver, name: str) -> None:
-    data_dir = os.environ.get("NEWSARCHIVE_DATA_DIR")
-    folder = Path(data_dir) / "screenshots" if data_dir else BASE_DIR / "var" / "screenshots"
-    folder.mkdir(parents=True, exist_ok=True)
-    size = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
-    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
-        "format": "png", "captureBeyondViewport": True,
-        "clip": {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], 5000), "scale": 1},
-    })
-    (folder / f"{name}.png").write_bytes(base64.b64decode(shot["data"]))
 
 
-def open_page(driver, url: str) -> None:
-    driver.get(url)
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def page_width(driver) -> int:
@@ -72,14 +64,7 @@ def test_an_editor_moves_an_article_from_the_list_and_readers_find_it_on_the_new
     base_url = site
     width, height = SIZES[size]
     headline = MOVED[size]
-    browser.delete_all_cookies()
-    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": size == "phone"})
-    open_page(browser, base_url + "/admin/login/?next=/admin/")
-    browser.find_element(By.ID, "id_username").send_keys("meili")
-    browser.find_element(By.ID, "id_password").send_keys(PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "#login-form [type=submit]").click()
-    WebDriverWait(browser, 30).until(ec.url_to_be(base_url + "/admin/"))
+    admin_log_in(browser, base_url, "meili", PASSWORD, width=width, height=height)
 
     open_page(browser, base_url + "/admin/articles/article/?q=" + headline)
     row = browser.find_element(By.XPATH, f"//tr[.//a[normalize-space()='{headline}']]")

@@ -116,6 +116,9 @@ def test_editor_moves_two_articles_to_another_issues_page_readers_follow_and_rei
     assert shown.status_code == 200
     assert '刊于 <a href="/issues/2023-08-18/">《江南晚报》2023年8月18日</a>' in text(shown)
     assert '<a href="/issues/2023-08-18/pages/1/">头版</a>' in text(shown)
+    # Its form in the admin says where it was printed, linked.
+    form = text(editor.get(f"/admin/articles/article/{ids[0]}/change/"))
+    assert '原刊版面' in form and '<a href="/issues/2023-08-08/pages/1/">江南晚报 2023年8月8日 头版</a>' in form
     # The history says who moved it and from where.
     history = text(editor.get(f"/admin/articles/article/{ids[0]}/history/"))
     assert "人工移动：从 江南晚报 2023年8月8日 头版 第2篇 移到 江南晚报 2023年8月18日 头版" in history

@@ -321,7 +321,7 @@ class ArticleAdmin(CuratedHistoryAdmin):
     date_hierarchy = "page__issue__date_issued"
     list_select_related = ("page", "page__issue")
     list_per_page = 50
-    readonly_fields = ("page_link", "sequence", "edited_fields_display")
+    readonly_fields = ("page_link", "source_page_link", "sequence", "edited_fields_display")
     object_history_template = "admin/articles/object_history_with_bylines.html"
     change_form_template = "admin/articles/article/change_form.html"
     view_on_site = True
@@ -371,6 +371,16 @@ class ArticleAdmin(CuratedHistoryAdmin):
             '<a href="{}">{}</a>（源文件 {}）', obj.page.get_absolute_url(), obj.page, obj.page.source_file
         )
 
+    @admin.display(description="原刊版面")
+    def source_page_link(self, obj):
+        page = obj.source_page
+        if page is None:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>（源文件 {}；已由编辑移到现在的版面，再次导入不会移回）',
+            page.get_absolute_url() or "#", page, page.source_file,
+        )
+
     @admin.display(description="人工更正的字段（导入不覆盖）")
     def edited_fields_display(self, obj):
         return "、".join(curation.FIELD_LABELS.get(n, n) for n in obj.edited_fields) or "无"
@@ -388,6 +398,8 @@ class ArticleAdmin(CuratedHistoryAdmin):
         text = [with_revert(n) for n in ("editor_note", "lead", "body")]
         pictures = [with_revert(n) for n in ("photo_credits", "captions", "cross_references")]
         info = ["page_link", "sequence", "edited_fields_display", "loaded_version"]
+        if obj is not None and obj.source_page_id and obj.source_page_id != obj.page_id:
+            info.insert(1, "source_page_link")  # moved by staff: where the source printed it
         if obj is not None and not revert and curation.differs_from_parsed(obj, "bylines"):
             info.insert(0, "revert_bylines")
         return [

@@ -24,6 +24,7 @@ FURNITURE = {
     "briefs_marked_shared_credit.txt": {"第B04版:天下", "2025-01-13 1 1 某某日报 content_1001.html 1 5 天下速递 /enpproperty-->"},
     "briefs_titled_bullets.txt": {"第A08版:国际"},
     "briefs_named_items.txt": {"本版导读"},
+    "web_site_name_top.txt": {"中国某某网", "2025-01-09 10:20:31 来源:某某日报"},
     "epaper_headers_more.txt": {
         "某某日报·数字报", "网站首页", "第01版:要闻 第02版:要闻 第03版:城事", "今日导读", "运河夜游新线路开通",
         "扫一扫在手机打开当前页", "点击查看大图", "打印本文 关闭本页",

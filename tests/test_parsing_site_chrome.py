@@ -153,3 +153,10 @@ def test_traditional_photo_and_mixed_wire_credits():
     assert article.captions == ("圖:煙花照亮維港夜空。",)
     assert article.dateline == dt.date(2025, 1, 8)  # 前晚: two days before the issue
     assert article.paragraphs[-1] == "主辦方表示,今年匯演時長為二十三分鐘。"
+
+
+def test_a_site_name_heading_a_web_page_is_no_part_of_the_title_but_a_title_ending_in_wang_is_kept():
+    (article,) = page("web_site_name_top.txt").articles
+    assert (article.kicker, article.headline) == ("", "市民热线一年受理诉求百万件")
+    (article,) = page("title_ending_in_wang.txt").articles
+    assert article.headline == "织密民生保障网"

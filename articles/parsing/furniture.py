@@ -244,6 +244,7 @@ def _web_meta(f: str) -> bool:
     return f in _AGENCY_MASTHEADS
 # Headers of an e-paper headline list: the titles that follow them are navigation.
 _COLUMN_MARK = re.compile(r"^专栏\s*:\s*$")
+_SITE_NAME = re.compile(r"[\u4e00-\u9fff]{2,8}(?:网|網|新闻网|新聞網|客户端|网站|網站)")
 _MARKED_ITEM = re.compile(r"^[•●○◆◇■□▲△▶►☆★◎▪◉❖♦①-⑳❶-❿]\s*\S.{20,}")
 _HEADLINE_LIST = re.compile(r"^(标题导航|本版标题|本版导读|本版新闻|版面导读|今日导读|本期导读|要闻导读|目录)$")
 _PAPERS = ("江南晚报", "无锡日报")
@@ -304,6 +305,15 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
     more: list[int] = []
     first_meta = ""
     i = 0
+    # a site's name heading the page (中国江苏网, 某某新闻客户端): the site's, never a kicker
+    # (a short name ending in 网 only on a web page, whose source line follows: 织密民生保障网 is
+    # a title)
+    top = fold(lines[0]).strip() if lines else ""
+    if _SITE_NAME.fullmatch(top) and (
+        re.search(r"(新闻网|新聞網|客户端|网站|網站)$", top)
+        or len(top) <= 6 and any(_web_meta(fold(x).strip()) for x in lines[1:12])
+    ):
+        i = 1
     while i < len(lines):
         if _footer_strength(lines[i]) == 0:
             kept.append(lines[i])

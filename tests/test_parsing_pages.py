@@ -588,3 +588,13 @@ def test_a_writer_named_in_the_source_line_of_a_journal_page():
     (article,) = page("academic_source_author.txt").articles
     assert article.headline == "吴明远:县域治理的条件及对十个县的比较研究"
     assert people(article) == [("吴明远", None)]  # `来源:某某大学学报作者:作者:吴明远`
+
+
+def test_writers_and_photographers_named_in_one_credit():
+    bridge, birds, market = page("mixed_writer_photo_credits.txt").articles
+    # in the lead: `(记者 顾青 摄影 林远)`: the reporter is the byline, the photographer a credit
+    assert (people(bridge), bridge.photo_credits) == ([("顾青", "记者")], ("林远 摄",))
+    # closing: `(文/周宁 图/陆川)`, `(记者 沈言 文 韩冬 摄)`
+    assert (people(birds), birds.photo_credits) == ([("周宁", None)], ("陆川 摄",))
+    assert (people(market), market.photo_credits) == ([("沈言", "记者")], ("韩冬 摄",))
+    assert birds.paragraphs[-1] == "据介绍，今年来这里越冬的候鸟预计超过五千只。"

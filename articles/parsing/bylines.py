@@ -297,6 +297,8 @@ def is_photo_credit(inner: str) -> bool:
     f = re.sub(r"\s*[(（](?:人民视觉|人民图片|视觉中国|新华社发|中新社发|新华社|中新社)[)）]$", "", f)
     if _PHOTO_EXCLUDED.search(f):
         return False
+    if split_credit(f):
+        return False  # writers and a photographer in one credit: a byline with a photo credit
     m = re.fullmatch(r"(.{2,30}?)\s*/?\s*(摄影?|供图|图)", f)
     if m:
         who = m.group(1).strip()
@@ -520,3 +522,64 @@ def wire_credit_line(line: str) -> str | None:
         return None
     m = _WIRE_CREDIT_LINE.fullmatch(f)
     return m.group(1) if m else None
+
+
+_MARKER_KIND = {"文": "text", "图": "photo", "摄": "photo", "摄影": "photo", "文图": "text", "文/图": "text", "图/文": "text"}
+
+
+@functools.lru_cache(maxsize=4096)
+def split_credit(inner: str) -> tuple[tuple[Byline, ...], tuple[str, ...]] | None:
+    """A credit that names writers and photographers in one: `张三 李四/文 王五/摄`,
+    `文/张三 图/王五`, `记者 张三 文 王五 摄`, `记者 张三 摄影 王五`. Returns (writers, the
+    photographers' credits as printed, folded), or None when no photographer is named apart."""
+    f = re.sub(r"\s*/\s*", "/", fold(inner).strip())
+    if not f or len(f) > 60 or re.search(r"[。!?;:,()]", f):
+        return None
+    toks: list[tuple[str, str]] = []
+    for t in f.split():
+        pre = re.fullmatch(r"(文/图|图/文|文图|摄影|文|图|摄)/(.+)", t)
+        post = re.fullmatch(r"(.+?)/(文/图|图/文|摄影|文|图|摄)", t)
+        if pre:
+            toks += [("P", pre.group(1)), ("N", pre.group(2))]
+        elif post:
+            toks += [("N", post.group(1)), ("S", post.group(2))]
+        elif t in _MARKER_KIND:
+            toks.append(("M", t))
+        else:
+            toks.append(("N", t))
+    segments: list[tuple[str, list[str]]] = []
+    kind: str | None = None
+    names: list[str] = []
+    for n, (what, value) in enumerate(toks):
+        if what == "N":
+            names.append(value)
+            continue
+        marker = _MARKER_KIND[value]
+        postfix = what == "S" or (what == "M" and names and kind is None and (
+            n + 1 == len(toks) or value in ("文", "摄")
+        ))
+        if postfix:
+            if not names:
+                return None
+            segments.append((marker, names))
+            names, kind = [], None
+        else:  # a marker that opens the names after it: 文/张三, 摄影 王五
+            if names:
+                segments.append((kind or "text", names))
+                names = []
+            kind = marker
+    if names:
+        segments.append((kind or "text", names))
+    if not any(k == "photo" for k, _ in segments) or len(segments) < 2:
+        return None
+    writers: list[Byline] = []
+    photos: list[str] = []
+    for k, group in segments:
+        people = _people(" ".join(group))
+        if not people:
+            return None
+        if k == "photo":
+            photos.append(" ".join(group) + " 摄")
+        else:
+            writers.extend(people)
+    return (tuple(writers), tuple(photos)) if writers else None

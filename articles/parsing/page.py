@@ -23,6 +23,7 @@ from .bylines import (
     reported_by_line,
     role_byline_after_last_sentence,
     split_byline,
+    split_credit,
     take_photo_credits,
     wire_credit_line,
 )
@@ -596,6 +597,10 @@ def _read_article(chunk: _Chunk) -> _Draft:
             assert match is not None
             people, wire = found
             d.printed.append(match[1].group(1).strip())
+            mixed = split_credit(match[1].group(1))
+            if mixed:  # `(张三 李四/文 王五/摄)`: the writers are bylines, the photographer a credit
+                people = mixed[0]
+                d.photo_credits.extend(mixed[1])
             d.bylines.extend(people)
             d.source = d.source or wire
             rest = last[: match[0]].rstrip()
@@ -653,6 +658,10 @@ def _read_article(chunk: _Chunk) -> _Draft:
             d.source = d.source or wire.group(1) or wire.group(2)
         if d.has_lead or wire:
             people, printed, lead_wire = lead_credit(first)
+            mixed = split_credit(printed) if people else None
+            if mixed:  # `本报讯(记者 张三 摄影 王五)`: the photographer is a credit, not a byline
+                people = mixed[0]
+                d.photo_credits.extend(mixed[1])
             if people or lead_wire:
                 d.bylines[:0] = list(people)
                 d.printed.insert(0, printed)

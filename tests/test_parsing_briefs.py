@@ -154,3 +154,11 @@ def test_marked_photo_captions_are_captions_not_briefs():
     assert article.headline == "梅园早梅绽放"
     assert len(article.captions) == 2 and all("图为" in c for c in article.captions)
     assert article.has_lead and [b.name for b in article.bylines] == ["唐宁"]
+
+
+def test_a_bracketed_place_before_an_item_is_no_title():
+    items = page("briefs_place_tags.txt").articles
+    assert len(items) == 3 and all(a.headline_from_lead and a.section == "省内简讯" for a in items)
+    assert items[0].paragraphs[0].startswith("【南京】市民可在线预约")
+    assert [a.source for a in items] == ["新华日报", None, None]
+    assert [a.dateline for a in items] == [None, dt.date(2025, 1, 11), dt.date(2025, 1, 12)]

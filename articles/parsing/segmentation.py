@@ -262,7 +262,7 @@ def _unmarked(line: str) -> str:
 
 # `【地铁三号线新增两座车站】地铁三号线……`, `市图书馆延长开放时间 记者从……`: an item's title on
 # the item's own line, in brackets or set apart by a space from the text that follows
-_BRACKETED_ITEM_TITLE = re.compile(r"^【([^【】]{2,40})】\s*(\S.{9,})$")
+_BRACKETED_ITEM_TITLE = re.compile(r"^【([^【】]{6,40})】\s*(\S.{9,})$")
 _SPACED_ITEM_TITLE = re.compile(r"^([^\s，,。！？!?：:；;、“”\"()（）《》]{4,30})\s+(\S.{19,})$")
 
 

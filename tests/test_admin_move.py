@@ -259,3 +259,28 @@ def test_an_article_an_editor_deleted_does_not_come_back_when_its_page_is_resent
     assert "研讨会在无锡召开" in text(client.get("/issues/2023-08-08/pages/1/"))
     assert not Article.objects.filter(headline=PLATFORM).exists()
     assert client.get(f"/articles/{gone.pk}/").status_code == 410
+
+
+def test_an_archive_loaded_before_articles_had_an_identity_gets_it_from_the_migration(pages, editor, client):
+    """Migration 0008 gives every article loaded earlier the identity ingest would have given
+    it, so after the upgrade a moved article is found again too."""
+    import importlib
+
+    from django.apps import apps
+
+    given = dict(Article.objects.values_list("pk", "source_fingerprint"))
+    Article.objects.update(source_page=None, source_fingerprint="")  # as loaded before 0007
+    migration = importlib.import_module("articles.migrations.0008_article_source_fingerprints")
+    migration.fingerprint_loaded_articles(apps, None)
+    assert dict(Article.objects.values_list("pk", "source_fingerprint")) == given
+    assert all(a.source_page_id == a.page_id for a in Article.objects.all())
+
+    moved = article(KANGMINGSI)
+    move(editor, [moved], date="2023-08-18", page="头版")
+    source = pages / FROM_FILE
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("研讨会在锡召开。市长", "研讨会在无锡召开。市长"), encoding="utf-8"
+    )
+    assert "更新" in ingest(source)
+    assert Article.objects.filter(headline=KANGMINGSI).count() == 1
+    assert headlines_on(client, "/issues/2023-08-18/pages/1/")[-1] == KANGMINGSI

@@ -48,7 +48,7 @@ FURNITURE = {
         "即时新闻", "日期:01-10", "字号:", "版面:第A05版:城事       上一篇    下一篇",
         "更多详细新闻请浏览某某晚报网 www.example.com.cn",
     },
-    "web_trad_topic_label.txt": {"某某國際 (2025年01月09日 21:40)", "專題:二〇二五新春走基層", "責編:林青 來源:"},
+    "web_trad_topic_label.txt": {"某某國際 (2025年01月09日 21:40)", "專題:二〇二五新春走基層", "責編:林青 來源:", "相關稿件"},
     # a database site's header, and each item's title listed before it (the item repeats it)
     "database_listed_titles.txt": {
         "晚间新闻 文字版 2025-01-10", "2025-01-10晚间新闻 文字版", "“暖心热线”不打烊", "古镇灯会迎客来", "第3版(要闻)", "专栏:",

@@ -54,7 +54,7 @@ def test_traditional_topic_label_leaves_the_wire_lead_first():
     assert article.source == "新华社"  # reported in Simplified, as every wire source
     assert [b.name for b in article.bylines] == ["王明", "李華"]  # names as printed
     assert (article.dateline, article.dateline_place) == (dt.date(2025, 1, 9), "上海")
-    assert not any("專題" in p or "責編" in p for p in article.paragraphs)
+    assert not any("專題" in p or "責編" in p or "相關稿件" in p for p in article.paragraphs)
 
 
 def test_a_title_block_printed_twice_is_one_title():

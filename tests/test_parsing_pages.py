@@ -598,3 +598,11 @@ def test_writers_and_photographers_named_in_one_credit():
     assert (people(birds), birds.photo_credits) == ([("周宁", None)], ("陆川 摄",))
     assert (people(market), market.photo_credits) == ([("沈言", "记者")], ("韩冬 摄",))
     assert birds.paragraphs[-1] == "据介绍，今年来这里越冬的候鸟预计超过五千只。"
+
+
+def test_a_writers_name_alone_over_the_text_is_no_title():
+    (article,) = page("writer_name_first_line.txt").articles
+    # `朱远航` (a common surname, two or three characters) over a long paragraph: the writer
+    assert people(article) == [("朱远航", None)]
+    assert article.headline_from_lead
+    assert article.paragraphs[0].startswith("新闻是明天的历史。")

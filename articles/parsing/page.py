@@ -105,6 +105,12 @@ def parse_page(
         drafts.append(d)
 
     drafts = _without_page_chrome(drafts)
+    if drafts and _writer_over_text(drafts[0]):
+        # `朱建華` alone over a long first paragraph, no title: the writer's name, not a title
+        first = drafts[0]
+        first.bylines.insert(0, Byline(first.headline.strip()))
+        first.printed.insert(0, first.headline.strip())
+        first.headline, first.headline_from_lead = _first_sentence(first.paragraphs[0]), True
     if not any(d.paragraphs for d in drafts) and lines:
         # text that is no furniture, yet no article could be read from it (a title and a photo's
         # credit, a list of lines): kept as one article rather than refused
@@ -367,6 +373,31 @@ def _title_named_again(lines: list[str]) -> list[str]:
                 if re.sub(r"\s", "", lines[e]) == again and "【" not in lines[e]:
                     return [*lines[:e], f"【{lines[e]}】", *lines[e + 1 :]]
     return lines
+
+
+# the commonest surnames (simplified and traditional forms): a 2-3 character line starting with
+# one of them over a long paragraph is taken for a writer's name rather than a very short title
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "張劉陳楊黃趙吳孫馬鄭謝韓馮鄧蕭葉蘇呂蔣盧鍾譚陸賈韋鄒閻龍陶賀顧郝龔萬錢嚴湯"
+)
+
+
+def _writer_over_text(d: "_Draft") -> bool:
+    name = d.headline.strip()
+    return (
+        not d.headline_from_lead
+        and not d.kicker
+        and not d.subheadline
+        and not d.bylines
+        and not d.has_lead
+        and bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", name))
+        and name[0] in _SURNAMES
+        and bool(d.paragraphs)
+        and len(d.paragraphs[0]) >= 40
+        and bool(_names(name))
+    )
 
 
 def _dated(dateline: Dateline) -> bool:

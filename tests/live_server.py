@@ -71,12 +71,16 @@ def gunicorn_serving(env: dict[str, str], log_path: Path, *, startup: float = 60
     try:
         deadline = time.monotonic() + startup
         while True:
-            try:
-                with urllib.request.urlopen(base_url + "/", timeout=5) as response:
-                    if response.status == 200:
-                        break
-            except (urllib.error.URLError, ConnectionError, OSError):
-                pass
+            # Only once OUR gunicorn says it listens: another test run on this machine may have
+            # taken the port between free_port() and now, and its server must not pass for ours.
+            log.flush()
+            if f"Listening at: {base_url}" in log_path.read_text(errors="replace"):
+                try:
+                    with urllib.request.urlopen(base_url + "/", timeout=5) as response:
+                        if response.status == 200:
+                            break
+                except (urllib.error.URLError, ConnectionError, OSError):
+                    pass
             if server.poll() is not None or time.monotonic() > deadline:
                 log.flush()
                 pytest.fail(f"gunicorn did not serve {base_url}:\n{log_path.read_text()}")

@@ -169,7 +169,8 @@ def test_page_numbers_on_paginated_browse_pages(client, archive, page):
 @pytest.mark.parametrize("page", ["0", "-1", "abc", str(10**19)])
 def test_sitemap_pages(client, archive, page):
     assert_safe_answer(client.get("/sitemap.xml", {"p": page}), allowed=(200, 404))
-    assert_safe_answer(client.get("/sitemap-articles.xml", {"p": page}), allowed=(200, 404))
+    for section in ("articles", "issues", "pages", "columns"):
+        assert_safe_answer(client.get(f"/sitemap-{section}.xml", {"p": page}), allowed=(200, 404))
     assert_safe_answer(client.get("/sitemap-nonexistent.xml"), allowed=(404,))
 
 

@@ -284,3 +284,12 @@ def test_an_archive_loaded_before_articles_had_an_identity_gets_it_from_the_migr
     assert "更新" in ingest(source)
     assert Article.objects.filter(headline=KANGMINGSI).count() == 1
     assert headlines_on(client, "/issues/2023-08-18/pages/1/")[-1] == KANGMINGSI
+
+
+def test_moving_an_article_to_the_page_it_is_on_says_so_and_changes_nothing(pages, editor, client):
+    stays = article(KANGMINGSI)
+    versions = stays.history.count()
+    listing = move(editor, [stays], date="2023-08-08", page="1")
+    assert "已把 0 篇文章移到" in text(listing) and "另有 1 篇本来就在这一版，没有动。" in text(listing)
+    assert article(KANGMINGSI).history.count() == versions
+    assert headlines_on(client, "/issues/2023-08-08/pages/1/")[1] == KANGMINGSI

@@ -152,6 +152,7 @@ FURNITURE = {
     "app_paragraphs_one_line.txt": {"某某日报电子报", "某某日报2025.01.10星期五", "01版:要闻", "02版:要闻"},
     "academic_source_author.txt": {"文章", "发稿时间:2025-01-09 00:00:00", "来源:某某大学学报作者:作者:吴明远"},
     "mixed_writer_photo_credits.txt": {"第A05版:城事"},
+    "web_pipe_credits.txt": {"- +1", "编辑|金河", "出品|某某新闻工作室"},
     "mirror_site_starred_titles.txt": {"某某彩平台|某某彩平台下载", "某某彩平台2025-01-09 16:05"},
     "footer_traps.txt": {"江南晚报", "无锡日报报业集团主办", "广告热线：88300000(白天)", "无锡地区零售价1.5元"},
 }

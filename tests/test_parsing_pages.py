@@ -606,3 +606,11 @@ def test_a_writers_name_alone_over_the_text_is_no_title():
     assert people(article) == [("朱远航", None)]
     assert article.headline_from_lead
     assert article.paragraphs[0].startswith("新闻是明天的历史。")
+
+
+def test_credits_with_a_bar_and_after_the_pieces_origin():
+    (article,) = page("web_pipe_credits.txt").articles
+    assert article.headline == "废物堆里的AI分拣员"
+    # `某某之心原创,作者:微光。` and `作者|黄一林` name writers; the editor and the producer do not
+    assert people(article) == [("微光", None), ("黄一林", None)]
+    assert len(article.paragraphs) == 2

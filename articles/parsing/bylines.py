@@ -223,6 +223,12 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     f = fold(line).strip().lstrip("■□●◆◎★☆—-－―").strip()
     if len(f) > 80 or not _ROLE_HINT.search(f):
         return ()
+    pipe = re.match(r"^(作者|文|撰文|记者|采写)\s*[|｜]\s*(\S.*)$", f)
+    if pipe:  # `作者|黄依琳`: a role and a bar, as a colon
+        f = f"{pipe.group(1)}:{pipe.group(2)}"
+    credit = re.match(r"^[^。:]{2,20}[,，]\s*(作者|撰文|文)\s*:\s*([\u4e00-\u9fff·]{2,4})\s*。?$", f)
+    if credit:  # `机器之心原创,作者:微胖。`: whose piece it is, then its writer
+        f = f"作者:{credit.group(2)}"
     if "|" in f:  # `北京日报客户端 | 记者 李如意`: where it was published, then the byline
         f = f.rsplit("|", 1)[1].strip()
     f = re.sub(r"^(讲述人|口述|讲述)\s*:\s*", "", f)

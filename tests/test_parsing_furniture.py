@@ -27,6 +27,15 @@ TEXT = "本报讯 一件事办成了。"
         "http://www.sina.com.cn 2002年12月12日11:38 无锡日报",
         "版权所有 某某日报社",
         "某某日报社主办",
+        # web pages' editor and producer tags and a share widget's leftovers (session 2)
+        "责任编辑:王晓_NB1234",
+        "编辑|金河",
+        "出品|某某新闻工作室",
+        "- +1",
+        "【资料图】",
+        "Friday, January 10, 2025",
+        "(责编:白舟、卫岚)",
+        "原标题:城墙下的守夜人",
     ],
 )
 def test_furniture_lines_are_removed(line):

@@ -194,6 +194,8 @@ _WEB_META = [
         r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}$",
         # an image's placeholder: 【资料图】, (资料图片), (相关资料图)
         r"^[【\[(]?\s*(相关)?(资料图片?|图片|配图|视频)\s*[】\])]?$",
+        # a portal's editor tag: 责任编辑:王晓_NB1234
+        r"^(责任编辑|编辑|责编)\s*:\s*[\u4e00-\u9fff·]{2,4}\s*[_\-]\s*[A-Za-z]{0,8}\d{0,8}$",
         # an editor's or producer's line with a bar: 编辑|金赫, 出品|某某工作室
         r"^(编辑|责编|出品|监制|策划|统筹|设计|校对)\s*[|｜]\s*\S{1,20}$",
         # a share widget's leftovers: `- +1`

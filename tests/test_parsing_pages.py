@@ -614,3 +614,10 @@ def test_credits_with_a_bar_and_after_the_pieces_origin():
     # `某某之心原创,作者:微光。` and `作者|黄一林` name writers; the editor and the producer do not
     assert people(article) == [("微光", None), ("黄一林", None)]
     assert len(article.paragraphs) == 2
+
+
+def test_an_editors_note_above_the_title_goes_with_that_article():
+    (article,) = page("editor_note_above_title.txt").articles
+    assert article.headline == "镜头里的城市三十年"
+    assert article.editor_note.startswith("编者按:周明远")
+    assert article.paragraphs[0].startswith("问(本报记者，下同)")

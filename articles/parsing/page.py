@@ -88,9 +88,15 @@ def parse_page(
         lines, starts = _without_listed_titles(lines, furniture.item_starts)
         chunks = _items(_titles_from_wire_datelines(lines), starts)
     drafts: list[_Draft] = []
+    pending_note = ""
     for chunk in chunks:
         d = _read_article(chunk)
+        if pending_note and not d.editor_note:
+            d.editor_note, pending_note = pending_note, ""
         if not d.paragraphs and not d.headline:
+            if d.editor_note:
+                # an editor's note printed above the title it introduces: it goes with that article
+                pending_note = d.editor_note
             continue
         if drafts and (d.bylines or d.photo_credits) and not d.kicker and _captions_only(d, chunk):
             # "headline" lines and a credit with no text under them: unmarked captions and the
@@ -104,6 +110,11 @@ def parse_page(
             continue
         drafts.append(d)
 
+    if pending_note:  # a note with no article after it: kept as the last article's text
+        if drafts:
+            drafts[-1].paragraphs.append(pending_note)
+        else:
+            drafts.append(_Draft(paragraphs=[pending_note], headline=_first_sentence(pending_note), headline_from_lead=True))
     drafts = _without_page_chrome(drafts)
     if drafts and _writer_over_text(drafts[0]):
         # `朱建華` alone over a long first paragraph, no title: the writer's name, not a title

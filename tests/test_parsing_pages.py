@@ -621,3 +621,11 @@ def test_an_editors_note_above_the_title_goes_with_that_article():
     assert article.headline == "镜头里的城市三十年"
     assert article.editor_note.startswith("编者按:周明远")
     assert article.paragraphs[0].startswith("问(本报记者，下同)")
+
+
+def test_news_sites_dated_leads_with_their_credits():
+    lift, rule = page("news_site_dated_leads.txt").articles
+    assert (lift.headline, lift.has_lead) == ("小区加装电梯提速", True)
+    assert people(lift) == [("王明", "记者"), ("李华", "通讯员")]
+    assert lift.dateline == D(2025, 1, 9)
+    assert (rule.headline, people(rule), rule.dateline) == ("新规下月实施", [("张远", "记者")], D(2025, 1, 8))

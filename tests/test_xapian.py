@@ -142,3 +142,27 @@ def test_an_index_from_before_the_body_scope_says_what_to_run_until_make_run_reb
     in_body = {pk for pk, a in archive.items() if holds_in(a["paragraphs"], "无锡")}
     assert client.get("/api/search/", {"q": "正文:无锡"}).json()["count"] == len(in_body) > 0
     assert ids(SearchQuerySet().filter(body="无锡")) == in_body
+
+
+def test_repeated_characters_are_found_and_no_phrase_spans_two_paragraphs(archive, tmp_path):
+    # Positions are kept for characters only: a phrase of repeated characters (哈哈哈, 天天天)
+    # must still need them in order, and the end of one part and the start of the next (headline
+    # and lead, two paragraphs) must not make a phrase, even where the text has each of its
+    # bigrams elsewhere (天天, 天。, 。向, 向上).
+    page = tmp_path / "laugh.txt"
+    page.write_text(
+        "锡剧名角哈哈哈\n\n本报讯(记者 王拓) 2025年2月3日，演出结束时观众笑声不断天天天。\n\n"
+        "向上的精神感染了每一位锡剧名角的观众。向上！\n",
+        encoding="utf-8",
+    )
+    page_ingest(path=page)
+    indexing.index_sync()
+    mine = set(Article.objects.filter(page__source_file=page.name).values_list("pk", flat=True))
+    assert mine
+    assert ids(SearchQuerySet().filter(content="名角哈哈哈")) == mine
+    assert ids(SearchQuerySet().filter(content="笑声不断天天天")) == mine
+    assert not ids(SearchQuerySet().filter(content="天天天天")) & mine
+    assert ids(SearchQuerySet().filter(content="天天。")) >= mine
+    assert not ids(SearchQuerySet().filter(content="天天。向上")) & mine
+    assert not ids(SearchQuerySet().filter(content="哈哈本报讯")) & mine
+    assert not ids(SearchQuerySet().filter(content="哈哈哈哈")) & mine

@@ -45,6 +45,7 @@ __all__ = [
     "add_words",
     "analyse",
     "body_span",
+    "counted_words",
     "part_forms",
     "load_jieba",
     "query_words",
@@ -109,6 +110,18 @@ def jieba_words(form: str) -> list[str]:
     return [w for w in jieba.cut_for_search(form, HMM=True) if _is_word(w)]
 
 
+def counted_words(forms) -> Counter:
+    """jieba's search-mode words of each normalised part (no separators inside), counted; as
+    ``jieba_words`` gives them, but each distinct token is checked once, not each occurrence."""
+    load_jieba()
+    counts: Counter = Counter()
+    for form in forms:
+        counts.update(jieba.cut_for_search(form, HMM=True))
+    for token in [t for t in counts if not _is_word(t)]:
+        del counts[token]
+    return counts
+
+
 def query_words(term: str) -> list[str]:
     """The ranking words of one normalised query term."""
     return list(dict.fromkeys(jieba_words(term)))
@@ -161,9 +174,7 @@ def analyse(text: str, headline: str = "", body: str = "") -> ArticleTerms:
     ``body`` its body alone (lead and paragraphs, blank-line separated)."""
     forms = part_forms(text)
     form = PART_SEPARATOR.join(forms)
-    words: Counter = Counter()
-    for part in forms:
-        words.update(jieba_words(part))
+    words = counted_words(forms)
     headline_form = normalize(headline)
     record = headline_form + PART_SEPARATOR + form
     body_form = PART_SEPARATOR.join(part_forms(body))

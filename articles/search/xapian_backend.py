@@ -6,7 +6,7 @@ never Xapian's ``TermGenerator``); a search gets the engine-neutral plan
 (``articles.search.plan``, built from haystack's ``SQ`` tree) and turns it into a
 ``xapian.Query`` here. Known traps of the stock backend that this avoids: ``clear()`` removes a
 local folder even when the index is remote (ours empties each shard); ``filter(content=…)`` of
-three or more Chinese characters finds nothing (ours is a phrase of bigrams, exact).
+three or more Chinese characters finds nothing (ours is a phrase of characters, exact).
 
 Counts: exact up to ``EXACT_UP_TO`` matches (Xapian checks at least that many documents);
 beyond it the count is Xapian's estimate, and ``search`` also returns ``hits_exact`` and
@@ -75,16 +75,22 @@ reader = _Reader()
 # --------------------------------------------------------------------------- plan -> xapian.Query
 
 
-def _text_query(form: str, prefix: str = "") -> xapian.Query:
-    """Exactly the documents whose (headline, with ``H``) matching form contains ``form``."""
+def _text_query(form: str, prefix: str = "", chars: bool = True) -> xapian.Query:
+    """Exactly the documents whose (headline, with ``H``; body, with ``B``) matching form contains
+    ``form``: one term for one or two characters; longer, the phrase of its characters
+    (positions are kept for characters only, ``xapian_index._add_grams``), filtered by its
+    bigrams, which every matching document has and whose short posting lists spare checking
+    most positions. ``chars`` False: an index from before schema 4, whose positions are on the
+    bigrams, where the phrase is of bigrams (until ``make run`` rebuilds it)."""
     if not form:
         return xapian.Query.MatchAll
-    if len(form) == 1:
+    if len(form) <= 2:
         return xapian.Query(prefix + form)
     pairs = [prefix + form[i : i + 2] for i in range(len(form) - 1)]
-    if len(pairs) == 1:
-        return xapian.Query(pairs[0])
-    return xapian.Query(xapian.Query.OP_PHRASE, pairs, len(pairs))
+    if not chars:
+        return xapian.Query(xapian.Query.OP_PHRASE, pairs, len(pairs))
+    phrase = xapian.Query(xapian.Query.OP_PHRASE, [prefix + char for char in form], len(form))
+    return xapian.Query(xapian.Query.OP_FILTER, phrase, xapian.Query(xapian.Query.OP_AND, list(dict.fromkeys(pairs))))
 
 
 def _terms_query(terms) -> xapian.Query:
@@ -136,15 +142,26 @@ def _ordered_query(field: str, op: str, value) -> xapian.Query:
     return _terms_query(xi.ID_PREFIX + f"articles.article.{int(v)}" for v in values)
 
 
-def _require_body(db) -> None:
-    """An index built before the body's grams were kept apart would find nothing in the body:
-    say so (``IndexOutdated``: the pages tell the reader what to run) instead."""
+def _schema_version(db) -> int | None:
     try:
         stamp = json.loads(db.get_metadata(xi.STAMP_KEY).decode("utf-8") or "{}")
     except (xapian.Error, ValueError):
         stamp = {}
     version = stamp.get("schema_version") if isinstance(stamp, dict) else None
-    if not isinstance(version, int) or version < xi.BODY_SCHEMA_VERSION:
+    return version if isinstance(version, int) else None
+
+
+def _char_positions(db) -> bool:
+    """Whether the index keeps positions on characters (schema 4 on), else on bigrams."""
+    version = _schema_version(db)
+    return version is None or version >= xi.CHAR_POSITIONS_SCHEMA_VERSION
+
+
+def _require_body(db) -> None:
+    """An index built before the body's grams were kept apart would find nothing in the body:
+    say so (``IndexOutdated``: the pages tell the reader what to run) instead."""
+    version = _schema_version(db)
+    if version is None or version < xi.BODY_SCHEMA_VERSION:
         raise IndexOutdated(f"the Xapian index has schema {version!r}: rebuild it for the body scope")
 
 
@@ -163,16 +180,17 @@ def to_query(node, db) -> xapian.Query:
     if isinstance(node, plan.Not):
         return xapian.Query(xapian.Query.OP_AND_NOT, xapian.Query.MatchAll, to_query(node.child, db))
     if isinstance(node, plan.Contains):
+        chars = len(node.form) < 3 or _char_positions(db)
         if node.field == TEXT:
             # The text is its body (B grams) and its other parts (no prefix): either may hold it.
             return xapian.Query(
-                xapian.Query.OP_OR, [_text_query(node.form), _text_query(node.form, xi.BODY_PREFIX)]
+                xapian.Query.OP_OR, [_text_query(node.form, "", chars), _text_query(node.form, xi.BODY_PREFIX, chars)]
             )
         if node.field == BODY:
             _require_body(db)
-            return _text_query(node.form, xi.BODY_PREFIX)
+            return _text_query(node.form, xi.BODY_PREFIX, chars)
         if node.field == HEADLINE:
-            return _text_query(node.form, xi.HEADLINE_PREFIX)
+            return _text_query(node.form, xi.HEADLINE_PREFIX, chars)
         prefix = _FIELD_PREFIX[node.field]
         return _terms_query(_value_terms(db, prefix, lambda v: node.form in v))
     if isinstance(node, plan.Compare):
@@ -197,11 +215,12 @@ def to_query(node, db) -> xapian.Query:
     raise NotImplementedError(f"cannot search for {node!r}")
 
 
-def _ranking(forms: list[str]) -> xapian.Query | None:
+def _ranking(forms: list[str], db) -> xapian.Query | None:
     words = list(dict.fromkeys(w for f in forms for w in query_words(f)))
     parts = [xapian.Query(xi.WORD_PREFIX + w) for w in words]
+    chars = _char_positions(db) if any(len(f) >= 3 for f in forms) else True
     parts += [
-        xapian.Query(xapian.Query.OP_SCALE_WEIGHT, _text_query(f, xi.HEADLINE_PREFIX), HEADLINE_BOOST)
+        xapian.Query(xapian.Query.OP_SCALE_WEIGHT, _text_query(f, xi.HEADLINE_PREFIX, chars), HEADLINE_BOOST)
         for f in forms if f
     ]
     return xapian.Query(xapian.Query.OP_OR, parts) if parts else None
@@ -263,7 +282,7 @@ class XapianSearchBackend(StockXapianBackend):
         match = to_query(query_plan, db)
         enquire = xapian.Enquire(db)
         keys = [k for k in (sort_by or []) if k.lstrip("-") != "score"]
-        ranking = None if keys else _ranking(plan.positive_forms(query_plan))
+        ranking = None if keys else _ranking(plan.positive_forms(query_plan), db)
         if ranking is not None:
             query = xapian.Query(
                 xapian.Query.OP_AND_MAYBE, xapian.Query(xapian.Query.OP_SCALE_WEIGHT, match, 0), ranking

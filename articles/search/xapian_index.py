@@ -14,17 +14,20 @@ Where (``HAYSTACK_CONNECTIONS["default"]``):
 What one article becomes (``document``), from haystack's ``full_prepare`` (the same
 ``SearchIndex`` and template the Whoosh engine reads) and the one normaliser:
 
-- the matching form (``normalize`` per part, parts joined by ``PART_SEPARATOR``): every distinct
-  character as a term without positions, every adjacent pair (bigram) as a term *with* its
-  position. A query of one or two characters is one term; a longer one is ``OP_PHRASE`` of its
-  bigrams at consecutive positions, which holds exactly when the text contains it. No bigram spans
-  a part separator (its position is skipped), so no match spans two parts. Only bigrams carry
-  positions: they are what keeps the index lean (positions dominate its size).
+- the matching form (``normalize`` per part, parts joined by ``PART_SEPARATOR``): every character
+  (unigram) at its position, and every distinct adjacent pair (bigram) as a term *without*
+  positions. A query of one or two characters is one term; a longer one is ``OP_PHRASE`` of its
+  characters at consecutive positions, which holds exactly when the text contains it, filtered by
+  its bigrams (cheap: a bigram's posting list is far shorter than a common character's). The part
+  separator takes a position but no term, so no match spans two parts. Lean positions (schema 4):
+  one positional entry per distinct character of an article (~550) instead of one per distinct
+  bigram (~1,100); the position table is about 40 % of its former size and the build writes
+  half as many (docs/benchmarks.md).
 - the body's parts (lead and paragraphs, haystack's ``body``) are kept apart: their grams go in
   under ``B`` (positions as above), the other parts' without a prefix, so ``text`` is the OR of
   both (``xapian_backend``) and the ``正文:`` scope is ``B`` alone. The body is most of an
   article: kept apart, not copied, it costs the index nothing.
-- ``H`` + the headline's grams (bigrams positional), for headline lookups and the headline boost;
+- ``H`` + the headline's grams (characters positional), for headline lookups and the headline boost;
   ``HX`` + the whole headline form, for ``headline__exact``;
 - ``W`` + jieba's search-mode words with their counts: BM25 ranking only, never matching;
 - ``Y`` year, ``D`` date (YYYYMMDD), ``C`` column and ``R`` each reporter (matching form), ``K``
@@ -41,10 +44,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import multiprocessing
+import operator
 import os
 import shutil
 import time
-from collections import Counter
 from pathlib import Path
 
 import xapian
@@ -57,8 +60,9 @@ from .fields import BODY, COLUMN, HEADLINE, ISSUE_DATE, PAGE_LABEL, PAGE_NUMBER,
 from .normalize import PART_SEPARATOR, normalize
 from .whoosh_reader import IndexUnavailable as _WhooshIndexUnavailable
 
-SCHEMA_VERSION = 3  # 2: paper, page label and page number; 3: the body's grams apart (B), for 正文:
+SCHEMA_VERSION = 4  # 2: paper, page label and page number; 3: the body's grams apart (B), for 正文:; 4: positions on characters, not bigrams
 BODY_SCHEMA_VERSION = 3  # the first version whose index can answer the body scope
+CHAR_POSITIONS_SCHEMA_VERSION = 4  # the first whose positions are on characters (before: on bigrams)
 STAMP_KEY = "newsarchive.stamp"  # Xapian metadata key: the schema version and the history marks
 BATCH_SIZE = 500
 COMMIT_EVERY = 2000  # documents a rebuild writer adds between commits (bounds its memory: ~690 MiB at 5,000)
@@ -194,25 +198,29 @@ def id_value(pk: int) -> str:
 
 
 def _add_grams(doc: xapian.Document, form: str, prefix: str = "", wdf: int = 0) -> None:
-    """Distinct characters without positions; bigrams at their positions (none across parts).
+    """Each character at its position (1-based; the part separator takes one but gets no term,
+    so no phrase spans two parts); each distinct bigram within a part, without positions.
     The text's grams only match (wdf 0: they add nothing to the length BM25 normalises by); the
     headline's count once each, so the headline boost has a weight to scale."""
-    for char in set(form):
-        if char != PART_SEPARATOR:
-            doc.add_term(prefix + char, wdf)
     add = doc.add_posting
     if wdf:
         seen = set()
-        for i in range(len(form) - 1):
-            pair = form[i : i + 2]
-            if PART_SEPARATOR not in pair:
-                add(prefix + pair, i + 1, 0 if pair in seen else wdf)
-                seen.add(pair)
-        return
-    for i in range(len(form) - 1):
-        pair = form[i : i + 2]
+        for position, char in enumerate(form, 1):
+            if char != PART_SEPARATOR:
+                add(prefix + char, position, 0 if char in seen else wdf)
+                seen.add(char)
+    elif prefix:
+        for position, char in enumerate(form, 1):
+            if char != PART_SEPARATOR:
+                add(prefix + char, position, 0)
+    else:
+        for position, char in enumerate(form, 1):
+            if char != PART_SEPARATOR:
+                add(char, position, 0)
+    term = doc.add_term
+    for pair in set(map(operator.add, form, form[1:])):
         if PART_SEPARATOR not in pair:
-            add(prefix + pair, i + 1, 0)
+            term(prefix + pair, wdf)
 
 
 def document(prepared: dict) -> tuple[int, xapian.Document]:
@@ -232,9 +240,7 @@ def document(prepared: dict) -> tuple[int, xapian.Document]:
     _add_grams(doc, body, BODY_PREFIX)
     _add_grams(doc, headline, HEADLINE_PREFIX, 1)
     doc.add_boolean_term(value_term(HEADLINE_EXACT_PREFIX, headline))
-    words: Counter = Counter()
-    for part in forms:
-        words.update(analysis.jieba_words(part))
+    words = analysis.counted_words(forms)
     for word, count in words.items():
         term = WORD_PREFIX + word
         if len(term.encode("utf-8")) <= MAX_TERM_BYTES:
@@ -329,13 +335,17 @@ def index_exists() -> bool:
 
 
 def _write_documents(db: xapian.WritableDatabase, search_index, ids: list[int], fresh: bool, progress=None) -> int:
-    """Index articles ``ids`` into ``db`` (``fresh``: the database is new, nothing to replace)."""
+    """Index articles ``ids`` into ``db`` (``fresh``: the database is new, nothing to replace).
+
+    Each batch's documents are all made (jieba, terms) before any is added: alternating jieba's
+    and Xapian's work article by article cost ~25 % more CPU (each evicts the other's data from
+    the caches; measured in docs/benchmarks.md)."""
     queryset = search_index.index_queryset().order_by("pk")
     done = 0
     for start in range(0, len(ids), BATCH_SIZE):
         chunk = ids[start : start + BATCH_SIZE]
-        for obj in queryset.filter(pk__in=chunk):
-            pk, doc = document(article_document.article_document(obj))  # the one shared function
+        made = [document(article_document.article_document(obj)) for obj in queryset.filter(pk__in=chunk)]
+        for pk, doc in made:
             if fresh:
                 db.add_document(doc)
             else:
@@ -343,6 +353,7 @@ def _write_documents(db: xapian.WritableDatabase, search_index, ids: list[int], 
             done += 1
             if fresh and done % COMMIT_EVERY == 0:
                 db.commit()
+        del made
         if progress:
             progress(done)
     return done

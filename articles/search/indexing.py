@@ -494,13 +494,7 @@ def index_state() -> str:
         return engine.index_state()
     if not index_healthy():
         return "missing"
-    stamp = read_stamp()
-    if not stamp or stamp.get("schema_version") != SCHEMA_VERSION:
-        return "outdated"
-    marks = database_marks()
-    if (stamp.get("marks") or {}).get("dictionary") != marks["dictionary"]:
-        return "outdated"  # local words change how every article is segmented for ranking
-    return "current" if stamp.get("marks") == marks else "stale"
+    return builds.stamp_state(read_stamp(), SCHEMA_VERSION, database_marks())
 
 
 def index_ensure(*, progress=None) -> tuple[str, int]:

@@ -255,6 +255,10 @@ class PlanSearchQuery:
         self._facet_counts = self.post_process_facets(results)
         self._spelling_suggestion = results.get("spelling_suggestion", None)
         self.notes = list(results.get("notes") or [])
+        self.take_engine_results(results)
+
+    def take_engine_results(self, results: dict) -> None:
+        """What an engine's query class keeps of its own result keys (none here)."""
 
     def build_query_fragment(self, field, filter_type, value):
         # Only str(self) uses strings: show the plan.

@@ -486,15 +486,7 @@ class XapianSearchQuery(plan.PlanSearchQuery, StockXapianQuery):
     hits_exact = True
     hits_bounds = None
 
-    def run(self, spelling_query=None, **kwargs):
-        final_query = self.build_query()
-        search_kwargs = self.build_params(spelling_query=spelling_query)
-        search_kwargs.update(kwargs)
-        results = self.backend.search(final_query, **search_kwargs)
-        self._results = results.get("results", [])
-        self._hit_count = results.get("hits", 0)
-        self._facet_counts = self.post_process_facets(results)
-        self._spelling_suggestion = results.get("spelling_suggestion", None)
+    def take_engine_results(self, results: dict) -> None:
         self.hits_exact = results.get("hits_exact", True)
         self.hits_bounds = results.get("hits_bounds")
 

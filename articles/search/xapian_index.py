@@ -434,22 +434,22 @@ def index_clear() -> None:
                 finally:
                     db.close()
             return
-        folder = _new_build_folder()
-        db = xapian.WritableDatabase(str(folder), xapian.DB_CREATE_OR_OPEN)
-        _set_stamp(db, {})
-        db.commit()
-        db.close()
-        _swap_to(folder)
+        _swap_in_empty()
 
 
 def _ensure_embedded() -> None:
     if not index_path().exists():
-        folder = _new_build_folder()
-        db = xapian.WritableDatabase(str(folder), xapian.DB_CREATE_OR_OPEN)
-        _set_stamp(db, {})
-        db.commit()
-        db.close()
-        _swap_to(folder)
+        _swap_in_empty()
+
+
+def _swap_in_empty() -> None:
+    """A new, empty embedded database (stamped with no marks) becomes the live one."""
+    folder = _new_build_folder()
+    db = xapian.WritableDatabase(str(folder), xapian.DB_CREATE_OR_OPEN)
+    _set_stamp(db, {})
+    db.commit()
+    db.close()
+    _swap_to(folder)
 
 
 def _new_build_folder() -> Path:
@@ -609,13 +609,7 @@ def index_sync(*, changed_ids=(), removed_ids=()) -> int:
 def index_state() -> str:
     if not index_exists():
         return "missing"
-    stamp = read_stamp()
-    if not stamp or stamp.get("schema_version") != SCHEMA_VERSION:
-        return "outdated"
-    marks = database_marks()
-    if (stamp.get("marks") or {}).get("dictionary") != marks["dictionary"]:
-        return "outdated"
-    return "current" if stamp.get("marks") == marks else "stale"
+    return builds.stamp_state(read_stamp(), SCHEMA_VERSION, database_marks())
 
 
 def index_size_bytes() -> int:

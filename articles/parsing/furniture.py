@@ -93,7 +93,7 @@ _CREDIT = re.compile(rf"^({_CREDIT_ROLES})\s*:\s*(.+)$")
 
 # An e-paper page line: 第A02版:要闻, 第04版：综合新闻, 第1版(要闻)
 _PAGE_LINE = re.compile(
-    r"^(?:[\u4e00-\u9fff]{2,10}(?:报|刊)\s+(?=\d{4}年))?(?:\d{4}年\d{1,2}月\d{1,2}日\s*|当前版\s*:\s*|版面\s*:\s*)?第?\s*([A-Za-z]{0,2}\d{1,3}|[A-Za-z]\d{4})\s*版\s*(?::\s*|\(\s*)?([\u4e00-\u9fff·][\u4e00-\u9fff· ]{0,11})?\)?\s*(?:PDF版?)?(?:\s*(?:上一版|下一版|上一篇|下一篇|\d{1,2}))*$"
+    r"^(?:[\u4e00-\u9fff]{2,10}(?:报|刊)\s+(?=\d{4}年))?(?:\d{4}年\d{1,2}月\d{1,2}日\s*|当前版\s*:\s*|版面\s*:\s*)?第?\s*([A-Za-z]{0,2}\d{1,3}|[A-Za-z]\d{4}|0{2,4}\d{1,3})\s*版\s*(?::\s*|\(\s*)?([\u4e00-\u9fff·][\u4e00-\u9fff· ]{0,11})?\)?\s*(?:PDF版?)?(?:\s*(?:上一版|下一版|上一篇|下一篇|\d{1,2}))*$"
 )
 # 第5版(国内专页(教科文)): a section name that has brackets of its own
 _PAGE_LINE_NESTED = re.compile(r"^第\s*([A-Za-z]{0,2}\d{1,3})\s*版\s*\(([^()]{1,12}\([^()]{1,10}\)[^()]{0,6})\)$")
@@ -120,6 +120,9 @@ def _navigation(f: str) -> bool:
     if not tokens:
         return bool(f) and not re.search(r"\w", f)  # `|`, `>>`
     if all(t in _NAV_WORDS for t in tokens):
+        return True
+    # a site's name beside furniture words: `新華網 正文`, `人民网 首页 打印`
+    if len(tokens) >= 2 and all(t in _NAV_WORDS or _SITE_NAME.fullmatch(t) for t in tokens) and any(t in _NAV_WORDS for t in tokens):
         return True
     # a toolbar with page numbers, a date or the site's name among its words:
     # `2018年7月3日 星期 放大 缩小 默认 3 上一篇  下一篇 4 >>现代快报网`
@@ -198,6 +201,8 @@ _WEB_META = [
         r"^(责任编辑|编辑|责编)\s*:\s*[\u4e00-\u9fff·]{2,4}\s*[_\-]\s*[A-Za-z]{0,8}\d{0,8}$",
         # an editor's or producer's line with a bar: 编辑|金赫, 出品|某某工作室
         r"^(编辑|责编|出品|监制|策划|统筹|设计|校对)\s*[|｜]\s*\S{1,20}$",
+        # a site's address alone: www.zjol.com.cn, news.sina.com.cn/c/
+        r"^(https?://)?[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+){2,}(/\S*)?$",
         # a share widget's leftovers: `- +1`
         r"^[-+\s]{1,4}\d{0,3}$",
         # an editor's credit line: 新京报 编辑 刘喆, 编辑 王敏 (the editor is no byline)
@@ -426,6 +431,8 @@ _WEB_SOURCE_LINE = re.compile(r"来源|來源|(?<!\d)\d{1,2}:\d{2}(?!\d)|^[\[(]?
 def _label(printed: str) -> str:
     """A page label as printed, upper case; an e-paper's four-digit code `a0002` is A02."""
     label = printed.upper()
+    if re.fullmatch(r"0{2,4}\d{1,3}", label):  # an e-paper's zero-padded page number: 00001 is 01
+        return f"{int(label):02d}"
     m = re.fullmatch(r"([A-Z])(\d{4})", label)
     return f"{m.group(1)}{int(m.group(2)):02d}" if m else label
 

@@ -65,6 +65,7 @@ def parse_page(
     lines = [re.sub(r"^\?{2,}", "", ln).strip() if ln.startswith("??") else ln for ln in lines]
     # `……的特点。 (吕劲)?`: a character lost to a wrong encoding after a closing credit
     lines = [_LOST_AFTER_CREDIT.sub(r"\1", ln) if ln.endswith("?") else ln for ln in lines if ln]
+    lines = _listed_then_flat(lines)
     lines = [part for ln in lines for part in _unflatten(ln)]
     lines = _title_named_again(lines)
     lines, furniture = strip_furniture(lines)
@@ -225,7 +226,12 @@ def _unflatten(line: str) -> list[str]:
         return [line[:-1].rstrip()] if line.endswith(("[", "【")) and len(line) > 1 else [line]
     gap = _TITLE_GAP.match(line)
     if gap and len(re.findall(r"[\u4e00-\u9fff]", gap.group(1))) >= 4 and (len(gap.group(2)) >= 20 or byline_line(gap.group(2))) and not _is_lead(gap.group(1)):
-        return [gap.group(1), *_unflatten(gap.group(2))]
+        title = gap.group(1)
+        if len(title) <= 60 and "【" not in title and not is_terminated(title) and not byline_line(title):
+            # a title set apart from its text on one line (`标题 副题   正文……`) is a title for
+            # certain (read as one in brackets, `【…】`), whatever its commas and colons
+            title = f"【{title}】"
+        return [title, *_unflatten(gap.group(2))]
     credit = _CREDIT_GAP.match(line)
     if credit and (wire_credit_line(credit.group(2)) or byline_line(credit.group(2))):
         return [credit.group(1), credit.group(2)]
@@ -233,6 +239,48 @@ def _unflatten(line: str) -> list[str]:
     if line.endswith(("[", "【")) and len(line) > 1:
         return [line[:-1].rstrip()]
     return [line]
+
+
+# a listing's numbered title (`1. 江西农业全面丰收 全省……`) and the item's flat line under it,
+# which prints the title again after its page line (`第1版()专栏: 江西农业全面丰收 全省…… 本报讯 …`)
+_LISTED_TITLE = re.compile(r"^\d{1,3}\s*[.、．]\s*(\S.{3,150})$")
+_FLAT_HEAD = re.compile(r"^(第\s*[A-Za-z]?\d{1,3}\s*版\s*\((?:[^()]|\([^()]*\))*\))\s*(专栏\s*:\s*)(\S.*)$")
+
+
+def _repeat_cut(text: str, title: str) -> int:
+    """Where in ``text`` a copy of ``title`` at its start ends (spaces ignored); 0: no copy."""
+    want = re.sub(r"\s", "", title)
+    got = 0
+    for k, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        if got >= len(want) or ch != want[got]:
+            return 0
+        got += 1
+        if got == len(want):
+            return k + 1
+    return 0
+
+
+def _listed_then_flat(lines: list[str]) -> list[str]:
+    """A database listing: the numbered title, then the item on one line with the title again:
+    the number is the listing's, not the title's, and the copy in the item line is no text."""
+    if not any("专栏" in ln for ln in lines):
+        return lines
+    out: list[str] = []
+    for line in lines:
+        f = fold(line)
+        flat = _FLAT_HEAD.match(f) if "专栏" in line and len(f) == len(line) and not _FLAT_ITEM.match(f) else None
+        listed = _LISTED_TITLE.match(fold(out[-1])) if flat and out else None
+        if flat and listed:
+            content = line[flat.start(3) :]
+            cut = _repeat_cut(content, listed.group(1))
+            if cut and content[cut:].strip():
+                out[-1] = out[-1][listed.start(1) :].strip()
+                out.extend([line[: flat.end(1)].strip(), "专栏:", content[:cut].strip(), content[cut:].strip()])
+                continue
+        out.append(line)
+    return out
 
 
 def _from_repeated_title(lines: list[str], web_meta_at: int | None) -> tuple[list[str], int | None]:
@@ -383,6 +431,9 @@ def _title_named_again(lines: list[str]) -> list[str]:
             for e in range(k):
                 if re.sub(r"\s", "", lines[e]) == again and "【" not in lines[e]:
                     return [*lines[:e], f"【{lines[e]}】", *lines[e + 1 :]]
+            if not any(_title_like(x) for x in lines[:k]):
+                # nothing that could be a title above it: the page's only title is the one it names
+                return [*lines[:k], f"【{m.group(1).strip()}】", *lines[k + 1 :]]
     return lines
 
 
@@ -790,6 +841,12 @@ def _read_headline(d: _Draft, lines: list[str]) -> None:
     lines = [re.sub(r"^[•●◆■▪·]\s*", "", ln) or ln for ln in lines]
     lines = [re.sub(r"^[\[(]\s*\d{4}-\d{1,2}-\d{1,2}\s*[\])]\s*", "", ln) or ln for ln in lines]
     lines = [marked_title(ln) or ln for ln in lines]  # `1、【…】`: the title inside the brackets
+    # a listing's number before a title (`1. 江西农业……`, `2、…`), not part of it
+    lines = [_LIST_NUMBER.sub("", ln, count=1) or ln for ln in lines]
+    # a line of no Chinese among Chinese title lines: a site's name or address (Xinmin Evening
+    # News, www.zjol.com.cn), never part of the title
+    if len(lines) > 1 and any(_HAN.search(ln) for ln in lines):
+        lines = [ln for ln in lines if _HAN.search(ln)]
     # decoration a web page puts after a title: `……中美关系######`
     lines = [re.sub(r"\s*[*＊#＃~～=＝]{3,}$", "", ln) or ln if ln[-1:] in "*＊#＃~～=＝" else ln for ln in lines]
     # an e-paper prints the title once on one line, then as set: keep the set lines; a web page
@@ -820,6 +877,8 @@ def _read_headline(d: _Draft, lines: list[str]) -> None:
         d.subheadline = lines[-1]
 
 
+_LIST_NUMBER = re.compile(r"^\d{1,2}\s*[.、．]\s*(?=[\u4e00-\u9fff“《「])")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _SITE_SUFFIX = re.compile(r"(?:(?:--|—|_|-|\||｜)[^-—_|｜]{1,12}){1,4}")
 
 

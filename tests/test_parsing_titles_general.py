@@ -1,0 +1,73 @@
+"""Headlines on pages of shapes the parser was not fitted to (issue 10): the title a careful
+reader sees, without the chrome a listing, a site or an e-paper puts around it. Fixtures are
+short pages in our own words (tests/fixtures/pages/titles_*.txt), in the shapes of real ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from articles.parsing import parse_page_bytes
+
+PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
+D = dt.date
+
+
+def page(name: str, issue_date=D(2021, 6, 3)):
+    return parse_page_bytes((PAGES / name).read_bytes(), name, issue_date=issue_date)
+
+
+def titles(parsed):
+    return [(a.kicker, a.headline, a.subheadline, a.headline_from_lead) for a in parsed.articles]
+
+
+def test_listing_number_and_the_title_repeated_in_the_item_line_are_not_title_or_text():
+    parsed = page("titles_numbered_listing.txt", issue_date=D(1988, 5, 12))
+    first, second = parsed.articles
+    assert titles(parsed) == [
+        ("", "城东新建菜场开业 市民买菜不再跑远路", "", False),
+        ("", "运河上的新桥合龙", "", False),
+    ]
+    # the item's text starts after the copy of its title
+    assert first.paragraphs[0].startswith("本报讯 记者钱明报道:城东新建的综合菜场")
+    assert second.paragraphs[0].startswith("连接运河两岸的新桥今天上午合龙")
+    assert parsed.page_label == "2"
+
+
+def test_one_line_items_title_gap_text_keep_titles_with_colons_and_spaces():
+    parsed = page("titles_one_line_items.txt", issue_date=D(2021, 5, 7))
+    assert titles(parsed) == [
+        ("", "社区食堂今起试营业 老人凭卡就餐可享八折", "", False),
+        ("", "城南公园: 改造后的“口袋公园”开放", "", False),
+    ]
+    assert parsed.articles[1].paragraphs == (
+        "经过三个月改造,城南公园的东入口变成了一座有座椅、有树荫的口袋公园,周边居民又多了一处散步的地方。",
+        "改造保留了原有的三棵老樟树。",
+    )
+
+
+def test_site_name_with_a_furniture_word_and_a_web_address_are_not_title():
+    (article,) = page("titles_site_chrome_lines.txt").articles
+    assert (article.kicker, article.headline, article.subheadline) == ("", "河道清淤工程全面完工 两岸步道同步开放", "")
+    assert not any("www." in p or "正文" in p for p in article.paragraphs)
+
+
+def test_a_line_without_chinese_under_a_chinese_title_is_the_sites_name():
+    (article,) = page("titles_english_name_under_title.txt").articles
+    assert article.headline == "老人走失两小时 民警接力寻回"
+    assert [b.name for b in article.bylines] == ["方舟"]
+
+
+def test_original_title_line_with_no_title_above_it_is_the_title():
+    (article,) = page("titles_original_title_only.txt").articles
+    assert article.headline == "夜班护士的十二个小时 一座城市安睡的背后,有人彻夜未眠"
+    assert not article.headline_from_lead
+    assert article.paragraphs[0].startswith("晚上8时整")
+
+
+def test_zero_padded_epaper_page_line_gives_the_page_and_is_not_title():
+    parsed = page("titles_zero_padded_page.txt", issue_date=D(2021, 6, 6))
+    (article,) = parsed.articles
+    assert (parsed.page_label, parsed.page_section) == ("03", "城市新闻")
+    assert article.headline == "老桥换新装"
+    assert article.photo_credits == ("本报记者 杜远 摄",)

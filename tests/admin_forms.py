@@ -4,11 +4,16 @@ login form. Shared by the admin tests and the tests of what admin actions do to 
 
 from __future__ import annotations
 
+import shutil
 from html.parser import HTMLParser
+from io import StringIO
+from pathlib import Path
 
+from django.core.management import call_command
 from django.test import Client
 
 PASSWORD = "a-long-test-password-42"
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 class FormReader(HTMLParser):
@@ -100,3 +105,21 @@ def log_in(username: str, password: str = PASSWORD) -> Client:
     return client
 
 
+
+
+def editor_logged_in(username: str = "meili") -> Client:
+    """A new staff member of the 编辑 (editor) group, logged in through the login form."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(username, password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name="editor"))
+    return log_in(username)
+
+
+def ingest_seed_copy(folder: Path) -> str:
+    """The seed pages copied into ``folder`` and ingested from there (so a test can change a
+    file and ingest it again); returns the command's output."""
+    shutil.copytree(SEEDS, folder)
+    out = StringIO()
+    call_command("ingest", str(folder), stdout=out, stderr=StringIO())
+    return out.getvalue()

@@ -7,6 +7,7 @@ admin tests. Each suite keeps its own port range so suites never take each other
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -94,6 +95,24 @@ def gunicorn_serving(env: dict[str, str], log_path: Path, *, startup: float = 60
             server.kill()
             server.wait()
         log.close()
+
+
+@contextmanager
+def seeded_site(data_dir: Path, ports: range, setup: str | None = None):
+    """The seed pages ingested into ``data_dir`` (static files collected), then ``setup`` (a
+    ``manage.py shell`` script; its last printed line, if any, is read as JSON) run, and the site
+    served by gunicorn on one of ``ports``: yields ``(base_url, setup's JSON or None)``."""
+    env = server_env(data_dir, PORT=str(free_port(ports)), WEB_CONCURRENCY="2")
+    manage_py(env, ["migrate", "--noinput", "-v0"], ["ingest", "seeds/", "-v0"], ["collectstatic", "--noinput", "-v0"])
+    found = None
+    if setup:
+        result = subprocess.run([sys.executable, "manage.py", "shell", "--no-imports", "-c", setup], cwd=BASE_DIR,
+                                env=env, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        lines = result.stdout.strip().splitlines()
+        found = json.loads(lines[-1]) if lines else None
+    with gunicorn_serving(env, data_dir / "gunicorn.log") as base_url:
+        yield base_url, found
 
 
 @contextmanager

@@ -8,26 +8,18 @@ Screenshots go to var/screenshots/admin-history-*.png."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
 
 from live_server import (
     admin_log_in,
-    free_port,
-    gunicorn_serving,
-    manage_py,
     needs_chromium,
     open_page,
     screenshot,
-    server_env,
+    seeded_site,
 )
 
-BASE_DIR = Path(__file__).resolve().parent.parent
 PORTS = range(8620, 8625)  # this suite's own ports; any free port after them
 SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
 PASSWORD = "admin-history-password-2024"
@@ -61,15 +53,8 @@ print(json.dumps({{"article": article.pk, "moved": moved.pk, "issue": issue.pk, 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("admin-history-browser")
-    env = server_env(data_dir, PORT=str(free_port(PORTS)), WEB_CONCURRENCY="2")
-    manage_py(env, ["migrate", "--noinput", "-v0"], ["ingest", "seeds/", "-v0"], ["collectstatic", "--noinput", "-v0"])
-    result = subprocess.run([sys.executable, "manage.py", "shell", "--no-imports", "-c", SETUP], cwd=BASE_DIR,
-                            env=env, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    ids = json.loads(result.stdout.strip().splitlines()[-1])
-    with gunicorn_serving(env, data_dir / "gunicorn.log") as base_url:
-        yield base_url, ids
+    with seeded_site(tmp_path_factory.mktemp("admin-history-browser"), PORTS, SETUP) as served:
+        yield served
 
 
 

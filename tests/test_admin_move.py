@@ -8,7 +8,6 @@ undone by ingest)."""
 from __future__ import annotations
 
 import re
-import shutil
 from io import StringIO
 from pathlib import Path
 
@@ -17,10 +16,9 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.test import Client
 
-from admin_forms import PASSWORD, log_in, read_form
+from admin_forms import PASSWORD, editor_logged_in, ingest_seed_copy, log_in, read_form
 from articles.models import Article, Page
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 FROM_FILE = "003_3ef463baea3e3c91.txt"  # 2023-08-08 头版, five articles
 TO_FILE = "000_371bd5dce9a095bf.txt"  # 2023-08-18 头版, three articles
 KANGMINGSI = "康明斯与卓品智能在锡成立合资公司"  # 2023-08-08, second
@@ -30,16 +28,13 @@ PLATFORM = "长三角汽车芯片应用推广平台启动"  # 2023-08-08, fourth
 @pytest.fixture
 def pages(tmp_path, db):
     folder = tmp_path / "pages"
-    shutil.copytree(SEEDS, folder)
-    assert "新增 5 个版面" in ingest(folder)
+    assert "新增 5 个版面" in ingest_seed_copy(folder)
     return folder
 
 
 @pytest.fixture
 def editor(db) -> Client:
-    user = User.objects.create_user("meili", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="editor"))
-    return log_in("meili")
+    return editor_logged_in()
 
 
 def ingest(*paths: Path) -> str:

@@ -13,13 +13,10 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from live_server import (
     admin_log_in,
-    free_port,
-    gunicorn_serving,
-    manage_py,
     needs_chromium,
     open_page,
     screenshot,
-    server_env,
+    seeded_site,
 )
 
 PORTS = range(8625, 8630)  # this suite's own ports; any free port after them
@@ -39,11 +36,7 @@ editor.groups.add(Group.objects.get(name="editor"))
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("admin-move-browser")
-    env = server_env(data_dir, PORT=str(free_port(PORTS)), WEB_CONCURRENCY="2")
-    manage_py(env, ["migrate", "--noinput", "-v0"], ["ingest", "seeds/", "-v0"], ["collectstatic", "--noinput", "-v0"],
-              ["shell", "--no-imports", "-c", SETUP])
-    with gunicorn_serving(env, data_dir / "gunicorn.log") as base_url:
+    with seeded_site(tmp_path_factory.mktemp("admin-move-browser"), PORTS, SETUP) as (base_url, _):
         yield base_url
 
 

@@ -6,20 +6,16 @@ public article, issue, page and reporter page."""
 from __future__ import annotations
 
 import re
-import shutil
 from io import StringIO
-from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from admin_forms import PASSWORD, log_in, submit
+from admin_forms import editor_logged_in, ingest_seed_copy, submit
 from articles.models import Article, Issue, Person
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 HEADLINE = "无锡代表团访问阿联酋艾因市 共同庆祝建立友好交流城市关系五周年"
 CORRECTED = "无锡代表团访问艾因市 庆祝友好交流五周年"
 
@@ -27,16 +23,13 @@ CORRECTED = "无锡代表团访问艾因市 庆祝友好交流五周年"
 @pytest.fixture
 def pages(tmp_path, db):
     folder = tmp_path / "pages"
-    shutil.copytree(SEEDS, folder)
-    call_command("ingest", str(folder), stdout=StringIO(), stderr=StringIO())
+    ingest_seed_copy(folder)
     return folder
 
 
 @pytest.fixture
 def editor(db) -> Client:
-    user = User.objects.create_user("meili", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="editor"))
-    return log_in("meili")
+    return editor_logged_in()
 
 
 def cache_control(response) -> set[str]:

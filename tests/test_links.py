@@ -8,34 +8,27 @@ link would ask, before and after a re-ingest of the same pages.
 from __future__ import annotations
 
 import re
-import shutil
 from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.test import Client
 
-from admin_forms import PASSWORD, log_in, read_form, submit
+from admin_forms import editor_logged_in, ingest_seed_copy, read_form, submit
 from articles.models import Article, Issue, Person
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 @pytest.fixture
 def pages(tmp_path, db):
     folder = tmp_path / "pages"
-    shutil.copytree(SEEDS, folder)
-    ingest(folder)
+    ingest_seed_copy(folder)
     return folder
 
 
 @pytest.fixture
 def editor(db) -> Client:
-    user = User.objects.create_user("meili", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="editor"))
-    return log_in("meili")
+    return editor_logged_in()
 
 
 def ingest(folder: Path) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .decoding import fold
+from .decoding import _HAS_TRADITIONAL_MARKER, _TRADITIONAL_MARKERS, fold
 from .model import Byline
 
 _SENTENCE_END = "。！？!?…"
@@ -128,9 +128,9 @@ def _wire_source(inner: str) -> str | None:
 # name: 奥运小记者团正式成立 is a title)
 _ANY_REPORTER = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,12}记者")
 _ROLE = re.compile(
-    r"(?:本报)?(?:驻[\u4e00-\u9fff]{1,8})?(?:见习|实习|特约|首席|摄影|全媒体|融媒体?)?记者"
+    r"(?:本报)?(?:驻[\u4e00-\u9fff]{1,8})?(?:见习|实习|特约|特派|首席|摄影|全媒体|融媒体?)?记者"
     r"|(?:本报)?(?:特约)?通讯员|实习生|摄影|撰稿"
-    r"|[\u4e00-\u9fff]{2,6}(?:报|社|台|网)(?:驻[\u4e00-\u9fff]{1,6})?记者"
+    r"|[\u4e00-\u9fff]{2,10}?(?:报|社|台|网)(?:驻[\u4e00-\u9fff]{1,6})?(?:特派|特约)?记者"
 
     r"|[\u4e00-\u9fff]{2,10}?记者站站长"
 )
@@ -143,6 +143,12 @@ _EDITORIAL_NOTES = frozenset("见图 资料图 组图 附图 附图片 附照片
 def _role_name(printed: str) -> str:
     """How a role is kept: as printed, less 本报 (本报记者 -> 记者, 本报驻阿联酋记者 -> 驻阿联酋记者)."""
     return printed[2:] if printed.startswith("本报") and len(printed) > 2 else printed
+
+
+def _glued_name(rest: str) -> bool:
+    """A name printed straight after its role (`记者张三`, `本报驻阿联酋记者林皎明`): a name's
+    shape and a surname, so a word that starts with a role word is no byline (记者节里话初心)."""
+    return bool(_NAME.match(rest)) and (len(rest) <= 4 and has_surname(rest) or "·" in rest)
 
 
 def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
@@ -189,13 +195,13 @@ def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
             continue
         # `记者张三`, `本报驻阿联酋记者林皎明` written without a space
         m = _ROLE.match(tok)
-        if m and _NAME.match(tok[m.end() :] or "x"):
+        if m and _glued_name(tok[m.end() :]):
             role, tok = _role_name(m.group(0)), tok[m.end() :]
             roles_seen += 1
         else:
             for prefix in sorted(_ROLES, key=len, reverse=True):
                 # a one-character role (文, 图, 摄) stands apart: 图片新闻 is no 图 + 片新闻
-                if len(prefix) > 1 and tok.startswith(prefix) and _NAME.match(tok[len(prefix) :] or "x"):
+                if len(prefix) > 1 and tok.startswith(prefix) and _glued_name(tok[len(prefix) :]):
                     role, tok = _ROLES[prefix], tok[len(prefix) :]
                     roles_seen += 1
                     break
@@ -355,10 +361,16 @@ def take_photo_credits(text: str) -> tuple[str, tuple[str, ...]]:
 # --------------------------------------------------------------------------- credits in the lead
 
 _LEAD_CREDIT = re.compile(
-    r"^([\u4e00-\u9fff]{0,10}讯|据?(本报|新华社|中新社|新华网|中新网|人民网|人民日报)\S{0,14}?电"
+    r"^[【\[]?([\u4e00-\u9fff]{0,10}讯[】\]]?|据?(本报|新华社|中新社|新华网|中新网|人民网|人民日报)\S{0,14}?电"
     r"|[\u4e00-\u9fff]{1,8}(?:网|在线|台|客户端|新闻)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:讯|电|消息))\s*[(（]([^()（）]{2,80})[)）]"
 )
 _REPORTED_BY = re.compile(r"(?:电|\d日讯)\s*((?:[\u4e00-\u9fff]{0,8}记者)\s*[\u4e00-\u9fff·、\s]{2,40}?)报道")
+# any lead mark, then who reported it, then 报道: `本报讯 记者许仲英报道:`, `本报讯 宋云达、赵桂林报道:`,
+# `本报北京11月17日讯新华社记者李安定、中央人民广播电台记者刘振英、本报记者何加正报道:`
+_MARK_THEN_REPORTED = re.compile(
+    r"^[【\[]?(?:[\u4e00-\u9fff]{0,10}讯|据?[\u4e00-\u9fff·]{2,16}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:专)?电)[】\]]?"
+    r"\s*([\u4e00-\u9fff·、,\s]{2,70}?)\s*报[道导]\s*(?=[:：]|\s)"
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -393,6 +405,12 @@ def lead_credit(lead: str) -> tuple[tuple[Byline, ...], str, str | None]:
         people = _people(m.group(1).strip(), need_role=True)
         if people:
             return people, printed(m, 1), None
+    m = _MARK_THEN_REPORTED.match(f)
+    if m:
+        people = _people(m.group(1).strip())
+        # names printed with no role must look like names (a surname first)
+        if people and all(b.role or has_surname(b.name) for b in people):
+            return people, printed(m, 1), None
     return (), "", None
 
 
@@ -408,9 +426,30 @@ _NOT_A_NAME = re.compile(r"^[他她它我你您这那此该其据并但而也都
 _NOT_NAMES = frozenset("创始人 管理员 小编 编辑 记者 作者 网友 匿名 游客 楼主 本站 站长 佚名 admin".split())
 
 
+# Surnames, simplified and Traditional (the 百家姓's common ones and a few compound ones): a name
+# printed with no role (`……表示满意。王晓明`, `□ 王丹鷹`, a name under a title) must start with one,
+# so a short title line (排险, 荡秋千) or a word is not taken for a person.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶"
+    "解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原"
+    "栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕"
+    "危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由張劉陳楊黃趙吳孫馬鄭謝韓馮鄧蕭葉蘇呂蔣盧鍾譚陸賈韋鄒閻龍賀顧龔萬錢嚴湯溫齊喬龐顏聶歐關蘭紀畢單塗駱藍遊"
+    "鮑饒寧項連蘆婁竇費衛欒閔邊師鄺談樂儲勞藺樓區闞權強帥豐計鄔賴魯榮鞏羅許鐘閆莊華陽時農繆簡車麥黨應叢遲荊諶滿聞厲蓋練國晉門雲來闕烏況鮮諸戰銀賓陰堯閉範"
+)
+COMPOUND_SURNAMES = frozenset("欧阳 司马 上官 诸葛 东方 皇甫 令狐 公孙 慕容 尉迟 长孙 宇文 司徒 夏侯 轩辕 端木 独孤 南宫 闻人 万俟 澹台 申屠 太史 西门 呼延 欧陽 司馬 諸葛 東方 公孫 長孫 軒轅 獨孤 聞人".split())
+
+
+def has_surname(name: str) -> bool:
+    """Does ``name`` (2-4 characters, or a foreign name with ·) start with a surname?"""
+    if "·" in name or "•" in name:
+        return True
+    return name[:1] in SURNAMES or name[:2] in COMPOUND_SURNAMES
+
+
 def _names(text: str) -> tuple[Byline, ...]:
     names = [n for n in re.split(r"[、\s]", text) if n]
-    if not names or any(_NOT_A_NAME.search(n) or n in _NOT_NAMES for n in names):
+    if not names or any(_NOT_A_NAME.search(n) or n in _NOT_NAMES or not has_surname(n) for n in names):
         return ()
     return tuple(Byline(n) for n in names)
 
@@ -590,3 +629,20 @@ def split_credit(inner: str) -> tuple[tuple[Byline, ...], tuple[str, ...]] | Non
         else:
             writers.extend(people)
     return (tuple(writers), tuple(photos)) if writers else None
+
+
+def names_as_printed(people: list[Byline] | tuple[Byline, ...], raw: str) -> list[Byline]:
+    """Names read from folded text, given back as the page prints them: folding reads 發 as 发
+    to find 新華社電, but 沈汝發 stays 沈汝發 (roles stay in our vocabulary: 記者 -> 记者)."""
+    if not people or not _HAS_TRADITIONAL_MARKER.search(raw):
+        return list(people)
+    # the marker fold is one character for one: a position in it is a position in ``raw``
+    simple = raw.translate(_TRADITIONAL_MARKERS)
+
+    def back(text: str | None) -> str | None:
+        if not text or text in raw:
+            return text
+        at = simple.find(text)
+        return raw[at : at + len(text)] if at >= 0 else text
+
+    return [Byline(back(b.name) or b.name, b.role) for b in people]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .decoding import fold
 
@@ -83,6 +83,8 @@ class Dateline:
     # read from a sentence rather than a dateline (a brief's first sentence): a date after the
     # issue's is an occasion ahead (在11月20日世界儿童日来临之际), not when the news happened
     past_only: bool = False
+    # printed with its year (`2020年12月31日,…`): the year as printed, not the issue's
+    year: int | None = None
 
 
 def read_dateline(lead: str) -> Dateline:
@@ -130,6 +132,15 @@ def resolve(dateline: Dateline, issue: dt.date | None) -> dt.date | None:
         return None
     if dateline.days_before_issue is not None:
         return issue + dt.timedelta(days=dateline.days_before_issue)
+    if dateline.monthday and dateline.year:
+        try:
+            found = dt.date(dateline.year, *dateline.monthday)
+        except ValueError:
+            return None
+        # a year-dated opening is the report's date only when it is recent and before the issue:
+        # a story that opens with history (1937年12月13日,…) has none, nor a standing note dated
+        # the issue's own day (2021年12月28日,本报……对当日刊登的照片进行评选)
+        return found if dt.timedelta(days=1) <= issue - found <= dt.timedelta(days=366) else None
     if dateline.monthday:
         found = _date_for(dateline.monthday, issue)
         return None if dateline.past_only and found is not None and found > issue else found
@@ -138,14 +149,18 @@ def resolve(dateline: Dateline, issue: dt.date | None) -> dt.date | None:
         if dateline.day > issue.day:
             month = (month - dt.timedelta(days=1)).replace(day=1)
         try:
-            return month.replace(day=dateline.day)
+            found = month.replace(day=dateline.day)
         except ValueError:
             return None
+        # a day in a sentence (not a dateline) far back in last month is rather an occasion
+        # ahead in this one (`周日(25日)举行` read on the 20th): no dateline
+        return None if dateline.past_only and (issue - found).days > 7 else found
     return None
 
 
-_OPENING_DATE = re.compile(rf"^(\d{{1,2}}月\d{{1,2}}日|{_CN_NUMBER}月{_CN_NUMBER}日|{'|'.join(_RELATIVE)})")
+_OPENING_DATE = re.compile(rf"^((?:19|20)\d\d年)?(\d{{1,2}}月\d{{1,2}}日|{_CN_NUMBER}月{_CN_NUMBER}日|{'|'.join(_RELATIVE)})")
 _OPENING_QUOTE = re.compile(r"^[“\"「『][^”\"」』]{1,80}[”\"」』]\s*[,，]?\s*")
+_DEFINES = re.compile(r"\s*(?:为|為|是|和|与|與|及|、)")
 _OPENING_DAY = re.compile(r"^(\d{1,2})日(?:[上下中]午|早上|清晨|凌晨|晚|晚上|夜|,|，|\s)")
 
 
@@ -156,8 +171,14 @@ def opening_dateline(paragraph: str) -> Dateline:
     quoted = _OPENING_QUOTE.match(f)
     if quoted and (_OPENING_DATE.match(f[quoted.end() :]) or _OPENING_DAY.match(f[quoted.end() :])):
         f = f[quoted.end() :]
-    if _OPENING_DATE.match(f):
-        return read_dateline(f)
+    opening = _OPENING_DATE.match(f)
+    if opening and _DEFINES.match(f, opening.end()):
+        return Dateline()  # `11月8日为记者节`, `12月19日和20日两天`: a date named, not a dateline
+    if opening:
+        found = read_dateline(f)
+        if opening.group(1) and found.monthday:
+            return replace(found, year=int(opening.group(1)[:4]))
+        return found
     m = _OPENING_DAY.match(f)  # `16日下午,…`: the day only
     if m and 1 <= int(m.group(1)) <= 31:
         return Dateline(day=int(m.group(1)))
@@ -181,6 +202,56 @@ def sentence_date(paragraph: str) -> Dateline:
     if m and 1 <= int(m.group(1)) <= 31:
         found.append((m.start(), Dateline(day=int(m.group(1)))))
     m = _RELATIVE_RE.search(first)
+    if m:
+        found.append((m.start(), Dateline(days_before_issue=_RELATIVE[m.group(0)])))
+    return min(found, key=lambda c: c[0])[1] if found else Dateline()
+
+
+# --------------------------------------------------------------------------- the lead sentence
+
+# what may follow a date that says when the reported thing happened: a time of day, a place
+# or an act (`4月28日在国新办…表示`, `十日在北京会见`, `20日上午`, `1月1日起,`), not a definition
+# or a span (`11月8日为记者节`, `12月19日和12月20日两天`, `7日内`)
+_WHEN_AFTER = r"(?=\s*(?:[上下中]午|早上|早晨|清晨|凌晨|傍晚|晚上|晚间|晚|夜间|夜里|深夜|白天|当天|一早|[0-9]{1,2}[时点]|在|于|举行|召开|开幕|闭幕|宣布|发布|公布|表示|说|称|指出|透露|获悉|起|电|讯|,|，|\s))"
+# what may stand before it: the start, a subject's last character, a comma, 在/于 — not 自/从/截至
+# (a start or a limit) nor an opening bracket (`周日(25日)`)
+_WHEN_BEFORE_BAD = re.compile(r"(自|从|截至|截止|直到|到|至|始于|为期|每年|每月|每逢|农历|[(（])\s*$")
+_FIRST_MONTHDAY = re.compile(rf"(?<![\d年])(?:((?:19|20)\d\d)年)?(\d{{1,2}}|{_CN_NUMBER})月(\d{{1,2}}|{_CN_NUMBER})日{_WHEN_AFTER}")
+_FIRST_DAY = re.compile(rf"(?<![\d月年〇零一二两三四五六七八九十])(\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日{_WHEN_AFTER}")
+_FIRST_RELATIVE = re.compile(
+    r"(前天|前日|前晚|前夜|昨天|昨日|昨晚|昨夜|昨晨|昨早)"
+    r"|(今天|今日|今晨|今早)(?=\s*(?:[上下中]午|早上|凌晨|晚|一早|[0-9]{1,2}[时点]|在|,|，))"
+)
+
+
+def _number(text: str) -> int | None:
+    return int(text) if text.isdigit() else chinese_number(text)
+
+
+def lead_sentence_date(paragraph: str) -> Dateline:
+    """The date the first sentence of a story with no dateline mark gives for its report, when
+    it says when something happened (`中国人民银行副行长4月28日在国新办…表示`, `在昨日上午的一场
+    风雨中`, `王沪宁十日在北京会见…`): the first such date; a date with its year only when it is
+    recent. Dates that define, span or limit (`11月8日为记者节`, `自…起`, `截至1月2日`) are none."""
+    f = fold(paragraph).strip()
+    first = re.split(r"[。!?;]", f, maxsplit=1)[0][:160]
+    found: list[tuple[int, Dateline]] = []
+    for m in _FIRST_MONTHDAY.finditer(first):
+        if _WHEN_BEFORE_BAD.search(first[max(0, m.start() - 4) : m.start()]):
+            continue
+        month, day = _number(m.group(2)), _number(m.group(3))
+        if month and day and 1 <= month <= 12 and 1 <= day <= 31:
+            year = int(m.group(1)) if m.group(1) else None
+            found.append((m.start(), Dateline(monthday=(month, day), past_only=True, year=year)))
+            break
+    for m in _FIRST_DAY.finditer(first):
+        if _WHEN_BEFORE_BAD.search(first[max(0, m.start() - 4) : m.start()]):
+            continue
+        day = _number(m.group(1))
+        if day and 1 <= day <= 31:
+            found.append((m.start(), Dateline(day=day, past_only=True)))
+            break
+    m = _FIRST_RELATIVE.search(first)
     if m:
         found.append((m.start(), Dateline(days_before_issue=_RELATIVE[m.group(0)])))
     return min(found, key=lambda c: c[0])[1] if found else Dateline()

@@ -20,6 +20,7 @@ from .bylines import (
     lead_credit,
     parse_byline_text,
     _names,
+    names_as_printed,
     reported_by_line,
     role_byline_after_last_sentence,
     split_byline,
@@ -27,7 +28,7 @@ from .bylines import (
     take_photo_credits,
     wire_credit_line,
 )
-from .datelines import Dateline, dateline_place, opening_dateline, read_dateline, resolve, sentence_date
+from .datelines import Dateline, dateline_place, lead_sentence_date, opening_dateline, read_dateline, resolve, sentence_date
 from .decoding import clean_markup, decode_page, fold
 from .furniture import _footer_strength, strip_furniture
 from .headlines import KNOWN_COLUMN_TITLES, _is_lead, _title_like, wire_title, cross_reference, marked_title, is_caption_line, is_cross_reference_line, is_editor_note
@@ -797,8 +798,12 @@ def _read_article(chunk: _Chunk) -> _Draft:
                 # a slogan or standfirst before the story (新闻8点见,多一点洞见。……): the story's
                 # own first paragraph gives the date
                 d.dateline = opening_dateline(openings[1])
+            if not _dated(d.dateline):
+                # the lead sentence says when (`副行长4月28日在国新办…表示`, `在昨日上午的…中`)
+                d.dateline = lead_sentence_date(openings[0])
         end = _DATELINE_AT_END.search(fold(paragraphs[-1]))
-        if end and not d.dateline.monthday:
+        # a dispatch's own dateline at the end beats a date read from the first sentence
+        if end and (not d.dateline.monthday or not d.has_lead):
             at_end = read_dateline(end.group(1) + end.group(2))
             d.dateline = Dateline(
                 monthday=at_end.monthday or d.dateline.monthday,
@@ -818,6 +823,7 @@ def _read_article(chunk: _Chunk) -> _Draft:
     if chunk.credit_printed:
         d.printed.append(chunk.credit_printed)
     # one person once, with the role printed for them where one was (作者:刘波 … 记者 刘波)
+    d.bylines = names_as_printed(d.bylines, "\n".join((*chunk.headline_lines, *chunk.body_lines)))
     roles = {b.name: b.role for b in d.bylines if b.role}
     seen: set[str] = set()
     d.bylines = [Byline(b.name, b.role or roles.get(b.name)) for b in d.bylines if not (b.name in seen or seen.add(b.name))]

@@ -1,0 +1,97 @@
+"""Credits and dates read by one grammar wherever they sit (issue 10): the date a story's lead
+sentence gives, names as printed, a surname before a bare name, a role glued to a name, and who
+reported a dispatch (`本报讯 记者X报道:`). Fixtures in tests/fixtures/pages/credits_*.txt are
+written in our own words, in the shapes real pages print."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from articles.parsing import parse_page_bytes
+from articles.parsing.bylines import has_surname, lead_credit
+from articles.parsing.datelines import Dateline, lead_sentence_date, opening_dateline, resolve
+
+PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
+D = dt.date
+ISSUE = D(2025, 1, 10)
+
+
+def page(name: str, issue_date=ISSUE):
+    return parse_page_bytes((PAGES / name).read_bytes(), name, issue_date=issue_date)
+
+
+def people(article):
+    return [(b.name, b.role) for b in article.bylines]
+
+
+def test_a_story_without_dateline_mark_is_dated_by_what_its_lead_sentence_says_happened():
+    articles = page("credits_lead_sentence_dates.txt").articles
+    assert [a.headline for a in articles] == [
+        "新规明起施行 市民办事更方便",
+        "河道清淤工程启动",
+        "工人高空排险",
+        "记者节里话初心",
+        "两岸交流再起步",
+        "外贸数据出炉",
+    ]
+    assert [a.dateline for a in articles] == [
+        D(2024, 12, 30),  # `2024年12月30日,…`: the year as printed (the issue is in 2025)
+        D(2025, 1, 6),  # `副局长周明辉1月6日在新闻发布会上表示`
+        D(2025, 1, 9),  # `在昨日上午的一场大风中`
+        None,  # `11月8日为记者节`: a date named, not when anything happened
+        D(2025, 1, 9),  # `会长九日在南京会见`: a day in Chinese numerals
+        None,  # `截至1月5日`: a limit, not a dateline
+    ]
+
+
+def test_lead_sentence_dates_that_are_no_datelines():
+    assert lead_sentence_date("今日头条") == Dateline()
+    assert lead_sentence_date("节目每周日(25日)播出,敬请关注。") == Dateline()
+    assert lead_sentence_date("自1月1日起,新规施行。") == Dateline()
+    # a day in a sentence later than the issue's day is an occasion ahead, not last month's
+    assert resolve(lead_sentence_date("立法会补选25日举行,各方积极准备。"), D(2018, 10, 20)) is None
+    assert resolve(lead_sentence_date("展会28日在上海闭幕,成交活跃。"), D(2018, 11, 2)) == D(2018, 10, 28)
+
+
+def test_a_year_dated_opening_is_a_dateline_only_when_recent_and_before_the_issue():
+    assert resolve(opening_dateline("2024年12月30日,会议召开。"), ISSUE) == D(2024, 12, 30)
+    assert resolve(opening_dateline("1937年12月13日,南京沦陷。"), ISSUE) is None
+    # a standing note dated the issue's own day (`……当日刊登的照片进行评选`)
+    assert resolve(opening_dateline("2025年1月10日,编辑部对当日的版面进行评选。"), ISSUE) is None
+
+
+def test_traditional_names_stay_as_printed():
+    article = page("credits_trad_names.txt").articles[0]
+    # folding reads 發 as 发 to find the markers; the names are stored as the page prints them
+    assert [b.name for b in article.bylines] == ["沈汝發", "鄭明遠"]
+
+
+def test_a_short_second_title_line_is_no_writer_without_a_surname():
+    article = page("credits_two_line_title_short_second.txt").articles[0]
+    assert article.headline == "吊车上的“秋千” 排险"
+    assert people(article) == [("刘晓东", "晚报记者")]
+    assert article.photo_credits == ("孙一鸣/图",)
+    assert article.dateline == D(2025, 1, 9)
+
+
+def test_surnames():
+    assert all(has_surname(n) for n in ("王晓明", "羅印冲", "欧阳明", "歐陽明", "賴錦宏", "阿依·古丽"))
+    assert not any(has_surname(n) for n in ("排险", "据悉", "节里话初心"))
+
+
+def test_who_reported_a_dispatch_after_any_lead_mark():
+    def names(lead):
+        return [(b.name, b.role) for b in lead_credit(lead)[0]]
+
+    assert names("本报讯 记者许仲英报道:全省粮食增产。") == [("许仲英", "记者")]
+    assert names("本报讯 宋云达、赵桂林报道:某部官兵开展训练。") == [("宋云达", None), ("赵桂林", None)]
+    assert names("本报北京11月17日讯新华社记者李安定、中央人民广播电台记者刘振英、本报记者何加正报道:会议召开。") == [
+        ("李安定", "新华社记者"),
+        ("刘振英", "中央人民广播电台记者"),
+        ("何加正", "记者"),
+    ]
+    assert names("【本報訊】(記者 鄭治祖)國家主席昨日會見訪問團。") == [("鄭治祖", "记者")]
+    # words before 报道 that are no names give no byline
+    assert names("本报讯 近日,市委书记在会上作了重要报道 ,引起关注。") == []
+    assert names("本报讯 市民反映报道:路灯不亮。") == []

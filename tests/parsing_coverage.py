@@ -46,8 +46,9 @@ def lost_characters(text: str, page: ParsedPage, footer_lines: set[str] | frozen
     text = re.sub(r"(?m)^\s*[①-⑳❶-❿]", "", text)
     # a database mirror's item pasted on one line starts with its page line and column mark
     # (`第1版(要闻)专栏:  标题……`): furniture, as the same words are on lines of their own
-    # (one space after it when a numbered title above it is repeated after it: `1. 标题` / `第1版()专栏: 标题 正文`)
-    text = re.sub(r"(?m)^第\s*\d{1,3}\s*版\s*\((?:[^()]|\([^()]*\))*\)\s*专栏\s*:(?=\s)", "", text)
+    # (one space after it, or the column's name, when a numbered title above it is repeated after
+    # it: `1. 标题` / `第1版()专栏:社论 标题 正文`)
+    text = re.sub(r"(?m)^第\s*\d{1,3}\s*版\s*\((?:[^()]|\([^()]*\))*\)\s*专栏\s*:(?=\s|\S{1,12}\s)", "", text)
     body = "\n".join(ln for ln in text.split("\n") if ln.strip() and ln.strip() not in footer_lines)
     return _counted(body) - _counted(page_field_text(page))
 

@@ -157,6 +157,9 @@ FURNITURE = {
     "footer_traps.txt": {"江南晚报", "无锡日报报业集团主办", "广告热线：88300000(白天)", "无锡地区零售价1.5元"},    # pages of test_parsing_titles_general: a listing's date, page and numbered titles, a page
     # list, a site's chrome, a 原标题 label, an e-paper's banner and zero-padded page line
     "titles_numbered_listing.txt": {"1988-05-12", "第 2 版", "1. 城东新建菜场开业 市民买菜不再跑远路", "2. 运河上的新桥合龙"},
+    "titles_listing_columns.txt": {
+        "1990-12-30", "第 1 版", "1. 粮食:全年产量再创新高 各地粮库收购顺利,农民交售踊跃。城乡市场供应充足", "2. 新的一年",
+    },
     "titles_one_line_items.txt": {"A01版:要闻", "A02版:本地", "A03版:文体"},
     "titles_original_title_only.txt": {"原标题:夜班护士的十二个小时 一座城市安睡的背后,有人彻夜未眠"},
     "titles_site_chrome_lines.txt": {"城南网 正文", "www.chengnan.example.com", "2021-06-03 09:20:11 来源: 城南日报"},

@@ -71,3 +71,15 @@ def test_zero_padded_epaper_page_line_gives_the_page_and_is_not_title():
     assert (parsed.page_label, parsed.page_section) == ("03", "城市新闻")
     assert article.headline == "老桥换新装"
     assert article.photo_credits == ("本报记者 杜远 摄",)
+
+
+def test_listing_item_with_a_column_name_a_full_stop_in_its_title_and_a_cut_text():
+    parsed = page("titles_listing_columns.txt", issue_date=D(1990, 12, 30))
+    grain, editorial = parsed.articles
+    # the column's name before the title's copy is the column; the title keeps its full stop
+    assert (grain.section, grain.headline) == ("年终报捷", "粮食:全年产量再创新高  各地粮库收购顺利,农民交售踊跃。城乡市场供应充足")
+    assert not grain.headline_from_lead
+    assert [(b.name, b.role) for b in grain.bylines] == [("陶然", "记者")]
+    assert grain.paragraphs == ("今年全国粮食总产量再创新高,各地粮库收购工作进展顺利。",)
+    # an item whose text the copy cut short is still an item under its title
+    assert (editorial.section, editorial.headline, editorial.paragraphs) == ("社论", "新的一年", ("新的一年就要到来,回顾过去一年的工",))

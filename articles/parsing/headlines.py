@@ -118,7 +118,7 @@ def _is_byline_line(line: str) -> bool:
 
 
 # A news digest's numbered title in lenticular brackets: `1、【312国道快速化改造新吴段启动】`
-_MARKED_TITLE = re.compile(r"^(?:\d{1,2}\s*[、.．]\s*)?【([^【】]{2,80})】$")
+_MARKED_TITLE = re.compile(r"^(?:\d{1,2}\s*[、.．]\s*)?【([^【】]{2,120})】$")
 
 
 def marked_title(line: str) -> str | None:

@@ -100,7 +100,7 @@ def parse_page(
                 # an editor's note printed above the title it introduces: it goes with that article
                 pending_note = d.editor_note
             continue
-        if drafts and (d.bylines or d.photo_credits) and not d.kicker and _captions_only(d, chunk):
+        if drafts and (d.bylines or d.photo_credits) and not d.kicker and not d.certain_title and _captions_only(d, chunk):
             # "headline" lines and a credit with no text under them: unmarked captions and the
             # credit of the article above (小读者在书屋里看书 / …… / (作者:孙悦)); keep them there
             prev = drafts[-1]
@@ -264,21 +264,36 @@ def _repeat_cut(text: str, title: str) -> int:
 
 
 def _listed_then_flat(lines: list[str]) -> list[str]:
-    """A database listing: the numbered title, then the item on one line with the title again:
-    the number is the listing's, not the title's, and the copy in the item line is no text."""
+    """A database listing: the numbered title, then the item on one line with the title again
+    (after the page line and column: `第1版(要闻)专栏:年终报捷  钢铁:…… 本报北京12月29日讯 …`): the
+    number is the listing's, not the title's, and the copy in the item line is where its text
+    starts."""
     if not any("专栏" in ln for ln in lines):
         return lines
     out: list[str] = []
     for line in lines:
         f = fold(line)
-        flat = _FLAT_HEAD.match(f) if "专栏" in line and len(f) == len(line) and not _FLAT_ITEM.match(f) else None
+        flat = _FLAT_HEAD.match(f) if "专栏" in line and len(f) == len(line) else None
         listed = _LISTED_TITLE.match(fold(out[-1])) if flat and out else None
         if flat and listed:
-            content = line[flat.start(3) :]
+            content, column = line[flat.start(3) :], ""
             cut = _repeat_cut(content, listed.group(1))
-            if cut and content[cut:].strip():
-                out[-1] = out[-1][listed.start(1) :].strip()
-                out.extend([line[: flat.end(1)].strip(), "专栏:", content[:cut].strip(), content[cut:].strip()])
+            named = re.match(r"^(\S{1,12})\s+", content) if not cut else None
+            if named:  # the column's name before the title's copy
+                cut = _repeat_cut(content[named.end() :], listed.group(1))
+                column, content = named.group(1), content[named.end() :] if cut else content
+            rest = content[cut:].strip() if cut else ""
+            if rest:
+                # the listing's copy goes (the item prints the title again); the item's copy is
+                # a title for certain, whatever its punctuation (read as one in brackets, `【…】`)
+                out.pop()
+                title = content[:cut].strip()
+                out.extend([line[: flat.end(1)].strip(), f"专栏:{column}", f"【{title}】" if "【" not in title else title])
+                credit = _FLAT_ITEM_TEXT.match(" " + fold(rest) + " ")
+                if credit and credit.group(1):  # `本报记者 程远 正文……`: the byline, then the text
+                    out.append(rest[: credit.end(1) - 1].strip())
+                    rest = rest[credit.end(1) - 1 :].strip()
+                out.extend(x for x in re.split(r"(?<=[。!?！？”])\s+", rest) if x)
                 continue
         out.append(line)
     return out
@@ -492,6 +507,7 @@ def _chrome(d: "_Draft") -> bool:
     text = "".join(d.paragraphs)
     return (
         not d.has_lead
+        and not d.certain_title  # (an item cut short under a title for certain is no chrome)
         and not d.bylines
         and not d.photo_credits
         and not d.captions
@@ -547,6 +563,7 @@ class _Draft:
     captions: list[str] = field(default_factory=list)
     editor_note: str = ""
     cross_references: list[str] = field(default_factory=list)
+    certain_title: bool = False  # its title was marked as one for certain (`【…】`, a listing's copy)
 
 
 _AGENCY_ROLE = re.compile(r"(新华社|中新社|中国新闻社)(?:驻[\u4e00-\u9fff]{1,8})?(?:特约)?记者")
@@ -846,6 +863,7 @@ def _read_headline(d: _Draft, lines: list[str]) -> None:
     # a list bullet or a web page's date before a title: `• 新一届……`, `[2004-03-31] 特写:……`
     lines = [re.sub(r"^[•●◆■▪·]\s*", "", ln) or ln for ln in lines]
     lines = [re.sub(r"^[\[(]\s*\d{4}-\d{1,2}-\d{1,2}\s*[\])]\s*", "", ln) or ln for ln in lines]
+    d.certain_title = any(marked_title(ln) for ln in lines)
     lines = [marked_title(ln) or ln for ln in lines]  # `1、【…】`: the title inside the brackets
     # a listing's number before a title (`1. 江西农业……`, `2、…`), not part of it
     lines = [_LIST_NUMBER.sub("", ln, count=1) or ln for ln in lines]

@@ -442,14 +442,8 @@ def issue_set_paper(*, issue: Issue, paper, user=None) -> Issue:
 
 def local_words_changed() -> None:
     """Call after local segmentation words were added, changed or deleted: the index is
-    rebuilt in the background with the new dictionary (see ``search_rebuild_start``)."""
+    rebuilt in the background with the new dictionary (see ``jobs.search_rebuild_start``)."""
     _after_commit(dictionary_changed=True)
-
-
-# The background rebuild is a job (articles/jobs.py); these names stay importable from here.
-REBUILD_LOG_FILE = jobs.REBUILD_LOG_FILE
-search_rebuild_status = jobs.search_rebuild_status
-search_rebuild_start = jobs.search_rebuild_start
 
 
 # ---------------------------------------------------------------- search hook -----
@@ -516,6 +510,6 @@ def search_follow(*, changed_ids: Iterable[int] = (), removed_ids: Iterable[int]
         if changed_ids or removed_ids:
             indexing.index_follow(changed_ids=changed_ids, removed_ids=removed_ids)
         if dictionary_changed:
-            search_rebuild_start(reason="本地词有改动")
+            jobs.search_rebuild_start(reason="本地词有改动")
     except Exception:
         log.exception("搜索索引没能跟上人工更正（文章 %s，删除 %s）", list(changed_ids), list(removed_ids))

@@ -145,8 +145,8 @@ def open_page(driver, url: str) -> None:
     WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
-def screenshot(driver, name: str) -> None:
-    """Save the whole page (up to 5,000 px tall) as ``<data dir>/screenshots/<name>.png``
+def screenshot(driver, name: str, *, max_height: int = 5000) -> None:
+    """Save the whole page (up to ``max_height`` px tall) as ``<data dir>/screenshots/<name>.png``
     (var/screenshots/ by default), for people to look at."""
     import base64
 
@@ -156,7 +156,7 @@ def screenshot(driver, name: str) -> None:
     size = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
     shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
         "format": "png", "captureBeyondViewport": True,
-        "clip": {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], 5000), "scale": 1},
+        "clip": {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], max_height), "scale": 1},
     })
     (folder / f"{name}.png").write_bytes(base64.b64decode(shot["data"]))
 

@@ -7,8 +7,6 @@ $NEWSARCHIVE_DATA_DIR/screenshots (default var/screenshots) as public-<size>-<st
 
 from __future__ import annotations
 
-import base64
-import os
 import subprocess
 import sys
 import urllib.parse
@@ -18,7 +16,7 @@ import pytest
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
-from live_server import free_port, gunicorn_serving, headless_chromium, manage_py, needs_chromium, server_env
+from live_server import free_port, gunicorn_serving, headless_chromium, manage_py, needs_chromium, screenshot, server_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PORTS = range(8145, 8150)  # this suite's own ports; any free port after them
@@ -53,16 +51,6 @@ def use_size(driver, size: str) -> None:
                            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
 
 
-def photograph(driver, name: str) -> None:
-    data_dir = os.environ.get("NEWSARCHIVE_DATA_DIR")
-    folder = Path(data_dir) / "screenshots" if data_dir else BASE_DIR / "var" / "screenshots"
-    folder.mkdir(parents=True, exist_ok=True)
-    content = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
-    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
-        "format": "png", "captureBeyondViewport": True,
-        "clip": {"x": 0, "y": 0, "width": content["width"], "height": min(content["height"], 6000), "scale": 1},
-    })
-    (folder / f"{name}.png").write_bytes(base64.b64decode(shot["data"]))
 
 
 def path_of(driver) -> str:
@@ -112,7 +100,7 @@ def test_an_editors_correction_reaches_a_reader_who_had_the_article_open(site, b
         assert edit.text == "编辑"
         edit.click()
         WebDriverWait(editor, 30).until(ec.url_contains("/change/"))
-        photograph(editor, f"public-{size}-admin-form-from-edit-link")
+        screenshot(editor, f"public-{size}-admin-form-from-edit-link", max_height=6000)
         headline = editor.find_element("id", "id_headline")
         corrected = f"{original}（{size}更正）"
         headline.clear()
@@ -133,7 +121,7 @@ def test_an_editors_correction_reaches_a_reader_who_had_the_article_open(site, b
     note = browser.find_element("css selector", ".notice--corrected").text
     assert note.startswith("本文已更正") and "标题" in note and "bianji" not in browser.page_source
     fits(browser, "corrected article")
-    photograph(browser, f"public-{size}-corrected-article")
+    screenshot(browser, f"public-{size}-corrected-article", max_height=6000)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -151,13 +139,13 @@ def test_pages_columns_reporters_and_a_missing_day_through_their_links(site, bro
     WebDriverWait(browser, 30).until(ec.url_contains("/pages/1/"))
     assert h1(browser).endswith("头版")
     fits(browser, "page")
-    photograph(browser, f"public-{size}-page")
+    screenshot(browser, f"public-{size}-page", max_height=6000)
 
     browser.find_element("css selector", ".kicker a").click()  # 要闻快览
     WebDriverWait(browser, 30).until(ec.url_contains("/columns/"))
     assert path_of(browser) == "/columns/要闻快览/" and h1(browser) == "要闻快览"
     fits(browser, "column")
-    photograph(browser, f"public-{size}-column")
+    screenshot(browser, f"public-{size}-column", max_height=6000)
 
     browser.get(site + "/issues/2023-08-12/")
     assert h1(browser) == "档案中没有2023年8月12日的报纸"

@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.contrib import admin
 
-from .. import curation
+from .. import curation, jobs
 from ..models import LocalWord
 from .common import CuratedHistoryAdmin, short_time
 
@@ -40,7 +40,7 @@ class LocalWordAdmin(CuratedHistoryAdmin):
 
 def rebuild_status_text() -> str:
     """One line for editors: where the background rebuild with the local words stands."""
-    status = curation.search_rebuild_status()
+    status = jobs.search_rebuild_status()
     if status is None:
         return "本地词改动后，搜索索引会在后台按新词典重建（约需几分钟），期间搜索照常可用。"
 
@@ -53,4 +53,4 @@ def rebuild_status_text() -> str:
         return f"搜索索引正在后台按新词典重建（{at('started')} 开始{queued}），期间搜索照常可用。"
     if status["state"] == "done":
         return f"搜索索引已于 {at('finished')} 按当前词典重建完成。"
-    return f"搜索索引重建失败（{at('started')} 开始），详见数据目录中的 {curation.REBUILD_LOG_FILE}；再保存一个词即重试。"
+    return f"搜索索引重建失败（{at('started')} 开始），详见数据目录中的 {jobs.REBUILD_LOG_FILE}；再保存一个词即重试。"

@@ -516,7 +516,7 @@ def index_follow(*, changed_ids=(), removed_ids=()) -> None:
     what changed, so the ids are only a hint: nothing is started when both are empty, and of
     two edits in quick succession the first process may write both (the second then finds
     nothing to do). Only a sync, never a rebuild: a change to the local words has its own
-    background rebuild with a status the admin shows (``curation.search_rebuild_start``), and
+    background rebuild with a status the admin shows (``jobs.search_rebuild_start``), and
     a missing or outdated index is ``make run``'s to build.
     """
     if not (list(changed_ids) or list(removed_ids)) or not index_exists():

@@ -95,3 +95,60 @@ def test_who_reported_a_dispatch_after_any_lead_mark():
     # words before 报道 that are no names give no byline
     assert names("本报讯 近日,市委书记在会上作了重要报道 ,引起关注。") == []
     assert names("本报讯 市民反映报道:路灯不亮。") == []
+
+
+def test_the_outlet_an_opening_credits_is_the_source_wherever_the_story_comes_from():
+    articles = page("credits_foreign_digest.txt", D(1988, 12, 25)).articles
+    assert [(a.headline, a.source, a.dateline) for a in articles] == [
+        ("港口罢工进入第三周", "金融时报", D(1988, 12, 23)),  # `据英国《金融时报》二十三日报道`
+        ("冬季航线调整", "合众社", D(1988, 12, 22)),  # `据合众社报道,…二十二日宣布`
+        ("新年音乐会门票售罄", "法新社", D(1988, 12, 21)),  # `【法新社维也纳12月21日电】`
+    ]
+    assert all(a.bylines == () for a in articles)
+
+
+def test_an_outlet_credited_after_the_last_sentence_or_on_its_own_line():
+    articles = page("credits_closing_outlets.txt").articles
+    assert [(a.headline, a.source) for a in articles] == [
+        ("流感疫苗接种指南 六十岁以上老人可免费接种", "央视"),  # `……及时就医。 据央视`
+        ("央行将推出新的再贷款工具", "新华社"),  # `据新华社` on a line of its own before the next title
+        ("老城区改造提速", None),
+    ]
+    assert articles[0].paragraphs[-1].endswith("及时就医。")
+    assert all("据" not in p for a in articles for p in a.paragraphs[-1:])
+
+
+def test_opening_and_closing_outlets():
+    from articles.parsing.bylines import closing_source, opening_source
+
+    assert opening_source("据中国教育报报道:全省教师") == "中国教育报"
+    assert opening_source("据央视新闻消息,今天") == "央视新闻"
+    for text in ("据了解,今年", "据悉,", "据统计,全市", "据报道,", "据群众举报报道", "据旅行社介绍"):
+        assert opening_source(text) is None, text
+    assert closing_source("没有差错。(据新华社)") == ("没有差错。", "新华社", "(据新华社)")
+    assert closing_source("全部完工。据悉") is None
+    assert closing_source("全部完工。据介绍") is None
+
+
+def test_a_writer_who_took_the_photos_is_a_byline_and_glued_names_are_two_people():
+    first, second = page("credits_writer_photographer_glued.txt").articles
+    assert people(first) == [("周晓峰", None)]  # `(周晓峰/文、摄)`
+    assert first.photo_credits == ()
+    assert people(second) == [("曾坤", "记者"), ("颜世贵", "记者")]  # `本报记者曾坤颜世贵`
+    assert second.headline == "古城新貌"
+
+
+def test_an_agency_reporter_in_the_papers_own_dispatch_makes_no_wire_source():
+    article = page("credits_own_dispatch_agency_reporter.txt").articles[0]
+    assert people(article) == [("王志明", "新华社记者"), ("李红", "中央人民广播电台记者"), ("赵建国", "记者")]
+    assert article.source is None
+    assert article.dateline == D(2024, 12, 20)
+
+
+def test_names_set_apart_after_a_headless_brief_are_its_writers():
+    first, second = page("credits_briefs_names_after_gap.txt").articles
+    assert first.headline_from_lead and second.headline_from_lead
+    assert people(first) == [("郑晓燕", None)]
+    assert people(second) == [("王立新", None), ("孙红梅", None)]
+    assert first.paragraphs[-1].endswith("防冻防滑工作。")
+    assert [first.dateline, second.dateline] == [D(2025, 1, 9), D(2025, 1, 9)]

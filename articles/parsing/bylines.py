@@ -145,10 +145,22 @@ def _role_name(printed: str) -> str:
     return printed[2:] if printed.startswith("本报") and len(printed) > 2 else printed
 
 
+def _glued_names(tok: str) -> list[str]:
+    """Two names printed with nothing between them (`曾坤颜世贵`, `宋云达赵桂林`): five or six
+    characters that split one way only into two names that each start with a surname."""
+    if len(tok) not in (5, 6) or "·" in tok or tok[:2] in COMPOUND_SURNAMES:
+        return [tok]
+    splits = [(tok[:k], tok[k:]) for k in (2, 3) if 2 <= len(tok) - k <= 3]
+    good = [pair for pair in splits if has_surname(pair[0]) and has_surname(pair[1])]
+    return list(good[0]) if len(good) == 1 else [tok]
+
+
 def _glued_name(rest: str) -> bool:
     """A name printed straight after its role (`记者张三`, `本报驻阿联酋记者林皎明`): a name's
     shape and a surname, so a word that starts with a role word is no byline (记者节里话初心)."""
-    return bool(_NAME.match(rest)) and (len(rest) <= 4 and has_surname(rest) or "·" in rest)
+    return bool(_NAME.match(rest)) and (
+        len(rest) <= 4 and has_surname(rest) or "·" in rest or len(_glued_names(rest)) == 2
+    )
 
 
 def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
@@ -214,7 +226,7 @@ def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
             or tok.startswith("综合")
         ):
             return ()
-        people.append(Byline(name=tok, role=role))
+        people.extend(Byline(name=n, role=role) for n in _glued_names(tok))
     if need_role and not roles_seen:
         return ()
     return tuple(people)
@@ -300,6 +312,7 @@ def reported_by_line(line: str) -> tuple[Byline, ...]:
 # --------------------------------------------------------------------------- photo credits
 
 _PHOTO_EXCLUDED = re.compile(r"(拍|航|所|自|偷|抓|跟|遥|摄)摄$")
+_WROTE_AND_SHOT = re.compile(r"(?:文\s*[、/]\s*(?:摄影?|图)|(?:摄影?|图)\s*[、/]\s*文|文图|图文)$")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -307,8 +320,8 @@ def is_photo_credit(inner: str) -> bool:
     """`沈生华 摄`, `新华社记者李学仁摄`, `本报记者 刘可 摄`, `图/张三`, `摄影 李四`."""
     f = fold(inner).strip()
     f = re.sub(r"\s*[(（](?:人民视觉|人民图片|视觉中国|新华社发|中新社发|新华社|中新社)[)）]$", "", f)
-    if _PHOTO_EXCLUDED.search(f):
-        return False
+    if _PHOTO_EXCLUDED.search(f) or _WROTE_AND_SHOT.search(f):
+        return False  # (`陈大春/文、摄`, `王建成 文/图`: the writer took the photos too: a byline)
     if split_credit(f):
         return False  # writers and a photographer in one credit: a byline with a photo credit
     m = re.fullmatch(r"(.{2,30}?)\s*/?\s*(摄影?|供图|图)", f)
@@ -646,3 +659,72 @@ def names_as_printed(people: list[Byline] | tuple[Byline, ...], raw: str) -> lis
         return raw[at : at + len(text)] if at >= 0 else text
 
     return [Byline(back(b.name) or b.name, b.role) for b in people]
+
+
+# --------------------------------------------------------------------------- outlets credited
+
+# news agencies and outlets a paper credits (据X, X电): the known names, and any name shaped like
+# an agency, a paper, a station or a site (合众社, 法新社, 中央社, 华尔街日报, 某某客户端)
+_KNOWN_OUTLETS = frozenset(
+    (*_WIRE_AGENCIES, "央视", "中央社", "路透社", "美联社", "法新社", "合众社", "共同社", "塔斯社", "韩联社", "安莎社", "埃菲社", "新华社电")
+)
+_OUTLET_SHAPE = re.compile(
+    r"[\u4e00-\u9fff]{1,4}社|[\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|早报|晨报|商报|都市报|周刊|周报|新闻网|电视台|广播电台|客户端)"
+    r"|[\u4e00-\u9fff]{1,6}(?:网|新闻)|[\u4e00-\u9fff]{2,10}(?<!举|通|汇|预|情|电|简|公|捷|喜|警)报"
+)
+_NOT_OUTLETS = frozenset("本报社 报社 合作社 旅行社 出版社 杂志社 公社 结社 网 新闻 互联网 因特网 电网 管网 路网 这则新闻 有关新闻".split())
+_CN_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+
+
+def is_outlet(name: str) -> bool:
+    name = name.strip("《》")
+    return name not in _NOT_OUTLETS and (name in _KNOWN_OUTLETS or bool(_OUTLET_SHAPE.fullmatch(name)))
+
+
+# `据美国《华尔街日报》二十三日报道`, `据合众社报道`, `【法新社巴黎12月21日电】`, `据央视新闻消息`
+_OPENING_QUOTED_OUTLET = re.compile(r"^据\s*(?:[\u4e00-\u9fff]{1,4}?)?《([^《》]{2,14})》[^,，。]{0,16}?(?:报道|消息|电|称|说|讯)")
+_OPENING_OUTLET = re.compile(
+    rf"^[【\[]?据?\s*([\u4e00-\u9fff·]{{1,18}}?)(?:(?:{_CN_DAY}月)?{_CN_DAY}日)?(?:专)?(?:电|报道|消息)"
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def opening_source(text: str) -> str | None:
+    """The outlet a story's opening credits (folded text, lead mark removed): `据美国《华尔街日报》
+    二十三日报道` -> 华尔街日报, `据合众社报道` -> 合众社, `【法新社巴黎12月21日电】` -> 法新社."""
+    f = text.strip()
+    m = _OPENING_QUOTED_OUTLET.match(f)
+    if m:
+        return m.group(1)
+    if not (f.startswith("据") or f[:1] in "【["):
+        return None
+    m = _OPENING_OUTLET.match(f)
+    if not m:
+        return None
+    name = m.group(1)
+    # `据合众社报道`, `法新社巴黎12月21日电`: the outlet is the name's head (合众社), before a place
+    for k in range(len(name), 1, -1):
+        if is_outlet(name[:k]):
+            return name[:k]
+    return None
+
+
+_CLOSING_OUTLET = re.compile(r"(?<=[。!?”」])(\s*)[(（]?\s*据\s*《?([\u4e00-\u9fff]{2,10}?)》?\s*(?:电|报道|消息)?\s*[)）]?\s*$")
+
+
+def closing_source(paragraph: str) -> tuple[str, str, str] | None:
+    """A credit after the last sentence on the same line: `……间隔14天。 据央视`, `……。(据新华社)`:
+    (text before, outlet, the credit as printed), or None. Without a space or brackets only a
+    known outlet's name counts (`……。据悉` is text)."""
+    f = fold(paragraph).rstrip()
+    if "据" not in f[-20:]:
+        return None
+    m = _CLOSING_OUTLET.search(f, max(0, len(f) - 24))
+    if not m or not is_outlet(m.group(2)):
+        return None
+    set_apart = bool(m.group(1)) or "(" in m.group(0)
+    if not set_apart and m.group(2) not in _KNOWN_OUTLETS:
+        return None
+    if len(f) != len(paragraph.rstrip()):
+        return f[: m.start()].rstrip(), m.group(2), f[m.start() :].strip()
+    return paragraph[: m.start()].rstrip(), m.group(2), paragraph.rstrip()[m.start() :].strip()

@@ -212,7 +212,7 @@ def sentence_date(paragraph: str) -> Dateline:
 # what may follow a date that says when the reported thing happened: a time of day, a place
 # or an act (`4月28日在国新办…表示`, `十日在北京会见`, `20日上午`, `1月1日起,`), not a definition
 # or a span (`11月8日为记者节`, `12月19日和12月20日两天`, `7日内`)
-_WHEN_AFTER = r"(?=\s*(?:[上下中]午|早上|早晨|清晨|凌晨|傍晚|晚上|晚间|晚|夜间|夜里|深夜|白天|当天|一早|[0-9]{1,2}[时点]|在|于|举行|召开|开幕|闭幕|宣布|发布|公布|表示|说|称|指出|透露|获悉|起|电|讯|,|，|\s))"
+_WHEN_AFTER = r"(?=\s*(?:[上下中]午|早上|早晨|清晨|凌晨|傍晚|晚上|晚间|晚|夜间|夜里|深夜|白天|当天|一早|[0-9]{1,2}[时点]|在|于|举行|召开|开幕|闭幕|宣布|发布|公布|表示|说|称|指出|透露|获悉|起|电|讯|报道|消息|,|，|\s))"
 # what may stand before it: the start, a subject's last character, a comma, 在/于 — not 自/从/截至
 # (a start or a limit) nor an opening bracket (`周日(25日)`)
 _WHEN_BEFORE_BAD = re.compile(r"(自|从|截至|截止|直到|到|至|始于|为期|每年|每月|每逢|农历|[(（])\s*$")

@@ -57,6 +57,8 @@ def wire_title(line: str) -> str | None:
 def _is_lead(line: str) -> bool:
     """A lead: `本报讯 …`, or a dateline `本报南京1月2日电`, `新华社北京1月1日电`, `【新华社…电】`."""
     f = fold(line).lstrip()
+    if f[:1] in "【[" and re.match(r"[【\[][\u4e00-\u9fff]{0,8}报讯[】\]]", f):
+        f = f[1:]  # `【本報訊】(記者 X)`: the mark in brackets
     return f.startswith("本报讯") or bool(_WIRE_LEAD.match(f) or _NEWS_LEAD.match(f))
 
 
@@ -166,8 +168,8 @@ def _is_column_title(lines: list[str], i: int) -> bool:
     s = fold(lines[i]).strip()
     if column_name(s):
         return True
-    if len(s) > 6 or re.search(r"[\W\d]", s):
-        return False
+    if len(s) > 6 or re.search(r"[\W\d]", s) or s.startswith("据") and wire_credit_line(s):
+        return False  # (`据新华社` closes the item above)
     return (
         i + 2 < len(lines)
         and _title_like(lines[i + 1], strict=True)

@@ -21,6 +21,8 @@ from .bylines import (
     parse_byline_text,
     _names,
     names_as_printed,
+    closing_source,
+    opening_source,
     reported_by_line,
     role_byline_after_last_sentence,
     split_byline,
@@ -181,8 +183,9 @@ _FLAT_ITEM = re.compile(
     r"^(第\s*[A-Za-z]?\d{1,3}\s*版\s*\((?:[^()]|\([^()]*\))*\))\s*(专栏\s*:\s*(?:\S{1,24}?)?)\s{2,}(\S.{40,})$"
 )
 _FLAT_ITEM_TEXT = re.compile(
-    r"\s((?:本报|新华社)?记者\s?[\u4e00-\u9fff]{2,3}(?:[、 ][\u4e00-\u9fff]{2,3}){0,3})\s"
-    r"|\s(?=本报讯|本报[\u4e00-\u9fff]{1,8}\d{1,2}月\d{1,2}日电|新华社[\u4e00-\u9fff]{1,8}\d{1,2}月\d{1,2}日电|【新华社)"
+    r"\s((?:本报|新华社)?记者\s?[\u4e00-\u9fff]{2,6}(?:[、 ][\u4e00-\u9fff]{2,3}){0,3})\s"
+    r"|\s(?=本报讯|本报[\u4e00-\u9fff]{1,8}(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日[电讯]"
+    r"|据?新华社[\u4e00-\u9fff]{1,8}(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日电|【新华社)"
 )
 # a title, a gap of three spaces or more, and the text (an e-paper's article list pasted flat):
 # `各地举行活动纪念九一八事变91周年   今年9月18日是……`, `……全线27.7千米   记者 王瑞超`
@@ -572,6 +575,7 @@ _STARRED_TITLE = re.compile(r"^([^【】*＊]{4,80}?)\s*[*＊]{3,}$")
 _PHOTO_STORY_CREDIT = re.compile(r"(?:^|(?<=[。!?”]))\s*((?:[\u4e00-\u9fff]{2,3}\s+){0,3}[\u4e00-\u9fff]{2,3})\s*摄影报道$")
 _UNDATED_COLUMNS = frozenset(KNOWN_COLUMN_TITLES) - {"图片新闻", "新闻图片"}
 _BARE_NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,3}")
+_SPACED_NAMES_AT_END = re.compile(r"[。!?！？”]\s+[\u4e00-\u9fff]{2,3}(?:[、\s][\u4e00-\u9fff]{2,3})?$")
 _PHOTOS_NOTE = re.compile(r"^[(（]附(图片|照片|图)[)）]$")
 _CAPTION_MARK = re.compile(r"^(▲|△|▼|►|(上|下|左|右|组)?图\s*[:：]|图片\s*[:：]|\(图\)|（图）)\s*")
 _WIRE_AT_LEAD = re.compile(
@@ -725,6 +729,12 @@ def _read_article(chunk: _Chunk) -> _Draft:
         elif len(paragraphs) > 1 and wire_credit_line(last):
             d.source = d.source or wire_credit_line(last)  # `据新闻联播` on its own line
             d.printed.append(paragraphs.pop())
+        elif closing := closing_source(last):
+            # `……间隔14天。 据央视`: the outlet credited after the last sentence, on its line
+            rest, outlet, printed = closing
+            d.source = d.source or outlet
+            d.printed.append(printed)
+            paragraphs[-1] = rest
         elif _PHOTO_STORY_CREDIT.search(fold(last)):
             # `……刷漆防腐作业。胡俊英 饒官榮 攝影報道`: they took the photos and wrote the story
             m = _PHOTO_STORY_CREDIT.search(fold(last))
@@ -750,7 +760,9 @@ def _read_article(chunk: _Chunk) -> _Draft:
                 paragraphs[-1] = rest
             else:
                 paragraphs.pop()
-        elif len(paragraphs) > 1 or d.headline:
+        elif len(paragraphs) > 1 or d.headline or _SPACED_NAMES_AT_END.search(last):
+            # (a headline-less brief's own paragraph: only names set apart by a space,
+            # `……荣获二等奖。 徐凤勇 夏慧`)
             rest, people = bare_name_after_last_sentence(last)
             if people and (rest or len(paragraphs) > 1):
                 d.bylines.extend(people)
@@ -818,6 +830,10 @@ def _read_article(chunk: _Chunk) -> _Draft:
             if not _dated(d.dateline):
                 # the lead sentence says when (`副行长4月28日在国新办…表示`, `在昨日上午的…中`)
                 d.dateline = lead_sentence_date(openings[0])
+        if not d.source:
+            # the outlet the opening credits, lead or not: `据美国《华尔街日报》二十三日报道`,
+            # `据合众社报道`, `【法新社巴黎12月21日电】`
+            d.source = opening_source(_LEAD_MARK.sub("", f, count=1))
         end = _DATELINE_AT_END.search(fold(paragraphs[-1]))
         # a dispatch's own dateline at the end beats a date read from the first sentence
         if end and (not d.dateline.monthday or not d.has_lead):
@@ -833,8 +849,10 @@ def _read_article(chunk: _Chunk) -> _Draft:
             d.source = d.source or end.group(1)
     d.paragraphs = paragraphs
     d.source = d.source or chunk.shared_source
-    if not d.source:
-        # `新华社记者 邢 拓 余俊杰`: a news agency's reporters write the agency's copy
+    own_lead = d.has_lead and fold(paragraphs[0]).lstrip("【[ ").startswith("本报")
+    if not d.source and not own_lead:
+        # `新华社记者 邢 拓 余俊杰`: a news agency's reporters write the agency's copy (not in
+        # the paper's own dispatch: `本报北京11月17日讯新华社记者A、本报记者B报道`)
         agency = next((m.group(1) for b in d.bylines if b.role and (m := _AGENCY_ROLE.fullmatch(fold(b.role)))), None)
         d.source = agency
     if chunk.credit_printed:
@@ -928,7 +946,7 @@ def _take_cross_references(d: _Draft, paragraph: str) -> str:
 
 
 _LEAD_MARK = re.compile(
-    r"^([\u4e00-\u9fff]{0,8}报讯|[【\[]?(本报|新华社|中新社)[^,，。:：\s]{0,16}?电[】\]]?|新华社电|据新华社电)\s*"
+    r"^([【\[]?[\u4e00-\u9fff]{0,8}报讯[】\]]?|[【\[]?(本报|新华社|中新社)[^,，。:：\s]{0,16}?电[】\]]?|新华社电|据新华社电)\s*"
     r"([(（][^()（）]{0,60}[)）])?\s*"
 )
 

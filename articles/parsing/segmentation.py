@@ -116,6 +116,7 @@ def _segment(lines: list[str]) -> list[_Chunk]:
             and (len(lines[k].strip()) <= 40 or _squashed(lines[k]) == "".join(map(_squashed, lines[k + 1 : j + 1])))
             and column_name(lines[k]) is None
             and not _BARE_NAME.match(lines[k].strip())  # a bare byline closing the article above
+            and not wire_credit_line(lines[k])  # `据新华社` closing the article above
             # a word or two of a web page's header (主打稿, 星期五, 头 条) is no kicker
             and len(re.sub(r"\s", "", lines[k])) > 3
         ):

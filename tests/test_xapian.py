@@ -166,3 +166,45 @@ def test_repeated_characters_are_found_and_no_phrase_spans_two_paragraphs(archiv
     assert not ids(SearchQuerySet().filter(content="天天。向上")) & mine
     assert not ids(SearchQuerySet().filter(content="哈哈本报讯")) & mine
     assert not ids(SearchQuerySet().filter(content="哈哈哈哈")) & mine
+
+
+def test_an_index_from_before_gram_ranking_answers_until_it_is_rebuilt(archive, client):
+    """Schema 4 indexes ranked with jieba words (``W``) that schema 5 no longer writes: such an
+    index still finds exactly the same articles, headline matches first, and says it is outdated
+    so ``make run`` rebuilds it; rebuilt, similar articles come from its bigrams."""
+    from articles.search import xapian_backend
+    from articles.search import xapian_index as xi
+
+    marks = (xi.read_stamp() or {}).get("marks") or {}
+    for target in xi._live_targets():
+        db = xi._open_writer(target)
+        xi._set_stamp(db, marks, 4)
+        db.commit()
+        db.close()
+    xapian_backend.reader.reset()
+    assert indexing.index_state() == "outdated"
+    chips = {pk for pk, a in archive.items() if holds_in(parts(a), "集成电路")}
+    found = [int(r.pk) for r in SearchQuerySet().auto_query("集成电路")]
+    assert set(found) == chips
+    in_headline = [pk for pk in found if "集成电路" in archive[pk]["headline"]]
+    assert in_headline and found[: len(in_headline)] == in_headline
+    assert indexing.index_ensure()[0] == "outdated"
+    xapian_backend.reader.reset()
+    assert indexing.index_state() == "current"
+    article = Article.objects.get(pk=in_headline[0])
+    similar = [int(r.pk) for r in SearchQuerySet().more_like_this(article)[:5]]
+    assert similar and article.pk not in similar
+    assert any(holds_in(parts(archive[pk]), "集成电路") for pk in similar)
+
+
+def test_new_local_words_leave_the_xapian_index_current(archive):
+    """The index holds no jieba words (schema 5): staff's local words change how queries are
+    split (分词), not the index, so they do not make it due for a rebuild."""
+    from articles.models import LocalWord
+
+    assert indexing.index_state() == "current"
+    word = LocalWord.objects.create(word="卓品智能", tag="nt")
+    try:
+        assert indexing.index_state() == "current"
+    finally:
+        word.delete()

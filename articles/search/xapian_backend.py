@@ -14,7 +14,8 @@ beyond it the count is Xapian's estimate, and ``search`` also returns ``hits_exa
 is; beyond that they are over the documents Xapian checked.
 
 Ranking (never which articles match): headline matches first (a large boost on the headline
-phrase), then BM25 over the query's jieba words (``W`` terms), then newer first.
+phrase), then BM25 over the counts of the query's bigrams in the text (an index from before
+schema 5: over the query's jieba words, ``W`` terms), then newer first.
 """
 
 from __future__ import annotations
@@ -215,9 +216,21 @@ def to_query(node, db) -> xapian.Query:
     raise NotImplementedError(f"cannot search for {node!r}")
 
 
+def _gram_counts(form: str) -> xapian.Query | None:
+    """What ranks an article for ``form`` (schema 5 on): its bigrams' counts in the text (its
+    character's, for one character), each weighed by BM25 wherever in the text it stands."""
+    grams = list(dict.fromkeys(form[i : i + 2] for i in range(len(form) - 1))) if len(form) > 1 else [form]
+    parts = [xapian.Query(xapian.Query.OP_OR, xapian.Query(g), xapian.Query(xi.BODY_PREFIX + g)) for g in grams if g]
+    return xapian.Query(xapian.Query.OP_OR, parts) if parts else None
+
+
 def _ranking(forms: list[str], db) -> xapian.Query | None:
-    words = list(dict.fromkeys(w for f in forms for w in query_words(f)))
-    parts = [xapian.Query(xi.WORD_PREFIX + w) for w in words]
+    version = _schema_version(db)
+    if version is None or version >= xi.GRAM_RANKING_SCHEMA_VERSION:
+        parts = [q for q in map(_gram_counts, dict.fromkeys(forms)) if q is not None]
+    else:  # an index from before schema 5 ranks with the jieba words it holds
+        words = list(dict.fromkeys(w for f in forms for w in query_words(f)))
+        parts = [xapian.Query(xi.WORD_PREFIX + w) for w in words]
     chars = _char_positions(db) if any(len(f) >= 3 for f in forms) else True
     parts += [
         xapian.Query(xapian.Query.OP_SCALE_WEIGHT, _text_query(f, xi.HEADLINE_PREFIX, chars), HEADLINE_BOOST)
@@ -400,8 +413,9 @@ class XapianSearchBackend(StockXapianBackend):
 
     def more_like_this(self, model_instance, additional_query_string=None, start_offset=0, end_offset=None,
                        models=None, limit_to_registered_models=None, result_class=None, **kwargs):
-        """Articles sharing the most telling jieba words of this one (Xapian's relevance-set
-        expansion over ``W`` terms only), best first."""
+        """Articles sharing the most telling bigrams of this one (Xapian's relevance-set
+        expansion over the text's pairs of Chinese characters, weighed by their counts), best
+        first."""
         result_class = result_class or SearchResult
         if not self._models_allow(models):
             return {"results": [], "hits": 0}
@@ -415,12 +429,17 @@ class XapianSearchBackend(StockXapianBackend):
         enquire = xapian.Enquire(db)
         enquire.set_query(xapian.Query(id_term))
 
-        class Words(xapian.ExpandDecider):
-            def __call__(self, term):
-                return term.startswith(xi.WORD_PREFIX.encode()) and len(term.decode("utf-8")) > 2
-
-        eset = enquire.get_eset(12, rset, Words())
-        words = [xapian.Query(item.term.decode("utf-8")) for item in eset]
+        version = _schema_version(db)
+        if version is None or version >= xi.GRAM_RANKING_SCHEMA_VERSION:
+            eset = enquire.get_eset(MORE_LIKE_THIS_TERMS * 2, rset, _TellingPairs())
+            pairs = list(dict.fromkeys(item.term.decode("utf-8").removeprefix(xi.BODY_PREFIX) for item in eset))
+            words = [
+                xapian.Query(xapian.Query.OP_OR, xapian.Query(p), xapian.Query(xi.BODY_PREFIX + p))
+                for p in pairs[:MORE_LIKE_THIS_TERMS]
+            ]
+        else:  # an index from before schema 5: its jieba words
+            eset = enquire.get_eset(12, rset, _Words())
+            words = [xapian.Query(item.term.decode("utf-8")) for item in eset]
         if not words:
             return {"results": [], "hits": 0}
         query = xapian.Query(xapian.Query.OP_AND_NOT, xapian.Query(xapian.Query.OP_OR, words), xapian.Query(id_term))
@@ -437,6 +456,30 @@ class XapianSearchBackend(StockXapianBackend):
             pk = stored.pop("django_id")
             results.append(result_class("articles", "article", pk, float(match.weight), **stored))
         return {"results": results, "hits": mset.get_matches_estimated()}
+
+
+MORE_LIKE_THIS_TERMS = 16  # the article's most telling bigrams a similar article is sought by
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\U00020000" <= char <= "\U0003ffff"
+
+
+class _TellingPairs(xapian.ExpandDecider):
+    """The text's bigrams of two Chinese characters (body, ``B``, or the rest, no prefix)."""
+
+    def __call__(self, term):
+        text = term.decode("utf-8")
+        if text[:1] == xi.BODY_PREFIX:
+            text = text[1:]
+        return len(text) == 2 and _is_han(text[0]) and _is_han(text[1])
+
+
+class _Words(xapian.ExpandDecider):
+    """jieba words of two characters or more (``W``, schema 4 and before)."""
+
+    def __call__(self, term):
+        return term.startswith(xi.WORD_PREFIX.encode()) and len(term.decode("utf-8")) > 2
 
 
 def _date_buckets(days, options) -> list:

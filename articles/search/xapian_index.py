@@ -16,20 +16,22 @@ What one article becomes (``document``), from haystack's ``full_prepare`` (the s
 
 - the matching form (``normalize`` per part, parts joined by ``PART_SEPARATOR``): every character
   (unigram) at its position, and every distinct adjacent pair (bigram) as a term *without*
-  positions. A query of one or two characters is one term; a longer one is ``OP_PHRASE`` of its
-  characters at consecutive positions, which holds exactly when the text contains it, filtered by
-  its bigrams (cheap: a bigram's posting list is far shorter than a common character's). The part
-  separator takes a position but no term, so no match spans two parts. Lean positions (schema 4):
-  one positional entry per distinct character of an article (~550) instead of one per distinct
-  bigram (~1,100); the position table is about 40 % of its former size and the build writes
-  half as many (docs/benchmarks.md).
+  positions, each with its count in the article (wdf). A query of one or two characters is one
+  term; a longer one is ``OP_PHRASE`` of its characters at consecutive positions, which holds
+  exactly when the text contains it, filtered by its bigrams (cheap: a bigram's posting list is
+  far shorter than a common character's). The part separator takes a position but no term, so
+  no match spans two parts. Lean positions (schema 4): one positional entry per distinct
+  character of an article (~550) instead of one per distinct bigram (~1,100).
+- ranking from the same terms (schema 5): the counts are what BM25 weighs (a query's bigrams,
+  or its character), and ``more_like_this`` expands over the bigrams. No jieba words are
+  indexed: jieba's search-mode words (``W``, schema 4 and before) cost more CPU than the
+  jieba floor itself and only ranked; the build no longer segments at all (docs/benchmarks.md).
 - the body's parts (lead and paragraphs, haystack's ``body``) are kept apart: their grams go in
   under ``B`` (positions as above), the other parts' without a prefix, so ``text`` is the OR of
   both (``xapian_backend``) and the ``正文:`` scope is ``B`` alone. The body is most of an
   article: kept apart, not copied, it costs the index nothing.
 - ``H`` + the headline's grams (characters positional), for headline lookups and the headline boost;
   ``HX`` + the whole headline form, for ``headline__exact``;
-- ``W`` + jieba's search-mode words with their counts: BM25 ranking only, never matching;
 - ``Y`` year, ``D`` date (YYYYMMDD), ``C`` column and ``R`` each reporter (matching form), ``K``
   content type, ``Q`` haystack's identifier: boolean filters;
 - value slots: date (sorting, ranges, date facets), year, column and reporters as printed
@@ -48,21 +50,23 @@ import operator
 import os
 import shutil
 import time
+from collections import Counter
 from pathlib import Path
 
 import xapian
 from django.conf import settings
 
 from . import analysis, builds, document as article_document
-from .builds import BuildReport, prepare_segmenter
+from .builds import BuildReport
 from .changes import changed_article_ids, database_marks
 from .fields import BODY, COLUMN, HEADLINE, ISSUE_DATE, PAGE_LABEL, PAGE_NUMBER, PAPER, REPORTER_SEPARATOR, REPORTERS, TEXT, YEAR
 from .normalize import PART_SEPARATOR, normalize
 from .whoosh_reader import IndexUnavailable as _WhooshIndexUnavailable
 
-SCHEMA_VERSION = 4  # 2: paper, page label and page number; 3: the body's grams apart (B), for 正文:; 4: positions on characters, not bigrams
+SCHEMA_VERSION = 5  # 2: paper, page label and page number; 3: the body's grams apart (B), for 正文:; 4: positions on characters, not bigrams; 5: gram counts rank, no jieba words
 BODY_SCHEMA_VERSION = 3  # the first version whose index can answer the body scope
 CHAR_POSITIONS_SCHEMA_VERSION = 4  # the first whose positions are on characters (before: on bigrams)
+GRAM_RANKING_SCHEMA_VERSION = 5  # the first whose grams carry their counts (before: jieba words ranked)
 STAMP_KEY = "newsarchive.stamp"  # Xapian metadata key: the schema version and the history marks
 BATCH_SIZE = 500
 COMMIT_EVERY = 2000  # documents a rebuild writer adds between commits (bounds its memory: ~690 MiB at 5,000)
@@ -73,7 +77,7 @@ CT_PREFIX = "K"
 HEADLINE_PREFIX = "H"
 BODY_PREFIX = "B"
 HEADLINE_EXACT_PREFIX = "HX"
-WORD_PREFIX = "W"
+WORD_PREFIX = "W"  # jieba words, schema 4 and before (an older index still ranks with them)
 YEAR_PREFIX = "Y"
 DATE_PREFIX = "D"
 COLUMN_PREFIX = "C"
@@ -197,30 +201,37 @@ def id_value(pk: int) -> str:
     return f"{int(pk):012d}"
 
 
-def _add_grams(doc: xapian.Document, form: str, prefix: str = "", wdf: int = 0) -> None:
+def _add_grams(doc: xapian.Document, form: str, prefix: str = "", headline: bool = False) -> None:
     """Each character at its position (1-based; the part separator takes one but gets no term,
     so no phrase spans two parts); each distinct bigram within a part, without positions.
-    The text's grams only match (wdf 0: they add nothing to the length BM25 normalises by); the
-    headline's count once each, so the headline boost has a weight to scale."""
+    Text grams carry their counts (wdf): BM25 ranks by them. The headline's count once each
+    (the headline boost needs a weight to scale, not how often a character recurs in it)."""
     add = doc.add_posting
-    if wdf:
+    term = doc.add_term
+    if headline:
         seen = set()
         for position, char in enumerate(form, 1):
             if char != PART_SEPARATOR:
-                add(prefix + char, position, 0 if char in seen else wdf)
+                add(prefix + char, position, 0 if char in seen else 1)
                 seen.add(char)
-    elif prefix:
+        for pair in set(map(operator.add, form, form[1:])):
+            if PART_SEPARATOR not in pair:
+                term(prefix + pair, 1)
+        return
+    if prefix:
         for position, char in enumerate(form, 1):
             if char != PART_SEPARATOR:
-                add(prefix + char, position, 0)
+                add(prefix + char, position)
+        for pair, count in Counter(map(operator.add, form, form[1:])).items():
+            if PART_SEPARATOR not in pair:
+                term(prefix + pair, count)
     else:
         for position, char in enumerate(form, 1):
             if char != PART_SEPARATOR:
-                add(char, position, 0)
-    term = doc.add_term
-    for pair in set(map(operator.add, form, form[1:])):
-        if PART_SEPARATOR not in pair:
-            term(prefix + pair, wdf)
+                add(char, position)
+        for pair, count in Counter(map(operator.add, form, form[1:])).items():
+            if PART_SEPARATOR not in pair:
+                term(pair, count)
 
 
 def document(prepared: dict) -> tuple[int, xapian.Document]:
@@ -238,13 +249,8 @@ def document(prepared: dict) -> tuple[int, xapian.Document]:
         form = form[:start] + PART_SEPARATOR + form[start + len(body):]
     _add_grams(doc, form)
     _add_grams(doc, body, BODY_PREFIX)
-    _add_grams(doc, headline, HEADLINE_PREFIX, 1)
+    _add_grams(doc, headline, HEADLINE_PREFIX, headline=True)
     doc.add_boolean_term(value_term(HEADLINE_EXACT_PREFIX, headline))
-    words = analysis.counted_words(forms)
-    for word, count in words.items():
-        term = WORD_PREFIX + word
-        if len(term.encode("utf-8")) <= MAX_TERM_BYTES:
-            doc.add_term(term, count)
     day = prepared[ISSUE_DATE]
     if isinstance(day, dt.datetime):
         day = day.date()
@@ -371,7 +377,6 @@ def index_update(*, article_ids=(), removed_ids=()) -> int:
     ids = set(article_ids) | set(removed_ids)
     if not ids:
         return 0
-    prepare_segmenter()
     with writer_lock():
         return _update_ids(ids, Article, marks=None)
 
@@ -497,7 +502,6 @@ def index_rebuild(*, progress=None, batch_size: int = BATCH_SIZE, workers: int |
 
     from articles.models import Article
 
-    prepare_segmenter()  # before forking: the children share jieba's loaded dictionary
     started = time.monotonic()
     marks = database_marks()
     ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
@@ -600,7 +604,6 @@ def index_sync(*, changed_ids=(), removed_ids=()) -> int:
 
     if not index_exists():
         return 0
-    prepare_segmenter()
     with writer_lock():
         stamp = read_stamp() or {}
         return _sync(stamp.get("marks") or {}, Article, set(changed_ids) | set(removed_ids))
@@ -609,7 +612,12 @@ def index_sync(*, changed_ids=(), removed_ids=()) -> int:
 def index_state() -> str:
     if not index_exists():
         return "missing"
-    return builds.stamp_state(read_stamp(), SCHEMA_VERSION, database_marks())
+    stamp, marks = read_stamp(), database_marks()
+    if stamp and (stamp.get("schema_version") or 0) >= GRAM_RANKING_SCHEMA_VERSION:
+        # No jieba in the index: staff's local words change queries' segmentation, not the
+        # index, so they do not make it outdated.
+        marks["dictionary"] = (stamp.get("marks") or {}).get("dictionary")
+    return builds.stamp_state(stamp, SCHEMA_VERSION, marks)
 
 
 def index_size_bytes() -> int:

@@ -332,7 +332,7 @@ class XapianSearchBackend(StockXapianBackend):
     ):
         from .indexing import prepare_segmenter
 
-        prepare_segmenter()  # jieba and staff's local words (ranking only)
+        prepare_segmenter()  # jieba and staff's local words: the 分词 words mode (and an older index's ranking)
         if within or dwithin or distance_point:
             raise NotImplementedError("the archive's index has no locations")
         result_class = result_class or SearchResult

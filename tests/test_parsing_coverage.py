@@ -23,6 +23,7 @@ FURNITURE = {
     # brief columns: the page lines, an e-paper comment's remnant, a headline list's header
     "briefs_marked_shared_credit.txt": {"第B04版:天下", "2025-01-13 1 1 某某日报 content_1001.html 1 5 天下速递 /enpproperty-->"},
     "briefs_titled_bullets.txt": {"第A08版:国际"},
+    "credits_reader_letter_fields.txt": {"来源:", "某某晚报", "编辑:", "孙立"},
     "briefs_named_items.txt": {"本版导读"},
     "web_site_name_top.txt": {"中国某某网", "2025-01-09 10:20:31 来源:某某日报"},
     "epaper_headers_more.txt": {

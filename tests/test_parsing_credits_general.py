@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from articles.parsing import parse_page_bytes
+from articles.parsing import Byline, parse_page_bytes
 from articles.parsing.bylines import has_surname, lead_credit
 from articles.parsing.datelines import Dateline, lead_sentence_date, opening_dateline, resolve
 
@@ -152,3 +152,45 @@ def test_names_set_apart_after_a_headless_brief_are_its_writers():
     assert people(second) == [("王立新", None), ("孙红梅", None)]
     assert first.paragraphs[-1].endswith("防冻防滑工作。")
     assert [first.dateline, second.dateline] == [D(2025, 1, 9), D(2025, 1, 9)]
+
+
+def test_a_dispatch_in_brackets_gives_reporter_agency_place_and_date():
+    article = page("credits_bracketed_dispatch.txt").articles[0]
+    assert article.headline == "兩岸航線增班 業者樂觀"
+    assert people(article) == [("林怡君", "中央社记者")]  # `(中央社記者林怡君台北8日電)`
+    assert (article.source, article.dateline, article.dateline_place) == ("中央社", D(2025, 1, 8), "台北")
+
+
+def test_bracketed_dispatch_names_and_places():
+    from articles.parsing.bylines import bracketed_dispatch
+
+    found = bracketed_dispatch("（本报记者张三、李四 北京1月2日电）今天")
+    assert (found[0], found[1:5]) == ((Byline("张三", "记者"), Byline("李四", "记者")), (None, "北京", 1, 2))
+    found = bracketed_dispatch("(新华社记者王明华盛顿十二月九日电)会谈今天举行")
+    assert ([b.name for b in found[0]], found[2], found[3], found[4]) == (["王明"], "华盛顿", 12, 9)
+    assert bracketed_dispatch("会谈今天举行。(新华社记者王明北京9日电)", at_end=True)[2:5] == ("北京", None, 9)
+    assert bracketed_dispatch("(记者节特别报道)今天") is None
+
+
+def test_a_two_line_credit_over_a_photo_story_is_the_photos_not_a_byline():
+    article = page("credits_photo_story_two_lines.txt").articles[0]
+    assert article.bylines == ()
+    assert article.photo_credits == ("本报记者 周海涛 通讯员 陆文杰 摄",)
+    assert article.dateline == D(2025, 1, 8)
+
+
+def test_a_marked_byline_says_who_the_writer_is_and_fields_print_label_above_value():
+    letter, patrol = page("credits_reader_letter_fields.txt").articles
+    assert people(letter) == [("宋晓峰", "热心读者")]  # `□热心读者 宋晓峰`
+    assert letter.paragraphs[0].startswith("我家订阅晚报")
+    # `作者:` / `赵明远 钱丽华`: the writers; 来源 and 编辑 are no byline and no text
+    assert people(patrol) == [("赵明远", None), ("钱丽华", None)]
+    assert patrol.source is None
+    assert patrol.paragraphs[-1] == "巡逻持续到深夜,一切平安。"
+    assert patrol.dateline == D(2025, 1, 9)
+
+
+def test_short_relative_words_and_anniversaries():
+    first, second = page("credits_short_relative_dates.txt").articles
+    assert first.dateline == D(2025, 1, 9)  # `本报讯 昨从市公安局了解到`
+    assert second.dateline is None  # `十年前的今天`: an anniversary, not today's news

@@ -239,6 +239,10 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     # `■本报记者 李明`: a mark some papers print before the byline line
     # `■本报记者 李明`, `——本报辽宁分社记者胡婧怡`: marks printed before a byline line
     f = fold(line).strip().lstrip("■□●◆◎★☆—-－―").strip()
+    marked = _DESCRIBED_WRITER.fullmatch(f) if line.strip()[:1] in "■□" else None
+    if marked and all(has_surname(n) for n in marked.group(2).split()):
+        # `□热心读者 石晓峰`, `■特约撰稿人 王明`: the mark of a byline line, who they are, the name
+        return tuple(Byline(n, marked.group(1)) for n in marked.group(2).split())
     if len(f) > 80 or not _ROLE_HINT.search(f):
         return ()
     pipe = re.match(r"^(作者|文|撰文|记者|采写)\s*[|｜]\s*(\S.*)$", f)
@@ -273,6 +277,9 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     return people if len(people) <= 8 else ()
 
 
+_DESCRIBED_WRITER = re.compile(
+    r"([\u4e00-\u9fff]{1,7}[者员人生师友民长家手官])\s+([\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3})"
+)
 # every byline line names a role (记者, 通讯员, 作者, 文/图 ...): lines without one are not read further
 _ROLE_HINT = re.compile(r"记者|通讯员|实习生|摄影|撰稿|撰文|采写|作者|文|图|摄")
 _SINGLE_COLON_ROLE = re.compile(r"(记者|通讯员|撰稿|撰文|采写|文|作者)\s*:\s*(\S.{0,30})")
@@ -728,3 +735,68 @@ def closing_source(paragraph: str) -> tuple[str, str, str] | None:
     if len(f) != len(paragraph.rstrip()):
         return f[: m.start()].rstrip(), m.group(2), f[m.start() :].strip()
     return paragraph[: m.start()].rstrip(), m.group(2), paragraph.rstrip()[m.start() :].strip()
+
+
+# --------------------------------------------------------------------------- a dispatch in brackets
+
+# `(中央社記者楊堯茹台北10日電)`, `（本报记者张三、李四北京1月2日电）`: the agency, its reporters,
+# the place and the date in one bracket, opening the story or closing it
+_BRACKETED_DISPATCH = re.compile(
+    r"[(（]\s*据?([\u4e00-\u9fff]{1,6}?(?:社|网|台|报))(?:驻[\u4e00-\u9fff]{1,6})?(?:特派|特约|实习|见习)?记者\s*"
+    rf"([\u4e00-\u9fff·、\s]{{2,40}}?)\s*(?:({_CN_DAY})月)?({_CN_DAY})日(?:专)?电\s*[)）]"
+)
+
+
+# places of three characters or more that a glued `NAME+PLACE` would cut wrongly
+_DISPATCH_PLACES = tuple(
+    "华盛顿 華盛頓 联合国 聯合國 莫斯科 日内瓦 日內瓦 布鲁塞尔 布魯塞爾 旧金山 舊金山 洛杉矶 洛杉磯 新德里 渥太华 渥太華 "
+    "耶路撒冷 伊斯兰堡 伊斯蘭堡 布宜诺斯艾利斯 约翰内斯堡 堪培拉 哥本哈根 斯德哥尔摩 阿布扎比 吉隆坡 雅加达 雅加達 "
+    "乌鲁木齐 呼和浩特 石家庄 哈尔滨 齐齐哈尔 连云港 张家港 张家口 秦皇岛 景德镇 西双版纳 新北市 台北市 高雄市".split()
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def bracketed_dispatch(text: str, *, at_end: bool = False):
+    """A dispatch credit in brackets at the start (or, ``at_end``, the end) of a paragraph:
+    (people, agency or None for the paper's own, place, month or None, day, (start, end) in the
+    folded text). None when there is none."""
+    f = fold(text).strip()
+    if at_end:
+        m = _BRACKETED_DISPATCH.search(f, max(0, len(f) - 60))
+        if not m or m.end() != len(f):
+            return None
+    else:
+        m = _BRACKETED_DISPATCH.match(f)
+        if not m:
+            return None
+    agency, names = m.group(1), m.group(2)
+    tokens = [t for t in re.split(r"[、\s]+", names) if t]
+    place = ""
+    if len(tokens) > 1 and re.search(r"\s", names.rstrip()) and 2 <= len(tokens[-1]) <= 4 and not re.search(r"[、]\s*" + tokens[-1] + "$", names.strip()):
+        place = tokens.pop()  # `张三、李四 台北`: the place set apart
+    elif tokens:
+        last = tokens[-1]  # `楊堯茹台北`: the last name and the place glued
+        known = next((p for p in _DISPATCH_PLACES if last.endswith(p) and 2 <= len(last) - len(p) <= 3), None)
+        if known:
+            tokens[-1], place = last[: -len(known)], known
+        elif len(last) >= 4:
+            cut = 3 if len(last) >= 5 else 2  # (most names have three characters, most places two)
+            tokens[-1], place = last[:cut], last[cut:]
+    if not tokens or not all(has_surname(t) and 2 <= len(t) <= 4 or "·" in t for t in tokens):
+        return None
+    month = _number_cn(m.group(3)) if m.group(3) else None
+    day = _number_cn(m.group(4))
+    if not day or not 1 <= day <= 31 or month is not None and not 1 <= month <= 12:
+        return None
+    people = tuple(Byline(t, _role_name(agency + "记者") if agency != "本报" else "记者") for t in tokens)
+    return people, (None if agency == "本报" else agency), place, month, day, (m.start(), m.end())
+
+
+def _number_cn(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    digits = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+    return digits.get(text)

@@ -42,7 +42,9 @@ _RELATIVE = {
     "昨天": -1, "昨日": -1, "昨晚": -1, "昨夜": -1, "昨晨": -1, "昨早": -1,
     "今天": 0, "今日": 0, "今晨": 0, "今早": 0,
 }
-_RELATIVE_RE = re.compile("|".join(_RELATIVE))
+# (`昨从市公安局了解到`, `昨在…举行`: 昨 alone before a verb of the report is 昨天)
+_RELATIVE_RE = re.compile("|".join(_RELATIVE) + r"|昨(?=[从在向对到于起经据获])")
+_RELATIVE["昨"] = -1
 # 本报南京1月2日电, 新华社北京1月1日电, 本报驻阿布扎比记者… no: the place comes before the date
 _PLACED = re.compile(
     r"(本报|新华社|中新社|人民日报|新华网|中新网|人民网)(?:驻)?([\u4e00-\u9fff·]{1,10}?)"
@@ -158,7 +160,8 @@ def resolve(dateline: Dateline, issue: dt.date | None) -> dt.date | None:
     return None
 
 
-_OPENING_DATE = re.compile(rf"^((?:19|20)\d\d年)?(\d{{1,2}}月\d{{1,2}}日|{_CN_NUMBER}月{_CN_NUMBER}日|{'|'.join(_RELATIVE)})")
+_RELATIVE_WORDS = "|".join(k for k in _RELATIVE if k != "昨")
+_OPENING_DATE = re.compile(rf"^((?:19|20)\d\d年)?(\d{{1,2}}月\d{{1,2}}日|{_CN_NUMBER}月{_CN_NUMBER}日|{_RELATIVE_WORDS}|昨(?=[从在向对到于起经据获]))")
 _OPENING_QUOTE = re.compile(r"^[“\"「『][^”\"」』]{1,80}[”\"」』]\s*[,，]?\s*")
 _DEFINES = re.compile(r"\s*(?:为|為|是|和|与|與|及|、)")
 _OPENING_DAY = re.compile(r"^(\d{1,2})日(?:[上下中]午|早上|清晨|凌晨|晚|晚上|夜|,|，|\s)")
@@ -219,8 +222,9 @@ _WHEN_BEFORE_BAD = re.compile(r"(自|从|截至|截止|直到|到|至|始于|为
 _FIRST_MONTHDAY = re.compile(rf"(?<![\d年])(?:((?:19|20)\d\d)年)?(\d{{1,2}}|{_CN_NUMBER})月(\d{{1,2}}|{_CN_NUMBER})日{_WHEN_AFTER}")
 _FIRST_DAY = re.compile(rf"(?<![\d月年〇零一二两三四五六七八九十])(\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日{_WHEN_AFTER}")
 _FIRST_RELATIVE = re.compile(
-    r"(前天|前日|前晚|前夜|昨天|昨日|昨晚|昨夜|昨晨|昨早)"
-    r"|(今天|今日|今晨|今早)(?=\s*(?:[上下中]午|早上|凌晨|晚|一早|[0-9]{1,2}[时点]|在|,|，))"
+    # (not `十年前的今天`, `去年的昨天`: an anniversary)
+    r"(?<![的年])(?:(前天|前日|前晚|前夜|昨天|昨日|昨晚|昨夜|昨晨|昨早)|昨(?=[从在向对到于起经据获]))"
+    r"|(?<![的年])(今天|今日|今晨|今早)(?=\s*(?:[上下中]午|早上|凌晨|晚|一早|[0-9]{1,2}[时点]|在|,|，))"
 )
 
 

@@ -21,6 +21,7 @@ from .bylines import (
     parse_byline_text,
     _names,
     names_as_printed,
+    bracketed_dispatch,
     closing_source,
     opening_source,
     reported_by_line,
@@ -68,6 +69,7 @@ def parse_page(
     lines = [re.sub(r"^\?{2,}", "", ln).strip() if ln.startswith("??") else ln for ln in lines]
     # `……的特点。 (吕劲)?`: a character lost to a wrong encoding after a closing credit
     lines = [_LOST_AFTER_CREDIT.sub(r"\1", ln) if ln.endswith("?") else ln for ln in lines if ln]
+    lines = _joined_field_labels(lines)
     lines = _listed_then_flat(lines)
     lines = [part for ln in lines for part in _unflatten(ln)]
     lines = _title_named_again(lines)
@@ -196,6 +198,32 @@ _FLAT_WIRE = re.compile(
 _TITLE_GAP = re.compile(r"^([^。\s](?:[^。]{2,78}?[^。\s])?)\s{3,}(\S.*)$")
 # a closing credit after a gap: `……缅怀罹难同胞。                据新闻联播`
 _CREDIT_GAP = re.compile(r"^(.*[。!?！？”])\s{4,}(\S{2,16})$")
+
+
+_FIELD_LABEL = re.compile(r"^(来源|來源|作者|编辑|編輯|责任编辑|責任編輯|责编|記者|记者|通讯员|通訊員|摄影|攝影|撰文|文|图|圖)\s*[:：]$")
+
+
+def _joined_field_labels(lines: list[str]) -> list[str]:
+    """A web page's fields printed label above value (`作者:` / `夏凡 余婷婷`): one line each,
+    `作者:夏凡 余婷婷`, as other pages print them."""
+    if not any(ln.endswith((":", "：")) for ln in lines):
+        return lines
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if (
+            _FIELD_LABEL.match(line)
+            and i + 1 < len(lines)
+            and len(lines[i + 1]) <= 40
+            and not re.search(r"[:：。!?！？]", lines[i + 1])
+        ):
+            out.append(line + lines[i + 1])
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
 
 
 def _unflatten(line: str) -> list[str]:
@@ -676,6 +704,19 @@ def _read_article(chunk: _Chunk) -> _Draft:
             and _BARE_NAME_LINE.fullmatch(fold(line).strip())
         ):
             people = _names(fold(line).strip())  # `匡笠` alone between paragraphs: the writer
+        if (
+            people
+            and n + 2 == len(chunk.body_lines)
+            and text_lines
+            and not re.search(r"文|撰", fold(line))
+            and (next_credit := take_photo_credits(chunk.body_lines[n + 1].strip()))[1]
+            and not next_credit[0]
+            and fold(chunk.body_lines[n + 1]).rstrip().endswith("摄")
+        ):
+            # `本报记者 李震宇` / `通讯员 王飞超 摄` closing a photo story: one credit over two
+            # lines, for the photo (no byline)
+            d.photo_credits.append(f"{line} {chunk.body_lines[n + 1].strip()}")
+            break
         if people and (
             not text_lines
             or is_terminated(text_lines[-1])
@@ -772,6 +813,19 @@ def _read_article(chunk: _Chunk) -> _Draft:
                 else:
                     paragraphs.pop()
 
+    dispatch: Dateline | None = None
+    if paragraphs:
+        # `(中央社記者楊堯茹台北10日電)`: who, for which agency, where and when, in one bracket
+        # (opening one of the first paragraphs: a site's notice may stand above it)
+        for at_end, para in (*((False, p) for p in paragraphs[:3]), (True, paragraphs[-1])):
+            found = bracketed_dispatch(para, at_end=at_end)
+            if found:
+                people, agency, place, month, day, (a, b) = found
+                d.bylines[:0] = list(people)
+                d.printed.insert(0, para.strip()[a:b] if len(fold(para.strip())) == len(para.strip()) else fold(para.strip())[a:b])
+                d.source = d.source or agency
+                dispatch = Dateline(monthday=(month, day), place=place) if month else Dateline(day=day, place=place)
+                break
     if paragraphs:
         first = paragraphs[0]
         d.has_lead = _is_lead(first)
@@ -830,6 +884,8 @@ def _read_article(chunk: _Chunk) -> _Draft:
             if not _dated(d.dateline):
                 # the lead sentence says when (`副行长4月28日在国新办…表示`, `在昨日上午的…中`)
                 d.dateline = lead_sentence_date(openings[0])
+        if dispatch is not None:
+            d.dateline = dispatch  # the dispatch's own date and place beat any sentence's
         if not d.source:
             # the outlet the opening credits, lead or not: `据美国《华尔街日报》二十三日报道`,
             # `据合众社报道`, `【法新社巴黎12月21日电】`

@@ -433,7 +433,13 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
         prev_done = is_terminated(line) or is_apart_line(line)
         if (
             parse_byline_text(line.strip()) is not None
-            or (byline_line(line) and current.body_lines[:-1] and not (i + 1 < len(lines) and byline_line(lines[i + 1])))
+            or (
+                byline_line(line)
+                and current.body_lines[:-1]
+                # (a second credit line goes with it: `记者 王瑞超` / `通讯员 毕美娟`, or
+                # `本报记者 李震宇` / `通讯员 王飞超 摄`)
+                and not (i + 1 < len(lines) and (byline_line(lines[i + 1]) or is_photo_credit_line(lines[i + 1])))
+            )
             or (wire_credit_line(line) and current.body_lines[:-1])
         ):
             current, prev_done = None, True  # the item is closed; another may follow

@@ -161,6 +161,20 @@ FURNITURE = {
     "titles_listing_columns.txt": {
         "1990-12-30", "第 1 版", "1. 粮食:全年产量再创新高 各地粮库收购顺利,农民交售踊跃。城乡市场供应充足", "2. 新的一年",
     },
+    "titles_epaper_toolbar_list.txt": {
+        "第B3版:城事", "3上一版  下一版4", "PDF 版", "· 城南菜场今起延长营业", "· 老年大学春季班开始报名", "· 暴雨过后,这条路为何还在积水?",
+        "· 公交12路恢复原线路", "2021 年 3 月 9 日 星期", "3上一篇  下一篇4", "论坛 博客 推荐", "公交12路恢复原线路",
+    },
+    "titles_web_meta_fragments.txt": {
+        "城南新传媒", "首页 > 新闻中心 > 城南新闻 > 正文", "2022", "01/28", "08:12", "来源", "城南日报", "分享",
+    },
+    "titles_consent_banners.txt": {
+        "本網站使用相關技術提供更好的閱讀體驗,同時尊重使用者隱私,點這裡瞭解本站隱私聲明當您關閉此視窗,代表您同意上述規範。",
+        "Your browser does not appear to support Traditional Chinese. Would you like to go to our English website?",
+        "こちらのページは繁体字版です。日本語版に移動しますか。", "城南一手新聞APP Icon城南一手新聞APP", "下載",
+        "2025/3/10 13:26(3/10 13:53 更新)", "請同意我們的隱私權規範,才能啟用聽新聞的功能。",
+    },
+    "titles_label_two_line_title.txt": {"公众号"},
     "titles_one_line_items.txt": {"A01版:要闻", "A02版:本地", "A03版:文体"},
     "titles_original_title_only.txt": {"原标题:夜班护士的十二个小时 一座城市安睡的背后,有人彻夜未眠"},
     "titles_site_chrome_lines.txt": {"城南网 正文", "www.chengnan.example.com", "2021-06-03 09:20:11 来源: 城南日报"},

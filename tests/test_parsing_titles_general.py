@@ -83,3 +83,44 @@ def test_listing_item_with_a_column_name_a_full_stop_in_its_title_and_a_cut_text
     assert grain.paragraphs == ("今年全国粮食总产量再创新高,各地粮库收购工作进展顺利。",)
     # an item whose text the copy cut short is still an item under its title
     assert (editorial.section, editorial.headline, editorial.paragraphs) == ("社论", "新的一年", ("新的一年就要到来,回顾过去一年的工",))
+
+
+def test_epaper_toolbar_and_headline_list_above_the_title_are_the_sites():
+    parsed = page("titles_epaper_toolbar_list.txt", issue_date=D(2021, 3, 9))
+    (article,) = parsed.articles
+    # the list's copy and the copy printed once above the set title are not part of it
+    assert (article.kicker, article.headline, article.subheadline) == ("", "《12路绕行何时结束?》后续 公交12路恢复原线路", "")
+    assert [b.name for b in article.bylines] == ["林晓"]
+    assert article.has_lead and article.paragraphs[-1] == "公交公司表示,施工围挡已全部拆除。"
+    assert parsed.page_label == "B3"
+
+
+def test_web_site_name_and_meta_box_fragments_are_neither_title_nor_text():
+    (article,) = page("titles_web_meta_fragments.txt", issue_date=D(2022, 1, 28)).articles
+    assert article.headline == "凝心聚力办实事 2021城南“十件民生实事”全部完成"
+    # 2022 / 01/28 / 08:12 / 来源 / 城南日报 / 分享 are the page's meta box, not the first paragraph
+    assert article.paragraphs == (
+        "昨天,市政府通报,2021年确定的十件民生实事全部完成,涉及养老、教育、交通等多个方面。",
+        "其中,新建的三所幼儿园已于秋季开学时投入使用。",
+    )
+
+
+def test_cookie_and_language_banners_are_not_the_first_article():
+    (article,) = page("titles_consent_banners.txt", issue_date=D(2025, 3, 10)).articles
+    assert article.headline == "城南港擴建工程動工 預計三年完成"
+    assert not any("隱私" in p for p in article.paragraphs)
+    assert article.paragraphs[0].startswith("(中央社記者林安平台北10日電)")
+
+
+def test_a_label_over_a_title_wrapped_over_two_lines_with_a_comma():
+    (article,) = page("titles_label_two_line_title.txt", issue_date=D(2021, 7, 16)).articles
+    assert article.headline == "城南把防汛作为头等大事、第一要务 与降雨赛跑,全力排除积水隐患"
+    assert article.paragraphs[0].startswith("十五日七时开始")
+
+
+def test_numbered_digest_titles_lose_their_number():
+    # `1丨标题`: a digest's item number before the title
+    from articles.parsing import parse_page
+
+    parsed = parse_page("每经编辑 王宁\n1丨城南新增公交线路三条,下月开通\n城南公交公司昨天宣布,下月起开通三条新线路,方便城东新区居民出行。\n", issue_date=D(2020, 6, 27))
+    assert parsed.articles[0].headline == "城南新增公交线路三条,下月开通"

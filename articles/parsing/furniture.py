@@ -113,10 +113,15 @@ _NAV_WORDS = frozenset(
 _AGENCY_MASTHEADS = frozenset("新华社 中新社 中国新闻社 人民网 新华网 中新网 中國新聞社 新華社".split())
 
 
+_NAV_SPLIT = re.compile(r"[\s【】\[\]|｜/·>»:]+")
+
+
 def _navigation(f: str) -> bool:
     """A menu or toolbar line: only furniture words, or four or more short items in a row
     (`首页 天气预报 新闻 邮箱`, `直通屏山|福建|时评|…`)."""
-    tokens = [t for t in re.split(r"[\s【】\[\]|｜/·>»:]+", f) if t]
+    if "。" in f:
+        return False  # (no furniture word holds a full stop: a sentence is never navigation)
+    tokens = [t for t in _NAV_SPLIT.split(f) if t]
     if not tokens:
         return bool(f) and not re.search(r"\w", f)  # `|`, `>>`
     if all(t in _NAV_WORDS for t in tokens):
@@ -229,6 +234,7 @@ _WEB_META = [
 _WEB_META_TRADITIONAL = str.maketrans("來責輯點擊時間評論機聞專欄頻", "来责辑点击时间评论机闻专栏频")
 
 
+_HAS_WEB_META_TRADITIONAL = re.compile("[來責輯點擊時間評論機聞專欄頻]")
 _WEB_META_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _WEB_META))
 
 
@@ -236,7 +242,8 @@ _WEB_META_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _WEB_META))
 def _web_meta(f: str) -> bool:
     if f in _AGENCY_MASTHEADS:
         return True
-    f = f.translate(_WEB_META_TRADITIONAL)
+    if _HAS_WEB_META_TRADITIONAL.search(f):  # (translate looks up every character: only when needed)
+        f = f.translate(_WEB_META_TRADITIONAL)
     if _WEB_META_ANY.match(f):
         return True
     # a posting's stamp: a date and a clock time with a few words about them and no sentence

@@ -37,6 +37,7 @@ from .furniture import _footer_strength, strip_furniture
 from .headlines import KNOWN_COLUMN_TITLES, _is_lead, _title_like, wire_title, cross_reference, marked_title, is_caption_line, is_cross_reference_line, is_editor_note
 from .issue_dates import IssueDate, infer_issue_date
 from .model import Byline, PageParseError, ParsedArticle, ParsedPage
+from .page_top import title_at_top
 from .segmentation import _Chunk, _segment, brief_items, brief_starts, rejoin_column_breaks
 
 
@@ -81,17 +82,26 @@ def parse_page(
         for ln in lines
     ]
     web_meta_at, more = furniture.web_meta_at, furniture.web_meta_more
-    if not furniture.item_starts:  # (a web page's shape: a database page keeps its own line numbers)
+    item_starts = furniture.item_starts
+    # the site's chrome above the first article's title (menus, headline lists, toolbars)
+    lines, cut = title_at_top(lines)
+    if cut:
+        web_meta_at = web_meta_at - cut if web_meta_at is not None and web_meta_at - cut > 0 else None
+        more = tuple(x - cut for x in more if x - cut > 0)
+        # (the page's own line printed again in the chrome's page list marks no items)
+        item_starts = tuple(x - cut for x in item_starts if x - cut >= 0)
+        item_starts = item_starts if len(item_starts) > 1 else ()
+    if not item_starts:  # (a web page's shape: a database page keeps its own line numbers)
         before = len(lines)
         lines, web_meta_at = _from_repeated_title(lines, web_meta_at)
         more = tuple(x - (before - len(lines)) for x in more if x - (before - len(lines)) > (web_meta_at or 0))
     chunks = None
-    if web_meta_at is not None and furniture.page_label is None and not furniture.item_starts:
+    if web_meta_at is not None and furniture.page_label is None and not item_starts:
         # a web page: its title above its source line (a wire dateline's 题: further down
         # repeats it)
         chunks = _web_pages(lines, web_meta_at, more)
     if chunks is None:
-        lines, starts = _without_listed_titles(lines, furniture.item_starts)
+        lines, starts = _without_listed_titles(lines, item_starts)
         chunks = _items(_titles_from_wire_datelines(lines), starts)
     drafts: list[_Draft] = []
     pending_note = ""
@@ -941,6 +951,7 @@ def _read_headline(d: _Draft, lines: list[str]) -> None:
     lines = [marked_title(ln) or ln for ln in lines]  # `1、【…】`: the title inside the brackets
     # a listing's number before a title (`1. 江西农业……`, `2、…`), not part of it
     lines = [_LIST_NUMBER.sub("", ln, count=1) or ln for ln in lines]
+    lines = [_PICTURE_BUTTON.sub("", ln) or ln for ln in lines]
     # a line of no Chinese among Chinese title lines: a site's name or address (Xinmin Evening
     # News, www.zjol.com.cn), never part of the title
     if len(lines) > 1 and any(_HAN.search(ln) for ln in lines):
@@ -975,7 +986,9 @@ def _read_headline(d: _Draft, lines: list[str]) -> None:
         d.subheadline = lines[-1]
 
 
-_LIST_NUMBER = re.compile(r"^\d{1,2}\s*[.、．]\s*(?=[\u4e00-\u9fff“《「])")
+_LIST_NUMBER = re.compile(r"^\d{1,2}\s*[.、．丨|｜]\s*(?=[\u4e00-\u9fff“《「])")
+# a web page's picture button glued to the end of a title: `……逼爆街頭放大圖片`
+_PICTURE_BUTTON = re.compile(r"\s*(放大圖片|放大图片|点击查看大图|點擊查看大圖|查看大图|查看大圖)$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SITE_SUFFIX = re.compile(r"(?:(?:--|—|_|-|\||｜)[^-—_|｜]{1,12}){1,4}")
 

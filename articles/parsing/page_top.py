@@ -1,0 +1,221 @@
+"""The top of a page: where its first article's title is, and what above it is the site's.
+
+Web and e-paper copies print a lot above the first article: a site's name, menus, a headline
+list of the whole page, toolbars (上一版 下一版, 通版阅读), cookie banners, labels (公众号, 媒體,
+要闻·社会). Rules for each such line never end, so the title is found from the other side: it is
+the title-like line nearest above the first paragraph of text, passing over what stands
+between a title and its text (bylines, a date or source line, fragments of a meta box, a
+caption, a one-line standfirst). A wrapped title or a kicker may stand above it (a line or
+two, not chrome). Everything above that block, when none of it is text (no lead, no
+paragraph, no sentence), is the site's and is dropped; a short label right above the title
+(光明情结, a series' name) is kept as the article's column.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .bylines import byline_line, is_terminated, parse_byline_text
+from .decoding import fold
+from .headlines import _is_byline_line, _is_lead, column_name, _title_like, is_caption_line, is_editor_note, is_photo_line, marked_title
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+# a cookie or privacy banner: never text, and never the first paragraph
+_CONSENT = re.compile(r"(隐私|隱私|[Cc]ookie).{0,60}(同意|接受|瞭解|了解|使用)|(同意|接受).{0,60}(隐私|隱私|[Cc]ookie)")
+# words of a site's or e-paper's chrome inside a line (上一版下一版, 通版阅读请点击, 跳转到正文内容,
+# 版面概览, 公众号, 媒體, 报纸, 每经编辑): such a line is no title and no kicker
+_CHROME_WORD = re.compile(
+    r"导航|導航|概览|概覽|上一[篇版期条條]|下一[篇版期条條]|通版|跳转|跳轉|首页|首頁|公众号|公眾號|媒体|媒體|报\s?纸|報\s?紙|"
+    r"杂\s?志|雜\s?誌|工具|订阅|訂閱|退订|退訂|登录|登錄|注册|註冊|扫码|掃碼|客户端|客戶端|APP|App|编辑|編輯|责编|責編|"
+    r"发布日期|發佈日期|发布时间|發布時間|字号|字號|放大|缩小|縮小|打印|分享|收藏|推荐|推薦|评论|評論|更多|返回|版面|"
+    r"新传媒|新傳媒|频道|頻道|专题|專題|网站|網站|新闻网|新聞網|打开|打開"
+)
+# a sentence's end inside a line (a title may end with ? or !)
+_SENTENCE_INSIDE = re.compile(r"。|[！？!?](?=.)")
+_META_FRAGMENT = re.compile(r"[\d\s/:.\-年月日]{2,20}|来源|來源|稿源|分享|评论|評論|收藏|打印|字号|字號|阅读|閱讀|点赞|點讚")
+_SPACE = re.compile(r"\s")
+_LATIN = re.compile(r"[A-Za-z]")
+_DOTTED_LABEL = re.compile(r"[\u4e00-\u9fff]{1,6}\s*[·・]\s*[\u4e00-\u9fff]{1,6}")
+_OUTLET_END = re.compile(r"(网|網|传媒|傳媒|日报|日報|晚报|晚報|电视台|電視台)$")
+_SITE_AFTER = re.compile(r"\s[|｜\-_]\s*\S{1,10}$")  # a site's name after the title: `…現狀 | 華視新聞`
+_BRACKETED_NOTE = re.compile(r"[(（][^()（）]{1,30}[)）]")
+_DASH_START = re.compile(r"^[—\-－―]")
+_DATE = re.compile(r"\d{4}\s*[-./年]\s*\d{1,2}|\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*/\s*\d{1,2}")
+
+
+@functools.lru_cache(maxsize=16384)
+def _han(line: str) -> int:
+    return len(_HAN.findall(line))
+
+
+@functools.lru_cache(maxsize=16384)
+def _foreign(line: str) -> bool:
+    """Mostly Latin letters or kana: a site's English or Japanese banner, its address."""
+    s = _SPACE.sub("", line)
+    return bool(s) and (len(_KANA.findall(s)) >= 3 or _han(s) < 0.5 * len(s) and len(_LATIN.findall(s)) >= 3)
+
+
+@functools.lru_cache(maxsize=16384)
+def _text_line(line: str) -> bool:
+    """A paragraph of text: a lead, or a line with a sentence in it and twenty characters of
+    Chinese (not a banner)."""
+    if len(line) < 20 or not _SENTENCE_END.search(line):
+        return _is_lead(line)
+    if _is_lead(line):
+        return True
+    return _han(line) >= 20 and not _CONSENT.search(line) and not is_caption_line(line) and not _foreign(line)
+
+
+@functools.lru_cache(maxsize=16384)
+def _chromy(line: str) -> bool:
+    """A line of the site's: chrome words, a date, a bar, a bullet list item, a site's name,
+    Latin or kana, or a label of three characters or fewer."""
+    s = fold(line).strip()
+    return (
+        _han(s) <= 3
+        or bool(_CHROME_WORD.search(s) or _CHROME_WORD.search(line))
+        or s.count("|") + s.count("｜") >= 2
+        or bool(_SITE_AFTER.search(s))  # a site's name after the title: `…現狀 | 華視新聞`
+        or bool(_DATE.search(s))
+        or _foreign(s)
+        or bool(_CONSENT.search(s))
+        or s[:1] in "•●·◆■▪"
+        or bool(_DOTTED_LABEL.fullmatch(s))  # 要闻·社会
+        or bool(_OUTLET_END.search(s) and len(s) <= 10)
+    )
+
+
+@functools.lru_cache(maxsize=16384)
+def _between(line: str) -> bool:
+    """What stands between a title and its text: a byline, a date or source line, a fragment
+    of a meta box (2022 / 01/28 / 来源 / 分享), a caption, an editor's note, a one-line
+    standfirst (花好莫要采。), a site's name in Latin letters."""
+    s = line.strip()
+    n = len(_SPACE.sub("", s))
+    return (
+        n <= 5
+        or bool(byline_line(s))
+        or _is_byline_line(s)
+        or parse_byline_text(s) is not None
+        or is_caption_line(s)
+        or is_photo_line(s)
+        or is_editor_note(s)
+        or _foreign(s)
+        or bool(_CONSENT.search(s))
+        or bool(_DATE.search(s)) and not _SENTENCE_END.search(s) and _han(s) <= 24
+        or is_terminated(s) and len(s) <= 20
+        # a short line with a slash or bar (中央社 / 香港), a bracketed note (資料照片)
+        or n <= 12 and ("/" in s or "|" in s or "｜" in s)
+        or bool(_BRACKETED_NOTE.fullmatch(s))
+    )
+
+
+@functools.lru_cache(maxsize=16384)
+def _title_candidate(line: str) -> bool:
+    return bool(marked_title(line)) or (_title_like(line) and _han(line) >= 4 and not _chromy(line))
+
+
+def _squashed(line: str) -> str:
+    return _SPACE.sub("", line)
+
+
+def title_at_top(lines: list[str]) -> tuple[list[str], int]:
+    """``lines`` without the site's chrome above the first article's title block, and how many
+    lines at the top were removed (0 when nothing was: the page is left as it is)."""
+    p = next((i for i, line in enumerate(lines[:80]) if _text_line(line)), None)
+    if p is None or p < 2:
+        return lines, 0
+    labels = _label_runs(lines[:p])
+    k = p - 1
+    while k >= 0 and (_between(lines[k]) or k in labels) and not marked_title(lines[k]):
+        k -= 1
+    if k < 1 or not _title_candidate(lines[k]):
+        return lines, 0
+    block = [k]
+    b = k - 1
+    # a wrapped title or a kicker: a line or two above it, title-like, no chrome, not a copy
+    # of a line of the block (a headline list repeats the title), five characters or more
+    while (
+        b >= 0
+        and len(block) < 4
+        and _title_candidate(lines[b])
+        and _han(lines[b]) >= 5
+        and not marked_title(lines[block[0]])
+        and _squashed(lines[b]) not in {_squashed(lines[x]) for x in block}
+    ):
+        block.insert(0, b)
+        b -= 1
+    top = block[0]
+    above = lines[:top]
+    if not above:
+        return lines, 0
+    if any(_is_lead(x) or _text_line(x) or (_SENTENCE_INSIDE.search(x) and _han(x) >= 6 and not _CONSENT.search(x) and not _foreign(x)) for x in above):
+        return lines, 0  # text above it: an article of its own, not the site's
+    if any(byline_line(x) and not _chromy(x) for x in above):
+        return lines, 0
+    # another title above it (not a copy of this one, not one of a list of titles, not the
+    # title printed once on a line before it is set): unsure which is the article's
+    copies = {_squashed(lines[x]) for x in block}
+    whole = "".join(_squashed(lines[x]) for x in block)
+    listed = _title_runs(above)
+    for n, x in enumerate(above):
+        if _squashed(x) in copies or n in listed or not _title_candidate(x) or _han(x) < 5:
+            continue
+        return lines, 0
+    if any(_squashed(x) == whole for x in above) and len(block) > 1:
+        return lines, 0
+    # a column's name right above the title (要闻快览, 今日頭條, 专栏:…) is the article's column
+    column = [above[-1]] if column_name(above[-1]) else []
+    if len(above) == len(column):
+        return lines, 0  # nothing of the site's above it: the page is read as it is
+    head = [lines[x] for x in block]
+    if len(head) == 2 and not _DASH_START.match(fold(head[1]).strip()) and not any(marked_title(x) for x in head):
+        # a title wrapped over two lines: one title for certain (read as one in brackets)
+        head = [f"【{head[0].strip()} {head[1].strip()}】"]
+    # between the title and the text: a meta box's fragments (2022 / 01/28 / 08:12 / 来源 /
+    # 某某日报 / 分享) and a banner are the site's too; bylines and the rest stay
+    between, dropped, after_label = [], 0, False
+    for x in lines[block[-1] + 1 : p]:
+        f = fold(x).strip()
+        if _META_FRAGMENT.fullmatch(f) or _CONSENT.search(f) or after_label and len(f) <= 8 and not byline_line(f):
+            dropped += 1
+            after_label = f in ("来源", "來源", "稿源")
+            continue
+        after_label = False
+        between.append(x)
+    rest = [*column, *head, *between, *lines[p:]]
+    return rest, len(lines) - len(rest)
+
+
+_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}")
+
+
+def _label_runs(lines: list[str]) -> set[int]:
+    """Lines in runs of three or more short bare labels (the names of a page's photos)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, ""]):
+        if _LABEL.fullmatch(line.strip()):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            found.update(run)
+        run = []
+    return found
+
+
+def _title_runs(lines: list[str]) -> set[int]:
+    """Lines in runs of three or more title-like lines: a list of the page's titles."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, ""]):
+        if line and _title_like(line) and not _SENTENCE_END.search(line):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            found.update(run)
+        run = []
+    return found

@@ -194,3 +194,20 @@ def test_short_relative_words_and_anniversaries():
     first, second = page("credits_short_relative_dates.txt").articles
     assert first.dateline == D(2025, 1, 9)  # `本报讯 昨从市公安局了解到`
     assert second.dateline is None  # `十年前的今天`: an anniversary, not today's news
+
+
+def test_roles_and_names_after_a_lead_mark_without_brackets():
+    canteen, rush, heating = page("credits_unbracketed_lead_credits.txt").articles
+    assert people(canteen) == [("王丽", "记者"), ("陈刚", "通讯员")]  # `本报讯 记者 王丽 通讯员 陈刚 近日,…`
+    assert canteen.dateline is None  # 近日 names no day
+    assert people(rush) == [("张明", "记者"), ("李强", "记者")]  # `新华社北京1月8日电 记者张明 李强 今天…`
+    assert (rush.source, rush.dateline) == ("新华社", D(2025, 1, 8))
+    assert (heating.bylines, heating.source) == ((), "央视网")  # `央视网消息:`
+
+
+def test_a_reporter_line_keeps_only_the_writers():
+    renewal, books, typhoon = page("credits_reporter_line_extras.txt").articles
+    assert people(renewal) == [("张晓明", "南都记者")]  # `… 发自北京`: where it was filed
+    assert people(books) == [("赵一鸣", "新京报记者")]  # the editor and the proofreader are no byline
+    assert people(typhoon) == [("黃志明", "记者")]  # `〔記者黃志明／台北報導〕`
+    assert typhoon.dateline == D(2025, 1, 9)

@@ -254,6 +254,9 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     if "|" in f:  # `北京日报客户端 | 记者 李如意`: where it was published, then the byline
         f = f.rsplit("|", 1)[1].strip()
     f = re.sub(r"^(讲述人|口述|讲述)\s*:\s*", "", f)
+    f = re.sub(r"\s+(?:发自|發自)\s*[\u4e00-\u9fff]{2,8}$", "", f)  # `南都记者 张晓明 发自北京`
+    # `新京报记者 张三 编辑 李四 校对 王五`: the editors and proofreaders are no byline
+    f = _EDITORS_AFTER.sub("", f)
     if not f:
         return ()  # (most lines: a sentence, or no role named; checked first, it is the hot path)
     m = _SINGLE_COLON_ROLE.fullmatch(f)
@@ -277,6 +280,7 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     return people if len(people) <= 8 else ()
 
 
+_EDITORS_AFTER = re.compile(r"(?<=\S)\s+(?:编辑|責編|责编|责任编辑|校对|校對|审核|审校|美编|终审|值班编辑)(?:\s*[:：]\s*|\s+)\S.*$")
 _DESCRIBED_WRITER = re.compile(
     r"([\u4e00-\u9fff]{1,7}[者员人生师友民长家手官])\s+([\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3})"
 )
@@ -388,8 +392,15 @@ _REPORTED_BY = re.compile(r"(?:电|\d日讯)\s*((?:[\u4e00-\u9fff]{0,8}记者)\s
 # any lead mark, then who reported it, then 报道: `本报讯 记者许仲英报道:`, `本报讯 宋云达、赵桂林报道:`,
 # `本报北京11月17日讯新华社记者李安定、中央人民广播电台记者刘振英、本报记者何加正报道:`
 _MARK_THEN_REPORTED = re.compile(
-    r"^[【\[]?(?:[\u4e00-\u9fff]{0,10}讯|据?[\u4e00-\u9fff·]{2,16}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:专)?电)[】\]]?"
+    r"^[【\[]?(?:[\u4e00-\u9fff]{0,10}讯|据?[\u4e00-\u9fff·]{2,16}?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:专)?[电讯])[】\]]?"
     r"\s*([\u4e00-\u9fff·、,\s]{2,70}?)\s*报[道导]\s*(?=[:：]|\s)"
+)
+
+
+_CREDIT_ROLE_WORD = r"(?:本报|[\u4e00-\u9fff]{2,8}?(?:报|社|台|网))?(?:驻[\u4e00-\u9fff]{1,6})?(?:见习|实习|特约|特派|首席|全媒体|融媒体?)?(?:记者|通讯员)|实习生"
+_MARK_THEN_CREDIT = re.compile(
+    r"^[【\[]?(?:[\u4e00-\u9fff]{0,10}讯|据?[\u4e00-\u9fff·]{2,16}?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:专)?[电讯])[】\]]?\s*"
+    rf"((?:(?:{_CREDIT_ROLE_WORD})\s*[\u4e00-\u9fff·]{{2,4}}(?:[、\s]\s*[\u4e00-\u9fff·]{{2,4}}){{0,3}}\s+)+)(?=\S)"
 )
 
 
@@ -424,6 +435,13 @@ def lead_credit(lead: str) -> tuple[tuple[Byline, ...], str, str | None]:
     if m:
         people = _people(m.group(1).strip(), need_role=True)
         if people:
+            return people, printed(m, 1), None
+    m = _MARK_THEN_CREDIT.match(f)
+    if m:
+        # `本报讯 记者 王丽 通讯员 陈刚 近日,…`, `新华社北京1月8日电 记者张明 李强 今天…`: roles
+        # and names set apart by spaces, then the text
+        people = _people(m.group(1).strip(), need_role=True)
+        if people and all(has_surname(b.name) for b in people):
             return people, printed(m, 1), None
     m = _MARK_THEN_REPORTED.match(f)
     if m:
@@ -695,6 +713,11 @@ _OPENING_OUTLET = re.compile(
 )
 
 
+_OUTLET_OWN_OPENING = re.compile(
+    rf"^([\u4e00-\u9fff]{{2,10}}?)(?:[\u4e00-\u9fff]{{0,6}}?(?:{_CN_DAY}月)?{_CN_DAY}日电|消息\s*[(（:：,，])"
+)
+
+
 @functools.lru_cache(maxsize=4096)
 def opening_source(text: str) -> str | None:
     """The outlet a story's opening credits (folded text, lead mark removed): `据美国《华尔街日报》
@@ -704,7 +727,9 @@ def opening_source(text: str) -> str | None:
     if m:
         return m.group(1)
     if not (f.startswith("据") or f[:1] in "【["):
-        return None
+        # `央视网消息:`, `中新网1月8日电`: an outlet's own opening, no 据
+        m = _OUTLET_OWN_OPENING.match(f)
+        return m.group(1) if m and is_outlet(m.group(1)) else None
     m = _OPENING_OUTLET.match(f)
     if not m:
         return None
@@ -753,6 +778,27 @@ _DISPATCH_PLACES = tuple(
     "耶路撒冷 伊斯兰堡 伊斯蘭堡 布宜诺斯艾利斯 约翰内斯堡 堪培拉 哥本哈根 斯德哥尔摩 阿布扎比 吉隆坡 雅加达 雅加達 "
     "乌鲁木齐 呼和浩特 石家庄 哈尔滨 齐齐哈尔 连云港 张家港 张家口 秦皇岛 景德镇 西双版纳 新北市 台北市 高雄市".split()
 )
+
+
+# `〔記者張三／台北報導〕`, `(記者張三、李四/綜合報導)`: reporters, a slash, where or how it was filed
+_BRACKETED_REPORT = re.compile(
+    r"^[〔(（【\[]\s*((?:[\u4e00-\u9fff]{0,8}记者|特派记者|特约记者|实习记者)\s*[\u4e00-\u9fff·、\s]{2,30}?)\s*/\s*"
+    r"([\u4e00-\u9fff]{0,8})报[导道]\s*[〕)）】\]]"
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def bracketed_report(text: str) -> tuple[tuple[Byline, ...], int] | None:
+    """`〔記者張三／台北報導〕…` opening a paragraph: (people, where the bracket ends in the folded
+    text), or None."""
+    f = fold(text).strip()
+    m = _BRACKETED_REPORT.match(f)
+    if not m:
+        return None
+    people = _people(m.group(1), need_role=True)
+    if not people or not all(has_surname(b.name) for b in people):
+        return None
+    return people, m.end()
 
 
 @functools.lru_cache(maxsize=4096)

@@ -22,6 +22,7 @@ from .bylines import (
     _names,
     names_as_printed,
     bracketed_dispatch,
+    bracketed_report,
     closing_source,
     opening_source,
     reported_by_line,
@@ -835,6 +836,11 @@ def _read_article(chunk: _Chunk) -> _Draft:
                 d.printed.insert(0, para.strip()[a:b] if len(fold(para.strip())) == len(para.strip()) else fold(para.strip())[a:b])
                 d.source = d.source or agency
                 dispatch = Dateline(monthday=(month, day), place=place) if month else Dateline(day=day, place=place)
+                break
+            reported = None if at_end else bracketed_report(para)
+            if reported:  # `〔記者張三／台北報導〕`
+                d.bylines[:0] = list(reported[0])
+                d.printed.insert(0, fold(para.strip())[: reported[1]])
                 break
     if paragraphs:
         first = paragraphs[0]

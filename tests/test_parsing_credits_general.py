@@ -211,3 +211,23 @@ def test_a_reporter_line_keeps_only_the_writers():
     assert people(books) == [("赵一鸣", "新京报记者")]  # the editor and the proofreader are no byline
     assert people(typhoon) == [("黃志明", "记者")]  # `〔記者黃志明／台北報導〕`
     assert typhoon.dateline == D(2025, 1, 9)
+
+
+def test_a_closing_credit_between_two_reports_under_one_title():
+    article = page("credits_two_reports_one_title.txt").articles[0]
+    assert article.headline == "抓好春耕备耕不误农时 两省部署当前农村工作"
+    assert people(article) == [("钱有为", None), ("孙立德", None)]
+    assert not any(p.startswith("(") for p in article.paragraphs)
+
+
+def test_a_name_before_a_jump_line_is_the_writer():
+    article = page("credits_name_before_jump.txt").articles[0]
+    assert people(article) == [("周明远", None)]
+    assert article.cross_references == (">>>11-14版",)
+    assert len(page("credits_name_before_jump.txt").articles) == 1
+
+
+def test_a_date_printed_with_its_year_in_a_lead_is_history_when_long_past():
+    article = page("credits_lead_year_history.txt", D(1989, 1, 19)).articles[0]
+    assert people(article) == [("李志强", None), ("赵海林", None)]  # `本报讯 李志强、赵海林报道:`
+    assert article.dateline is None  # `本报1987年5月18日发表的通讯` is not 1989-05-18

@@ -87,6 +87,10 @@ class Dateline:
     past_only: bool = False
     # printed with its year (`2020年12月31日,…`): the year as printed, not the issue's
     year: int | None = None
+    lead: bool = False  # read from a lead (本报讯 …): a year-dated day may be the issue's own
+
+
+_YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年$")
 
 
 def read_dateline(lead: str) -> Dateline:
@@ -99,7 +103,11 @@ def read_dateline(lead: str) -> Dateline:
     for m in _DATE.finditer(first):
         month, day = int(m.group(1)), int(m.group(2))
         if 1 <= month <= 12 and 1 <= day <= 31:
-            candidates.append((m.start(), Dateline(monthday=(month, day), place=place)))
+            # printed with its year (`本报1987年5月18日发表的`): that year, not the issue's
+            year = _YEAR_BEFORE.search(first, max(0, m.start() - 5), m.start())
+            candidates.append(
+                (m.start(), Dateline(monthday=(month, day), place=place, year=int(year.group(1)) if year else None, lead=True))
+            )
             break
     for m in _CN_DATE.finditer(first):
         month, day = chinese_number(m.group(1)), chinese_number(m.group(2))
@@ -142,7 +150,7 @@ def resolve(dateline: Dateline, issue: dt.date | None) -> dt.date | None:
         # a year-dated opening is the report's date only when it is recent and before the issue:
         # a story that opens with history (1937年12月13日,…) has none, nor a standing note dated
         # the issue's own day (2021年12月28日,本报……对当日刊登的照片进行评选)
-        return found if dt.timedelta(days=1) <= issue - found <= dt.timedelta(days=366) else None
+        return found if dt.timedelta(days=0 if dateline.lead else 1) <= issue - found <= dt.timedelta(days=366) else None
     if dateline.monthday:
         found = _date_for(dateline.monthday, issue)
         return None if dateline.past_only and found is not None and found > issue else found
@@ -180,8 +188,8 @@ def opening_dateline(paragraph: str) -> Dateline:
     if opening:
         found = read_dateline(f)
         if opening.group(1) and found.monthday:
-            return replace(found, year=int(opening.group(1)[:4]))
-        return found
+            return replace(found, year=int(opening.group(1)[:4]), lead=False)
+        return replace(found, lead=False)
     m = _OPENING_DAY.match(f)  # `16日下午,…`: the day only
     if m and 1 <= int(m.group(1)) <= 31:
         return Dateline(day=int(m.group(1)))

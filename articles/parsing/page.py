@@ -110,6 +110,22 @@ def parse_page(
         d = _read_article(chunk)
         if pending_note and not d.editor_note:
             d.editor_note, pending_note = pending_note, ""
+        if (
+            drafts
+            and not d.paragraphs
+            and not d.kicker
+            and not d.subheadline
+            and not drafts[-1].bylines
+            and drafts[-1].paragraphs
+            and is_terminated(drafts[-1].paragraphs[-1])
+            and _BARE_NAME_LINE.fullmatch(fold(d.headline).strip())
+            and (named := _names(fold(d.headline).strip()))
+        ):
+            # `周明远` / `>>>11-14版` after a finished story: its writer, then where it goes on
+            drafts[-1].bylines.extend(named)
+            drafts[-1].printed.append(d.headline.strip())
+            drafts[-1].cross_references.extend(d.cross_references)
+            continue
         if not d.paragraphs and not d.headline:
             if d.editor_note:
                 # an editor's note printed above the title it introduces: it goes with that article
@@ -614,6 +630,7 @@ _STARRED_TITLE = re.compile(r"^([^【】*＊]{4,80}?)\s*[*＊]{3,}$")
 _PHOTO_STORY_CREDIT = re.compile(r"(?:^|(?<=[。!?”]))\s*((?:[\u4e00-\u9fff]{2,3}\s+){0,3}[\u4e00-\u9fff]{2,3})\s*摄影报道$")
 _UNDATED_COLUMNS = frozenset(KNOWN_COLUMN_TITLES) - {"图片新闻", "新闻图片"}
 _BARE_NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,3}")
+_JUMP_LINE = re.compile(r"^(?:>{2,}|》+|→|▶)\s*(?:详见|见|转)?\s*第?\s*[A-Za-z]?\d{1,3}(?:\s*[-—~至]\s*[A-Za-z]?\d{1,3})?\s*版\S{0,6}$")
 _SPACED_NAMES_AT_END = re.compile(r"[。!?！？”]\s+[\u4e00-\u9fff]{2,3}(?:[、\s][\u4e00-\u9fff]{2,3})?$")
 _PHOTOS_NOTE = re.compile(r"^[(（]附(图片|照片|图)[)）]$")
 _CAPTION_MARK = re.compile(r"^(▲|△|▼|►|(上|下|左|右|组)?图\s*[:：]|图片\s*[:：]|\(图\)|（图）)\s*")
@@ -664,6 +681,17 @@ def _read_article(chunk: _Chunk) -> _Draft:
             continue
         if is_cross_reference_line(line):
             d.cross_references.append(line.strip()[1:-1].strip())
+            continue
+        if _JUMP_LINE.match(fold(line).strip()):
+            d.cross_references.append(line.strip())  # `>>>41-44版`: where the story goes on
+            continue
+        closing = split_byline(line) if text_lines and line[:1] in "(（" else None
+        if closing and not closing[0] and (closing[1] or closing[2]) and is_terminated(text_lines[-1]):
+            # `(秦时伟)` on its own line between two reports under one title: the first one's
+            # writer (a closing credit, wherever it stands)
+            d.bylines.extend(closing[1])
+            d.source = d.source or closing[2]
+            d.printed.append(line.strip()[1:-1].strip())
             continue
         split = credit_line(line)
         if split and (not text_lines or is_terminated(text_lines[-1]) or (len(text_lines) == 1 and _is_lead(text_lines[0]))):

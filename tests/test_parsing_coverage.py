@@ -175,6 +175,7 @@ FURNITURE = {
         "2025/3/10 13:26(3/10 13:53 更新)", "請同意我們的隱私權規範,才能啟用聽新聞的功能。",
     },
     "titles_label_two_line_title.txt": {"公众号"},
+    "titles_numbered_briefs.txt": {"1990-03-08", "第 4 版"},
     "titles_one_line_items.txt": {"A01版:要闻", "A02版:本地", "A03版:文体"},
     "titles_original_title_only.txt": {"原标题:夜班护士的十二个小时 一座城市安睡的背后,有人彻夜未眠"},
     "titles_site_chrome_lines.txt": {"城南网 正文", "www.chengnan.example.com", "2021-06-03 09:20:11 来源: 城南日报"},

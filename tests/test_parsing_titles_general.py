@@ -124,3 +124,28 @@ def test_numbered_digest_titles_lose_their_number():
 
     parsed = parse_page("每经编辑 王宁\n1丨城南新增公交线路三条,下月开通\n城南公交公司昨天宣布,下月起开通三条新线路,方便城东新区居民出行。\n", issue_date=D(2020, 6, 27))
     assert parsed.articles[0].headline == "城南新增公交线路三条,下月开通"
+
+
+def test_numbered_titles_each_over_its_text_are_items_of_their_own():
+    parsed = page("titles_numbered_briefs.txt", issue_date=D(1990, 3, 8))
+    assert titles(parsed) == [
+        ("", "西欧三国商定共同修建跨海大桥", "", False),
+        ("", "南美一国举行大选", "", False),
+        ("", "北欧发现大型油田", "", False),
+    ]
+    assert parsed.articles[2].paragraphs == ("美联社五日报道,油田储量初步估计为两亿吨。",)
+
+
+def test_numbered_points_of_one_story_stay_in_it():
+    from articles.parsing import parse_page
+
+    text = (
+        "城南推出三项便民措施\n"
+        "本报讯(记者 周文)城南区昨天推出三项便民措施。\n"
+        "1.社区食堂延长营业到晚上八点。\n"
+        "2.公交12路增开夜班车。\n"
+        "3.街道服务中心周六照常办公。\n"
+    )
+    (article,) = parse_page(text, issue_date=D(2021, 5, 7)).articles
+    assert article.headline == "城南推出三项便民措施"
+    assert article.paragraphs[1:] == ("1.社区食堂延长营业到晚上八点。", "2.公交12路增开夜班车。", "3.街道服务中心周六照常办公。")

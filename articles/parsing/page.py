@@ -222,6 +222,8 @@ _FLAT_WIRE = re.compile(
     r"^((?:新华社|中新社|本报)[\u4e00-\u9fff·]{0,10}?\d{1,2}月\d{1,2}日电\s*题\s*:\s*[^。!?\s]{2,60})\s+"
     r"((?:新华社|中新社|本报)?记者\s?[\u4e00-\u9fff·]{2,4}(?:、[\u4e00-\u9fff·]{2,4}){0,5})\s+(\S.{20,})$"
 )
+# `美联社五日    从报道,…`: an agency and a day before the gap are the item's credit, no title
+_CREDIT_DAY = re.compile(r"(社|台|网|報|报)[\u4e00-\u9fff\d]{0,6}日$")
 _TITLE_GAP = re.compile(r"^([^。\s](?:[^。]{2,78}?[^。\s])?)\s{3,}(\S.*)$")
 # a closing credit after a gap: `……缅怀罹难同胞。                据新闻联播`
 _CREDIT_GAP = re.compile(r"^(.*[。!?！？”])\s{4,}(\S{2,16})$")
@@ -286,7 +288,7 @@ def _unflatten(line: str) -> list[str]:
     gap = _TITLE_GAP.match(line)
     if gap and len(re.findall(r"[\u4e00-\u9fff]", gap.group(1))) >= 4 and (len(gap.group(2)) >= 20 or byline_line(gap.group(2))) and not _is_lead(gap.group(1)):
         title = gap.group(1)
-        if len(title) <= 60 and "【" not in title and not is_terminated(title) and not byline_line(title):
+        if len(title) <= 60 and "【" not in title and not is_terminated(title) and not byline_line(title) and not _CREDIT_DAY.search(title):
             # a title set apart from its text on one line (`标题 副题   正文……`) is a title for
             # certain (read as one in brackets, `【…】`), whatever its commas and colons
             title = f"【{title}】"

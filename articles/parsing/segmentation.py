@@ -219,12 +219,15 @@ def brief_starts(lines: list[str]) -> list[int]:
         if mark:
             by_mark.setdefault(mark, []).append(i)
     best = max(by_mark.values(), key=len, default=[])
+    numbered = _numbered_titles(lines)
+    if len(numbered) > len(best):
+        best = numbered
     if len(best) < 2:
         return []
     # the ▲ of captions: only where the marked lines are whole items (their text ends a
     # sentence and is long), never a photo page's run of short captions
     mark = brief_mark(lines[best[0]]) or ""
-    if mark in _CAPTION_MARKS and not all(len(lines[i]) >= 40 and is_terminated(_unmarked(lines[i])) for i in best):
+    if mark and mark in _CAPTION_MARKS and not all(len(lines[i]) >= 40 and is_terminated(_unmarked(lines[i])) for i in best):
         return []
     # marked lines inside a story (its subheadings `● 亮点一`, its bullet points `■ 加强……。`)
     # are no column: the items must stand where a column starts, after nothing but the page's
@@ -257,8 +260,33 @@ def _closed(before: list[str]) -> bool:
 
 def _unmarked(line: str) -> str:
     s = line.strip()
-    m = _BRIEF_MARK.match(s)
+    m = _BRIEF_MARK.match(s) or _NUMBERED.match(s)
     return s[m.end() :].strip() if m else s
+
+
+# a numbered item's title: `1. 苏联迄今已裁军……`, `2、…`, `3．…`
+_NUMBERED = re.compile(r"^(\d{1,2})\s*[.、．]\s*(?=[^\d\s])")
+
+
+def _numbered_titles(lines: list[str]) -> list[int]:
+    """Lines numbered 1, 2, 3 … in order, each a title (no sentence's end, short) with text
+    under it: a column of numbered briefs. Numbered paragraphs (points of one story) end their
+    sentences and are no titles."""
+    found: list[int] = []
+    for i, line in enumerate(lines):
+        m = _NUMBERED.match(line.strip()) if line[:1].isdigit() else None
+        if not m:
+            continue
+        if int(m.group(1)) != len(found) + 1 or marked_title(line):
+            return []  # numbering that starts again or skips, or a digest's `1、【…】`: not this
+        found.append(i)
+    if len(found) < 3:
+        return []
+    titled = [
+        i for i in found
+        if i + 1 < len(lines) and len(lines[i].strip()) <= 60 and not is_terminated(_unmarked(lines[i])) and not _NUMBERED.match(lines[i + 1].strip())
+    ]
+    return found if len(titled) == len(found) else []
 
 
 # `【地铁三号线新增两座车站】地铁三号线……`, `市图书馆延长开放时间 记者从……`: an item's title on
@@ -296,6 +324,8 @@ def brief_items(lines: list[str], starts: list[int]) -> list[_Chunk]:
     is the items' column, not a title; a shared credit after the last item (均据新华社电) is the
     source of every item."""
     first = starts[0]
+    # numbered items (1. 标题) are titled stories, read as such; a marked column's are briefs
+    numbered = not brief_mark(lines[first]) and bool(_NUMBERED.match(lines[first].strip()))
     section = None
     if first > 0 and _column_heading(lines[first - 1]) and not brief_mark(lines[first - 1]):
         section = column_name(lines[first - 1]) or lines[first - 1].strip()
@@ -314,10 +344,10 @@ def brief_items(lines: list[str], starts: list[int]) -> list[_Chunk]:
         )
         if short_title:
             found = _segment(stretch[1:])
-            item = _Chunk(section=section, headline_lines=[stretch[0]], body_lines=[], brief=True)
+            item = _Chunk(section=section, headline_lines=[stretch[0]], body_lines=[], brief=not numbered)
         else:
             found = _segment(stretch)
-            item = _Chunk(section=section, headline_lines=[], body_lines=[], brief=True)
+            item = _Chunk(section=section, headline_lines=[], body_lines=[], brief=not numbered)
         last = n == len(starts) - 1
         rest: list[_Chunk] = []
         if last and found:

@@ -45,6 +45,17 @@ def test_a_story_without_dateline_mark_is_dated_by_what_its_lead_sentence_says_h
     ]
 
 
+def test_a_month_and_day_in_the_lead_sentence_is_a_date_whatever_verb_follows():
+    assert lead_sentence_date("国务院总理1月8日主持召开常务会议。") == Dateline(monthday=(1, 8), past_only=True)
+    assert lead_sentence_date("双方1月8日签署了合作协议。") == Dateline(monthday=(1, 8), past_only=True)
+    # the first month and day only: a later one belongs to the same span
+    assert lead_sentence_date("这是12月19日和12月20日两天的头版版样。") == Dateline()
+    assert lead_sentence_date("1月8日前,各单位要完成自查。") == Dateline()
+    # a day-only date needs a time, a place or an act after it, and no count before it
+    assert lead_sentence_date("有一日,我在公园里看到一株红梅。") == Dateline()
+    assert lead_sentence_date("第十日,队伍抵达终点。") == Dateline()
+
+
 def test_lead_sentence_dates_that_are_no_datelines():
     assert lead_sentence_date("今日头条") == Dateline()
     assert lead_sentence_date("节目每周日(25日)播出,敬请关注。") == Dateline()

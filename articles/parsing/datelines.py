@@ -226,8 +226,12 @@ def sentence_date(paragraph: str) -> Dateline:
 _WHEN_AFTER = r"(?=\s*(?:[上下中]午|早上|早晨|清晨|凌晨|傍晚|晚上|晚间|晚|夜间|夜里|深夜|白天|当天|一早|[0-9]{1,2}[时点]|在|于|举行|召开|开幕|闭幕|宣布|发布|公布|表示|说|称|指出|透露|获悉|起|电|讯|报道|消息|,|，|\s))"
 # what may stand before it: the start, a subject's last character, a comma, 在/于 — not 自/从/截至
 # (a start or a limit) nor an opening bracket (`周日(25日)`)
-_WHEN_BEFORE_BAD = re.compile(r"(自|从|截至|截止|直到|到|至|始于|为期|每年|每月|每逢|农历|[(（])\s*$")
-_FIRST_MONTHDAY = re.compile(rf"(?<![\d年])(?:((?:19|20)\d\d)年)?(\d{{1,2}}|{_CN_NUMBER})月(\d{{1,2}}|{_CN_NUMBER})日{_WHEN_AFTER}")
+_WHEN_BEFORE_BAD = re.compile(r"(自|从|截至|截止|直到|到|至|始于|为期|每年|每月|每逢|农历|第|有|某|每|同|次|翌|隔|逐|几|数|[(（])\s*$")
+# a full month and day is a date whatever follows, unless it defines, spans or bounds
+# (`11月8日为记者节`, `12月19日和20日`, `1月8日前`, `3月1日以来`)
+_NOT_WHEN_AFTER = r"(?!\s*(?:为|為|是|和|与|與|及|、|至|到|—|-|~|前|后|後|之前|之后|以前|以后|以来|以來|内|內|期间|止|这天|那天|这一天|那一天|那样))"
+_FIRST_MONTHDAY = re.compile(rf"(?<![\d年])(?:((?:19|20)\d\d)年)?(\d{{1,2}}|{_CN_NUMBER})月(\d{{1,2}}|{_CN_NUMBER})日")
+_NOT_WHEN = re.compile(_NOT_WHEN_AFTER)
 _FIRST_DAY = re.compile(rf"(?<![\d月年〇零一二两三四五六七八九十])(\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日{_WHEN_AFTER}")
 _FIRST_RELATIVE = re.compile(
     # (not `十年前的今天`, `去年的昨天`: an anniversary)
@@ -248,8 +252,10 @@ def lead_sentence_date(paragraph: str) -> Dateline:
     f = fold(paragraph).strip()
     first = re.split(r"[。!?;]", f, maxsplit=1)[0][:160]
     found: list[tuple[int, Dateline]] = []
-    for m in _FIRST_MONTHDAY.finditer(first):
-        if _WHEN_BEFORE_BAD.search(first[max(0, m.start() - 4) : m.start()]):
+    # (the first month and day only: when it is no dateline, a later one is rather part of
+    # the same span or list: `这是12月19日和12月20日两天的版样`)
+    for m in list(_FIRST_MONTHDAY.finditer(first))[:1]:
+        if _WHEN_BEFORE_BAD.search(first[max(0, m.start() - 4) : m.start()]) or not _NOT_WHEN.match(first, m.end()):
             continue
         month, day = _number(m.group(2)), _number(m.group(3))
         if month and day and 1 <= month <= 12 and 1 <= day <= 31:

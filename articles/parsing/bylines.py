@@ -322,6 +322,9 @@ def reported_by_line(line: str) -> tuple[Byline, ...]:
 
 # --------------------------------------------------------------------------- photo credits
 
+# what a photo credit may carry after it in brackets: the picture agency, or a note
+# (`新华社记者 官天一摄(传真照片)`, `新华社记者 王军 摄(附图片)`)
+_AFTER_PHOTO_CREDIT = "人民视觉|人民图片|视觉中国|新华社发|中新社发|新华社|中新社|附图片|附照片|传真照片|资料图片|资料照片|资料图|无人机照片"
 _PHOTO_EXCLUDED = re.compile(r"(拍|航|所|自|偷|抓|跟|遥|摄)摄$")
 _WROTE_AND_SHOT = re.compile(r"(?:文\s*[、/]\s*(?:摄影?|图)|(?:摄影?|图)\s*[、/]\s*文|文图|图文)$")
 
@@ -330,7 +333,7 @@ _WROTE_AND_SHOT = re.compile(r"(?:文\s*[、/]\s*(?:摄影?|图)|(?:摄影?|图)
 def is_photo_credit(inner: str) -> bool:
     """`沈生华 摄`, `新华社记者李学仁摄`, `本报记者 刘可 摄`, `图/张三`, `摄影 李四`."""
     f = fold(inner).strip()
-    f = re.sub(r"\s*[(（](?:人民视觉|人民图片|视觉中国|新华社发|中新社发|新华社|中新社)[)）]$", "", f)
+    f = re.sub(rf"\s*[(（](?:{_AFTER_PHOTO_CREDIT})[)）]$", "", f)
     if _PHOTO_EXCLUDED.search(f) or _WROTE_AND_SHOT.search(f):
         return False  # (`陈大春/文、摄`, `王建成 文/图`: the writer took the photos too: a byline)
     if split_credit(f):
@@ -353,7 +356,8 @@ _BRACKETED = re.compile(r"[(（]([^()（）]{2,40})[)）]")
 # `尹以祜摄`, `新华社记者 鞠鹏 摄`, `本报记者 王波 通讯员 刘潇 朱燕君 摄` at the end of a line
 _CREDIT_AT_LINE_END = re.compile(
     r"(?:^|(?<=[。!?！？”\s|]))((?:(?:[\u4e00-\u9fff]{2,8}(?:记者|通讯员)\s*)?[\u4e00-\u9fff·]{2,4}"
-    r"(?:\s*[、\s]\s*[\u4e00-\u9fff·]{2,4}){0,3}\s*){1,3}/?\s*摄(?:\s*[(（](?:人民视觉|人民图片|视觉中国|新华社发|中新社发|新华社|中新社)[)）])?)\s*[|｜]?\s*$"
+    r"(?:\s*[、\s]\s*[\u4e00-\u9fff·]{2,4}){0,3}\s*){1,3}/?\s*摄"
+    rf"(?:\s*[(（](?:{_AFTER_PHOTO_CREDIT})[)）])?)\s*[|｜]?\s*$"
 )
 
 

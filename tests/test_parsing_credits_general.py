@@ -242,3 +242,16 @@ def test_a_date_printed_with_its_year_in_a_lead_is_history_when_long_past():
     article = page("credits_lead_year_history.txt", D(1989, 1, 19)).articles[0]
     assert people(article) == [("李志强", None), ("赵海林", None)]  # `本报讯 李志强、赵海林报道:`
     assert article.dateline is None  # `本报1987年5月18日发表的通讯` is not 1989-05-18
+
+
+def test_a_dispatch_without_a_reporter_and_a_photo_credit_with_a_note():
+    from articles.parsing.bylines import bracketed_dispatch
+
+    assert bracketed_dispatch("(中央社台北8日電)交通部今天宣布。")[:5] == ((), "中央社", "台北", None, 8)
+    assert bracketed_dispatch("会谈今天举行。(新华社北京9日电)", at_end=True)[:5] == ((), "新华社", "北京", None, 9)
+    article = parse_page_bytes(
+        "丰收的喜悦\n新华社记者 王军 摄(附图片)\n江西农民在收割晚稻。\n".encode(), "x", issue_date=ISSUE
+    ).articles[0]
+    assert article.headline == "丰收的喜悦"
+    assert article.photo_credits == ("新华社记者 王军 摄(附图片)",)
+    assert article.bylines == ()

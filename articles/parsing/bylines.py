@@ -771,8 +771,8 @@ def closing_source(paragraph: str) -> tuple[str, str, str] | None:
 # `(中央社記者楊堯茹台北10日電)`, `（本报记者张三、李四北京1月2日电）`: the agency, its reporters,
 # the place and the date in one bracket, opening the story or closing it
 _BRACKETED_DISPATCH = re.compile(
-    r"[(（]\s*据?([\u4e00-\u9fff]{1,6}?(?:社|网|台|报))(?:驻[\u4e00-\u9fff]{1,6})?(?:特派|特约|实习|见习)?记者\s*"
-    rf"([\u4e00-\u9fff·、\s]{{2,40}}?)\s*(?:({_CN_DAY})月)?({_CN_DAY})日(?:专)?电\s*[)）]"
+    r"[(（]\s*据?([\u4e00-\u9fff]{1,6}?(?:社|网|台|报))(?:(?:驻[\u4e00-\u9fff]{1,6})?(?:特派|特约|实习|见习)?(记者))?\s*"
+    rf"([\u4e00-\u9fff·、\s]{{1,40}}?)\s*(?:({_CN_DAY})月)?({_CN_DAY})日(?:专)?电\s*[)）]"
 )
 
 
@@ -819,7 +819,15 @@ def bracketed_dispatch(text: str, *, at_end: bool = False):
         m = _BRACKETED_DISPATCH.match(f)
         if not m:
             return None
-    agency, names = m.group(1), m.group(2)
+    agency, names = m.group(1), m.group(3)
+    if m.group(2) is None:  # `(中央社台北8日電)`: no reporter named, the place only
+        if not is_outlet(agency) and agency != "本报" or not 1 <= len(names.strip()) <= 8:
+            return None
+        month = _number_cn(m.group(4)) if m.group(4) else None
+        day = _number_cn(m.group(5))
+        if not day or not 1 <= day <= 31 or month is not None and not 1 <= month <= 12:
+            return None
+        return (), (None if agency == "本报" else agency), names.strip(), month, day, (m.start(), m.end())
     tokens = [t for t in re.split(r"[、\s]+", names) if t]
     place = ""
     if len(tokens) > 1 and re.search(r"\s", names.rstrip()) and 2 <= len(tokens[-1]) <= 4 and not re.search(r"[、]\s*" + tokens[-1] + "$", names.strip()):
@@ -834,8 +842,8 @@ def bracketed_dispatch(text: str, *, at_end: bool = False):
             tokens[-1], place = last[:cut], last[cut:]
     if not tokens or not all(has_surname(t) and 2 <= len(t) <= 4 or "·" in t for t in tokens):
         return None
-    month = _number_cn(m.group(3)) if m.group(3) else None
-    day = _number_cn(m.group(4))
+    month = _number_cn(m.group(4)) if m.group(4) else None
+    day = _number_cn(m.group(5))
     if not day or not 1 <= day <= 31 or month is not None and not 1 <= month <= 12:
         return None
     people = tuple(Byline(t, _role_name(agency + "记者") if agency != "本报" else "记者") for t in tokens)

@@ -930,7 +930,7 @@ def _read_article(chunk: _Chunk) -> _Draft:
             if not _dated(d.dateline):
                 # the lead sentence says when (`副行长4月28日在国新办…表示`, `在昨日上午的…中`)
                 d.dateline = lead_sentence_date(openings[0])
-        if dispatch is not None:
+        if dispatch is not None and not (d.has_lead and _dated(d.dateline)):
             d.dateline = dispatch  # the dispatch's own date and place beat any sentence's
         if not d.source:
             # the outlet the opening credits, lead or not: `据美国《华尔街日报》二十三日报道`,

@@ -176,6 +176,11 @@ FURNITURE = {
     },
     "titles_label_two_line_title.txt": {"公众号"},
     "titles_numbered_briefs.txt": {"1990-03-08", "第 4 版"},
+    "titles_archive_wiki_day.txt": {
+        "年月日:1988:19880312:19880312-年月日", "目录", "年月日>19880312", "上一日:19880311-年月日", "下一日:19880313-年月日",
+        "分析思考>19880312", "某某日记>19880312", "1988年03月12日", "(星期六)", "城南日报>19880312", "单位:", "版面:头版",
+        "城南新建自来水厂",
+    },
     "titles_one_line_items.txt": {"A01版:要闻", "A02版:本地", "A03版:文体"},
     "titles_original_title_only.txt": {"原标题:夜班护士的十二个小时 一座城市安睡的背后,有人彻夜未眠"},
     "titles_site_chrome_lines.txt": {"城南网 正文", "www.chengnan.example.com", "2021-06-03 09:20:11 来源: 城南日报"},

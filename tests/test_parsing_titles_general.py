@@ -149,3 +149,15 @@ def test_numbered_points_of_one_story_stay_in_it():
     (article,) = parse_page(text, issue_date=D(2021, 5, 7)).articles
     assert article.headline == "城南推出三项便民措施"
     assert article.paragraphs[1:] == ("1.社区食堂延长营业到晚上八点。", "2.公交12路增开夜班车。", "3.街道服务中心周六照常办公。")
+
+
+def test_archive_wiki_day_page_entries_crumbs_and_title_with_its_printed_subheads():
+    parsed = page("titles_archive_wiki_day.txt", issue_date=D(1988, 3, 12))
+    diary, item = parsed.articles
+    # each entry of the day is an item under its crumb's name; the day links and crumbs are chrome
+    assert (diary.headline, diary.paragraphs) == ("某某日记", ("上午去图书馆还书,下午在家整理旧信。",))
+    # the archive's title as printed (`-` kept), and the printed subhead it does not hold
+    assert item.headline == "城南新建自来水厂-日供水十万吨 全区居民明年起用上深井水"
+    assert [b.name for b in item.bylines] == ["林平", "周安"]
+    assert item.has_lead and item.paragraphs[-1] == "水厂采用深井水源,出水水质全部达到国家标准。"
+    assert not any("年月日" in p or "版面" in p or "星期" in p for a in parsed.articles for p in (a.headline, *a.paragraphs))

@@ -107,7 +107,7 @@ _NAV_WORDS = frozenset(
     "热点推荐 相关新闻 相关文章 精彩推荐 猜你喜欢 热门文章 朋友圈 微信好友 微信 微博 QQ空间 新浪微博 腾讯微博 点击右上角微信好友 "
     "请使用浏览器分享功能进行分享 扫一扫 扫码 二维码 微信二维码 在线客服 手机版 电脑版 客户端 下载客户端 "
     "即时新闻 滚动新闻 实时新闻 最新新闻 新闻中心 正文 网站首页 打印本文 关闭本页 点击查看大图 查看大图 "
-    "相关稿件 相關稿件 相关阅读 相關閱讀 相關新聞 "
+    "相关稿件 相關稿件 相关阅读 相關閱讀 相關新聞 目录 目錄 "
     "查看相关 更多 更多>> 加载更多 内容检索 星期 联系方式 网管信箱 广告服务 关于我们 推薦 關閉 帳戶 密碼 檢索 首頁 放大字體 縮小字體 上一條 下一條 打印本頁 關閉窗口".split()
 )
 _AGENCY_MASTHEADS = frozenset("新华社 中新社 中国新闻社 人民网 新华网 中新网 中國新聞社 新華社".split())
@@ -157,8 +157,8 @@ _WEB_META = [
         # date and time lines: 2024年02月03日, [2004-03-31], 2003年07月22日 19:25, 2004年3月31日 星期三
         r"^[\[(]?\s*\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?\s*[\])]?(\s*\d{1,2}:\d{2}(:\d{2})?)?"
         r"(\s*[,，]?\s*(星期|周)[一二三四五六日天])?(\s*[(（][^()（）。]{0,24}[)）])?$",
-        # a weekday alone (星期五), and a dated weekday with the site's time zone note
-        r"^(星期|周)[一二三四五六日天]$",
+        # a weekday alone (星期五, (星期六)), and a dated weekday with the site's time zone note
+        r"^[(（]?\s*(星期|周)[一二三四五六日天]\s*[)）]?$",
         # 1957年7月20日人民日报 第3版
         r"^\d{4}年\d{1,2}月\d{1,2}日\s*\S{2,10}报\s*第\s*[A-Za-z]?\d{1,3}\s*版$",
         # http://www.sina.com.cn 2002年12月12日11:38 无锡日报, http://paper.x.com [2009-09-21] 我要評論
@@ -208,6 +208,14 @@ _WEB_META = [
         r"^(编辑|责编|出品|监制|策划|统筹|设计|校对)\s*[|｜]\s*\S{1,20}$",
         # a site's address alone: www.zjol.com.cn, news.sina.com.cn/c/
         r"^(https?://)?[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+){2,}(/\S*)?$",
+        # an archive wiki's breadcrumbs and day links: 解放军报>19990710, 上一日:19990709-年月日,
+        # 年月日:1999:19990710:19990710-年月日
+        r"^\S{1,12}>\s*\d{8}$",
+        r"^(上一日|下一日|前一日|后一日|上一天|下一天)\s*:\s*\S{0,30}$",
+        r"^年月日\s*:[\d:\-]{0,40}(年月日)?$",
+        r"^(用户工具|站点工具|页面工具|用戶工具|站點工具|頁面工具)$",
+        # an archive's or blog's tag fields: 相关人物:艾世勋, 关键词:…, 标签:…
+        r"^(相关人物|相關人物|关键词|關鍵詞|关键字|關鍵字|标签|標籤|Tags?)\s*:[^。!?]{0,60}$",
         # a share widget's leftovers: `- +1`
         r"^[-+\s]{1,4}\d{0,3}$",
         # an editor's credit line: 新京报 编辑 刘喆, 编辑 王敏 (the editor is no byline)
@@ -362,7 +370,8 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
             and is_terminated(lines[j])
             and not is_terminated(run[0])  # (a fragment cut by a column break ends no sentence)
             and _sentence_fragment(run[0])
-            and not fold(lines[j]).lstrip().startswith("本报")
+            # (a lead starts a paragraph: nothing cut goes on into it)
+            and not fold(lines[j]).lstrip().startswith(("本报", "新华社", "中新社", "据新华社", "【新华社"))
         ):
             # one imprint-looking line that a sentence goes on from (`新闻热线：88300000` /
             # `全天开通。`) is a column break inside an article, not the page's imprint

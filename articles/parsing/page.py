@@ -38,7 +38,7 @@ from .furniture import _footer_strength, strip_furniture
 from .headlines import KNOWN_COLUMN_TITLES, _is_lead, _title_like, wire_title, cross_reference, marked_title, is_caption_line, is_cross_reference_line, is_editor_note
 from .issue_dates import IssueDate, infer_issue_date
 from .model import Byline, PageParseError, ParsedArticle, ParsedPage
-from .page_top import title_at_top
+from .page_top import archive_title, title_at_top
 from .segmentation import _Chunk, _segment, brief_items, brief_starts, rejoin_column_breaks
 
 
@@ -74,6 +74,7 @@ def parse_page(
     lines = _joined_field_labels(lines)
     lines = _listed_then_flat(lines)
     lines = [part for ln in lines for part in _unflatten(ln)]
+    lines = archive_title(lines)
     lines = _title_named_again(lines)
     lines, furniture = strip_furniture(lines)
     # `……中国新闻奖”!******`: the mark a family of mirror sites prints after each story's

@@ -219,3 +219,67 @@ def _title_runs(lines: list[str]) -> set[int]:
             found.update(run)
         run = []
     return found
+
+
+# an archive site's page (a wiki of old papers): `解放军报>19990710` over the item's title, its
+# fields (作者:, 单位:, 版面:) under it, then the head lines as printed
+_ARCHIVE_CRUMB = re.compile(r"\S{2,12}>\s*\d{8}")
+_EMPTY_FIELD = re.compile(r"\S{1,4}\s*:")
+_ARCHIVE_FIELD = re.compile(r"(作者|单位|版面|来源|日期|栏目|專欄|专栏)\s*:.{0,60}")
+
+
+def archive_title(lines: list[str]) -> list[str]:
+    """The archive's title (its parts joined by `-`, kept as printed) with the head lines printed
+    under its fields that it does not already hold (subheads, in print order): one title for
+    certain (read as one in brackets). Head lines it holds are copies; a `○` line is a section
+    head of the text, not of the title."""
+    if ">" not in "".join(lines[:150]):
+        return lines
+    for i, line in enumerate(lines[:150]):
+        if not _ARCHIVE_CRUMB.fullmatch(fold(line).strip()) or i + 2 >= len(lines):
+            continue
+        title = lines[i + 1].strip()
+        if not _title_like(title) or _han(title) < 4 or _ARCHIVE_FIELD.fullmatch(fold(title)) or marked_title(title):
+            continue
+        j = i + 2
+        fields: list[str] = []
+        while j < len(lines) and _ARCHIVE_FIELD.fullmatch(fold(lines[j]).strip()):
+            if not _EMPTY_FIELD.fullmatch(fold(lines[j]).strip()):  # (`单位:` with no value is nothing)
+                fields.append(lines[j])
+            j += 1
+        if not fields:
+            continue
+        held = _squashed(title).replace("-", "")  # (a stray `-` inside the archive's copy: 吕正-操)
+        extras: list[str] = []
+        while (
+            j < len(lines)
+            # (a subhead of a long archive title may be long itself; it ends no sentence)
+            and (_title_like(lines[j]) or len(lines[j]) <= 200 and not is_terminated(lines[j]) and not _SENTENCE_INSIDE.search(lines[j]))
+            and not _is_lead(lines[j])
+            and not lines[j].strip().startswith(("○", "〇", "●"))
+            and _han(lines[j]) >= 4
+        ):
+            if _squashed(lines[j]).replace("-", "") not in held:
+                extras.append(lines[j].strip())
+                held += _squashed(lines[j]).replace("-", "")
+            j += 1
+        whole = " ".join([title, *extras])
+        if "【" in whole or "】" in whole:
+            return lines
+        return [*_sections(lines[: i + 1]), f"【{whole}】", *fields, *lines[j:]]
+    return lines
+
+
+def _sections(lines: list[str]) -> list[str]:
+    """Above the archive's item: its other entries of the day (a diary's), each under its own
+    crumb (梁漱溟日记>19760805): the crumb is that entry's title; a crumb over another crumb or
+    over nothing is navigation (left to the furniture)."""
+    out: list[str] = []
+    for n, line in enumerate(lines):
+        f = fold(line).strip()
+        nxt = fold(lines[n + 1]).strip() if n + 1 < len(lines) else ""
+        if _ARCHIVE_CRUMB.fullmatch(f) and nxt and not _ARCHIVE_CRUMB.fullmatch(nxt) and not nxt.startswith(("上一日", "下一日")):
+            out.append(f"【{f.split('>')[0].strip()}】")
+            continue
+        out.append(line)
+    return out

@@ -49,7 +49,12 @@ def ids(sqs) -> set[int]:
     return {int(r.pk) for r in sqs}
 
 
-@pytest.mark.parametrize("text", ["市委书记杜小刚", "阿斯利康", "集成电路", "无锡供应基地", "小刚", "锡"])
+@pytest.mark.parametrize(
+    "text",
+    # With punctuation or a symbol the pairs that hold it are no terms (schema 5): the phrase
+    # of characters alone, or filtered by the other pairs, must still be exact.
+    ["市委书记杜小刚", "阿斯利康", "集成电路", "无锡供应基地", "小刚", "锡", "加活动。", "“465", "G60", "2024年", "，", "。”", "、"],
+)
 def test_content_filter_of_any_length_finds_exactly_the_articles_that_print_it(archive, text):
     expected = {pk for pk, a in archive.items() if holds_in(parts(a), text)}
     assert expected, text

@@ -78,20 +78,26 @@ reader = _Reader()
 
 def _text_query(form: str, prefix: str = "", chars: bool = True) -> xapian.Query:
     """Exactly the documents whose (headline, with ``H``; body, with ``B``) matching form contains
-    ``form``: one term for one or two characters; longer, the phrase of its characters
-    (positions are kept for characters only, ``xapian_index._add_grams``), filtered by its
-    bigrams, which every matching document has and whose short posting lists spare checking
-    most positions. ``chars`` False: an index from before schema 4, whose positions are on the
-    bigrams, where the phrase is of bigrams (until ``make run`` rebuilds it)."""
+    ``form``: one term for one character, or two that make a kept bigram
+    (``xapian_index.indexed_pair``); otherwise the phrase of its characters (positions are kept
+    for characters only, ``xapian_index._add_grams``), filtered by its kept bigrams, which every
+    matching document has and whose short posting lists spare checking most positions.
+    ``chars`` False: an index from before schema 4, whose positions are on the bigrams (all of
+    them kept), where the phrase is of bigrams (until ``make run`` rebuilds it)."""
     if not form:
         return xapian.Query.MatchAll
-    if len(form) <= 2:
+    if len(form) == 1:
         return xapian.Query(prefix + form)
-    pairs = [prefix + form[i : i + 2] for i in range(len(form) - 1)]
+    pairs = list(dict.fromkeys(form[i : i + 2] for i in range(len(form) - 1)))
     if not chars:
-        return xapian.Query(xapian.Query.OP_PHRASE, pairs, len(pairs))
+        if len(form) == 2:
+            return xapian.Query(prefix + form)
+        return xapian.Query(xapian.Query.OP_PHRASE, [prefix + form[i : i + 2] for i in range(len(form) - 1)], len(form) - 1)
+    kept = [prefix + pair for pair in pairs if xi.indexed_pair(pair)]
+    if len(form) == 2 and kept:
+        return xapian.Query(kept[0])
     phrase = xapian.Query(xapian.Query.OP_PHRASE, [prefix + char for char in form], len(form))
-    return xapian.Query(xapian.Query.OP_FILTER, phrase, xapian.Query(xapian.Query.OP_AND, list(dict.fromkeys(pairs))))
+    return xapian.Query(xapian.Query.OP_FILTER, phrase, xapian.Query(xapian.Query.OP_AND, kept)) if kept else phrase
 
 
 def _terms_query(terms) -> xapian.Query:
@@ -219,7 +225,7 @@ def to_query(node, db) -> xapian.Query:
 def _gram_counts(form: str) -> xapian.Query | None:
     """What ranks an article for ``form`` (schema 5 on): its bigrams' counts in the text (its
     character's, for one character), each weighed by BM25 wherever in the text it stands."""
-    grams = list(dict.fromkeys(form[i : i + 2] for i in range(len(form) - 1))) if len(form) > 1 else [form]
+    grams = [g for g in dict.fromkeys(form[i : i + 2] for i in range(len(form) - 1)) if xi.indexed_pair(g)] if len(form) > 1 else [form]
     parts = [xapian.Query(xapian.Query.OP_OR, xapian.Query(g), xapian.Query(xi.BODY_PREFIX + g)) for g in grams if g]
     return xapian.Query(xapian.Query.OP_OR, parts) if parts else None
 

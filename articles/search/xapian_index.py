@@ -15,11 +15,11 @@ What one article becomes (``document``), from haystack's ``full_prepare`` (the s
 ``SearchIndex`` and template the Whoosh engine reads) and the one normaliser:
 
 - the matching form (``normalize`` per part, parts joined by ``PART_SEPARATOR``): every character
-  (unigram) at its position, and every distinct adjacent pair (bigram) as a term *without*
-  positions, each with its count in the article (wdf). A query of one or two characters is one
-  term; a longer one is ``OP_PHRASE`` of its characters at consecutive positions, which holds
-  exactly when the text contains it, filtered by its bigrams (cheap: a bigram's posting list is
-  far shorter than a common character's). The part separator takes a position but no term, so
+  (unigram) at its position, and every distinct adjacent pair (bigram) of letters, digits or
+  Chinese characters as a term *without* positions, each with its count in the article (wdf).
+  A query of one character, or two such, is one term; a longer one is ``OP_PHRASE`` of its
+  characters at consecutive positions, which holds exactly when the text contains it, filtered
+  by its kept bigrams (cheap: a bigram's posting list is far shorter than a common character's). The part separator takes a position but no term, so
   no match spans two parts. Lean positions (schema 4): one positional entry per distinct
   character of an article (~550) instead of one per distinct bigram (~1,100).
 - ranking from the same terms (schema 5): the counts are what BM25 weighs (a query's bigrams,
@@ -201,20 +201,42 @@ def id_value(pk: int) -> str:
     return f"{int(pk):012d}"
 
 
+def indexed_pair(pair: str) -> bool:
+    """Whether the index keeps this bigram as a term: two letters, digits or Chinese characters.
+    A pair with punctuation or a symbol (about a fifth of an article's distinct pairs) is not
+    kept: a query holding one is the phrase of its characters, filtered by its other pairs."""
+    return pair[0].isalnum() and pair[1].isalnum()
+
+
+class _PairMask(dict):
+    """A ``str.translate`` table: characters no kept bigram holds become the part separator."""
+
+    def __missing__(self, codepoint: int) -> str:
+        char = chr(codepoint)
+        value = char if char.isalnum() else PART_SEPARATOR
+        self[codepoint] = value
+        return value
+
+
+_PAIR_MASK = _PairMask()
+
+
 def _add_grams(doc: xapian.Document, form: str, prefix: str = "", headline: bool = False) -> None:
     """Each character at its position (1-based; the part separator takes one but gets no term,
-    so no phrase spans two parts); each distinct bigram within a part, without positions.
-    Text grams carry their counts (wdf): BM25 ranks by them. The headline's count once each
-    (the headline boost needs a weight to scale, not how often a character recurs in it)."""
+    so no phrase spans two parts); each distinct bigram within a part that ``indexed_pair``
+    keeps, without positions. Text grams carry their counts (wdf): BM25 ranks by them. The
+    headline's count once each (the headline boost needs a weight to scale, not how often a
+    character recurs in it)."""
     add = doc.add_posting
     term = doc.add_term
+    masked = form.translate(_PAIR_MASK)
     if headline:
         seen = set()
         for position, char in enumerate(form, 1):
             if char != PART_SEPARATOR:
                 add(prefix + char, position, 0 if char in seen else 1)
                 seen.add(char)
-        for pair in set(map(operator.add, form, form[1:])):
+        for pair in set(map(operator.add, masked, masked[1:])):
             if PART_SEPARATOR not in pair:
                 term(prefix + pair, 1)
         return
@@ -222,14 +244,14 @@ def _add_grams(doc: xapian.Document, form: str, prefix: str = "", headline: bool
         for position, char in enumerate(form, 1):
             if char != PART_SEPARATOR:
                 add(prefix + char, position)
-        for pair, count in Counter(map(operator.add, form, form[1:])).items():
+        for pair, count in Counter(map(operator.add, masked, masked[1:])).items():
             if PART_SEPARATOR not in pair:
                 term(prefix + pair, count)
     else:
         for position, char in enumerate(form, 1):
             if char != PART_SEPARATOR:
                 add(char, position)
-        for pair, count in Counter(map(operator.add, form, form[1:])).items():
+        for pair, count in Counter(map(operator.add, masked, masked[1:])).items():
             if PART_SEPARATOR not in pair:
                 term(pair, count)
 

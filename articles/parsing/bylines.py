@@ -422,7 +422,8 @@ def lead_credit(lead: str) -> tuple[tuple[Byline, ...], str, str | None]:
         # folding changed lengths (…… -> ......): map folded positions back, character by character
         where: list[int] = []
         for i, c in enumerate(raw):
-            where.extend([i] * len(fold(c)))
+            # (a Chinese character folds to one; only punctuation and the like may not)
+            where.extend([i] * (1 if "\u4e00" <= c <= "\u9fff" else len(fold(c))))
         where.append(len(raw))
         return raw[where[m.start(group)] : where[m.end(group)]].strip()
 
@@ -727,6 +728,9 @@ def opening_source(text: str) -> str | None:
     """The outlet a story's opening credits (folded text, lead mark removed): `据美国《华尔街日报》
     二十三日报道` -> 华尔街日报, `据合众社报道` -> 合众社, `【法新社巴黎12月21日电】` -> 法新社."""
     f = text.strip()
+    head = f[:40]
+    if not ("据" in head[:2] or "电" in head or "消息" in head or head[:1] in "【["):
+        return None  # (the common case, checked first: no credit at the opening)
     m = _OPENING_QUOTED_OUTLET.match(f)
     if m:
         return m.group(1)

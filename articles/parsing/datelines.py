@@ -249,12 +249,12 @@ def lead_sentence_date(paragraph: str) -> Dateline:
     it says when something happened (`中国人民银行副行长4月28日在国新办…表示`, `在昨日上午的一场
     风雨中`, `王沪宁十日在北京会见…`): the first such date; a date with its year only when it is
     recent. Dates that define, span or limit (`11月8日为记者节`, `自…起`, `截至1月2日`) are none."""
-    f = fold(paragraph).strip()
+    f = fold(paragraph.strip()[:200])  # (a sentence is short: fold only the head)
     first = re.split(r"[。!?;]", f, maxsplit=1)[0][:160]
     found: list[tuple[int, Dateline]] = []
     # (the first month and day only: when it is no dateline, a later one is rather part of
     # the same span or list: `这是12月19日和12月20日两天的版样`)
-    for m in list(_FIRST_MONTHDAY.finditer(first))[:1]:
+    for m in filter(None, [_FIRST_MONTHDAY.search(first)]):
         if _WHEN_BEFORE_BAD.search(first[max(0, m.start() - 4) : m.start()]) or not _NOT_WHEN.match(first, m.end()):
             continue
         month, day = _number(m.group(2)), _number(m.group(3))

@@ -936,7 +936,7 @@ def _read_article(chunk: _Chunk) -> _Draft:
         if not d.source:
             # the outlet the opening credits, lead or not: `据美国《华尔街日报》二十三日报道`,
             # `据合众社报道`, `【法新社巴黎12月21日电】`
-            d.source = opening_source(_LEAD_MARK.sub("", f, count=1))
+            d.source = opening_source(_LEAD_MARK.sub("", f[:120], count=1)[:60])
         end = _DATELINE_AT_END.search(fold(paragraphs[-1]))
         # a dispatch's own dateline at the end beats a date read from the first sentence
         if end and (not d.dateline.monthday or not d.has_lead):

@@ -255,3 +255,13 @@ def test_a_dispatch_without_a_reporter_and_a_photo_credit_with_a_note():
     assert article.headline == "丰收的喜悦"
     assert article.photo_credits == ("新华社记者 王军 摄(附图片)",)
     assert article.bylines == ()
+
+
+def test_a_lead_dated_after_an_opening_quotation_and_元月():
+    def dated(lead):
+        return parse_page_bytes(f"标题在此\n{lead}\n".encode(), "x", issue_date=ISSUE).articles[0].dateline
+
+    assert dated("本报讯 (记者 王五) “我们终于有了自己的图书馆!”昨天,村民们高兴地说。") == D(2025, 1, 9)
+    assert dated("本报讯 元月8日,全市召开大会。") == D(2025, 1, 8)
+    assert dated("本报讯 今年以来,全市新增就业两万人。") is None
+    assert dated("本报讯 上周五,市区一小区发生火灾。") is None

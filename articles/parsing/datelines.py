@@ -57,6 +57,19 @@ _DAY_ONLY = re.compile(
 )
 
 
+_QUOTED_SPAN = re.compile(r"“[^“”]{0,120}”|「[^「」]{0,120}」")
+
+
+def _readable(f: str) -> str:
+    """Folded text as the date readers see it, one character for one: 元月 is 1月, and a
+    sentence's end inside a quotation ends no sentence (`“我们有了图书馆!”昨天,村民们说`)."""
+    if "元月" in f:
+        f = f.replace("元月", "1月")
+    if "“" in f or "「" in f:
+        f = _QUOTED_SPAN.sub(lambda m: re.sub(r"[。!?]", ",", m.group(0)), f)
+    return f
+
+
 def chinese_number(text: str) -> int | None:
     """十二 -> 12, 三十一 -> 31, 二十 -> 20, 九 -> 9."""
     if not text or any(c not in _CN_DIGITS and c != "十" for c in text):
@@ -96,7 +109,7 @@ _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年$")
 def read_dateline(lead: str) -> Dateline:
     """The dateline of a lead: the first date, Arabic or Chinese numerals, or relative word
     (昨天, 今日, 前天) in its first sentence; and the place of a `本报南京1月2日电` dateline."""
-    f = fold(lead)
+    f = _readable(fold(lead))
     place = dateline_place(f)
     first = re.split(r"[。!?]", f, maxsplit=1)[0]
     candidates: list[tuple[int, Dateline]] = []
@@ -177,7 +190,7 @@ _OPENING_DAY = re.compile(r"^(\d{1,2})日(?:[上下中]午|早上|清晨|凌晨|
 
 def opening_dateline(paragraph: str) -> Dateline:
     """A paragraph with no lead mark that opens with its date (`昨天,…`, `2月1日,…`)."""
-    f = fold(paragraph).strip()
+    f = _readable(fold(paragraph).strip())
     # a story that opens with a quoted cry, then its date: `“咦,那是在做什么?”昨天一大早,…`
     quoted = _OPENING_QUOTE.match(f)
     if quoted and (_OPENING_DATE.match(f[quoted.end() :]) or _OPENING_DAY.match(f[quoted.end() :])):
@@ -203,7 +216,7 @@ _SENTENCE_MONTHDAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 def sentence_date(paragraph: str) -> Dateline:
     """A brief's date: the first date its first sentence names (`记者27日从…获悉`, `昨天`,
     `3月2日`), not a date with its year (`自2020年12月28日零时起` is when something happens)."""
-    f = fold(paragraph).strip()
+    f = _readable(fold(paragraph).strip())
     first = re.split(r"[。!?]", f, maxsplit=1)[0]
     found: list[tuple[int, Dateline]] = []
     m = _SENTENCE_MONTHDAY.search(first)
@@ -249,7 +262,7 @@ def lead_sentence_date(paragraph: str) -> Dateline:
     it says when something happened (`中国人民银行副行长4月28日在国新办…表示`, `在昨日上午的一场
     风雨中`, `王沪宁十日在北京会见…`): the first such date; a date with its year only when it is
     recent. Dates that define, span or limit (`11月8日为记者节`, `自…起`, `截至1月2日`) are none."""
-    f = fold(paragraph.strip()[:200])  # (a sentence is short: fold only the head)
+    f = _readable(fold(paragraph.strip()[:200]))  # (a sentence is short: fold only the head)
     first = re.split(r"[。!?;]", f, maxsplit=1)[0][:160]
     found: list[tuple[int, Dateline]] = []
     # (the first month and day only: when it is no dateline, a later one is rather part of

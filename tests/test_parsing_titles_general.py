@@ -161,3 +161,18 @@ def test_archive_wiki_day_page_entries_crumbs_and_title_with_its_printed_subhead
     assert [b.name for b in item.bylines] == ["林平", "周安"]
     assert item.has_lead and item.paragraphs[-1] == "水厂采用深井水源,出水水质全部达到国家标准。"
     assert not any("年月日" in p or "版面" in p or "星期" in p for a in parsed.articles for p in (a.headline, *a.paragraphs))
+
+
+def test_a_list_of_the_pages_titles_then_the_title_again_over_its_byline():
+    (article,) = page("titles_forum_list_then_title.txt", issue_date=D(2006, 4, 11)).articles
+    # the list (and its copy of this title) and the site's menu and date are chrome; a title may ask
+    assert (article.kicker, article.headline, article.headline_from_lead) == ("", "城南捷運延伸 為何一拖再拖?", False)
+    assert [b.name for b in article.bylines] == ["林文雄"]  # ☉ marks the writer
+    assert article.paragraphs[-1] == "延伸線若能通車,城南到市中心的時間可縮短一半。"
+
+
+def test_a_title_in_ascii_quotes_over_a_keyword_line_and_a_box_label():
+    (article,) = page("titles_quoted_title_box_label.txt", issue_date=D(2019, 7, 29)).articles
+    assert (article.kicker, article.headline, article.subheadline) == ("", "城南老城牆修復記", "")
+    # 【核心提示】 labels the box; it is no title and its text is kept
+    assert article.paragraphs[0] == "【核心提示】城牆修好了。"

@@ -31,6 +31,8 @@ _STRONG_FOOTER = [
         r"^CN\s?\d{2}-\d{4}(/[A-Z0-9]{1,4})?\s*(\(\S{1,4}\))?$",
         r"^邮发代号\s*:?\s*[\d\-—\s]{0,12}$",
         rf"^({_CREDIT_ROLES})\s*:\s*[\u4e00-\u9fff·、,\s]{{1,40}}$",
+        # the page's credits on one line: 编辑:王学钧 美编:宫照阳 组版:商进
+        rf"^(({_CREDIT_ROLES})\s*:\s*[\u4e00-\u9fff·]{{2,4}}\s*){{2,}}$",
         r"^\S{0,6}新媒体矩阵$",
         rf"^(?![^:]*(拨打|致电|可|请|或|的))[\u4e00-\u9fff]{{0,12}}(热线|电话|服务台)\s*:?\s*{_PHONE}$",
         r"^版权声明$",
@@ -214,6 +216,8 @@ _WEB_META = [
         r"^(上一日|下一日|前一日|后一日|上一天|下一天)\s*:\s*\S{0,30}$",
         r"^年月日\s*:[\d:\-]{0,40}(年月日)?$",
         r"^(用户工具|站点工具|页面工具|用戶工具|站點工具|頁面工具)$",
+        # a copy's keywords, paper and date on one line: 株洲 湘江 茶陵 長春暴雨 株洲日報 2019-07-29
+        r"^([\u4e00-\u9fff]{1,8}\s+){3,}\d{4}-\d{1,2}-\d{1,2}$",
         # an archive's or blog's tag fields: 相关人物:艾世勋, 关键词:…, 标签:…
         r"^(相关人物|相關人物|关键词|關鍵詞|关键字|關鍵字|标签|標籤|Tags?)\s*:[^。!?]{0,60}$",
         # a share widget's leftovers: `- +1`
@@ -226,7 +230,7 @@ _WEB_META = [
         r"^[\[【]?\s*(责任编辑|编辑|责编)\s*:\s*[\u4e00-\u9fff·\s]{1,12}[\]】]?$",
         # what a copied web page leaves: a backslash or slash alone, an image's file name,
         # labels whose values were not copied (出版:更新:), a share bar spelt with spaces
-        r"^[\\/|\-_=*#~`'^.,;:!?<>+]{1,80}$",
+        r"^[\\/|\-_=*#~`'\"^.,;:!?<>+]{1,80}$",
         # the web editor's credit in brackets: (责编:白宇、卫嘉)
         r"^[(]\s*(责编|责任编辑|编辑)\s*:[^()]{1,30}[)]$",
         # 《 人民日报 》( 2024年02月24日 05 版)

@@ -119,6 +119,7 @@ def _is_byline_line(line: str) -> bool:
     return bool(found) and found[0] == 0 and parse_byline_text(s) is not None
 
 
+_BOX_LABELS = frozenset("核心提示 内容提要 內容提要 提要 导读 導讀 摘要 编者按 編者按 资料图 資料圖 资料图片 相关链接 相關鏈接 延伸阅读 延伸閱讀".split())
 # A news digest's numbered title in lenticular brackets: `1、【312国道快速化改造新吴段启动】`
 _MARKED_TITLE = re.compile(r"^(?:\d{1,2}\s*[、.．]\s*)?【([^【】]{2,120})】$")
 
@@ -129,8 +130,8 @@ def marked_title(line: str) -> str | None:
         return None
     s = line.strip()
     m = _MARKED_TITLE.match(s)
-    if not m or _is_lead(m.group(1)) or m.group(1).rstrip()[-1:] == "。":
-        return None
+    if not m or _is_lead(m.group(1)) or m.group(1).rstrip()[-1:] == "。" or m.group(1).strip() in _BOX_LABELS:
+        return None  # (`【核心提示】`: the label of a standfirst box, not a title)
     return m.group(1).strip()
 
 
@@ -142,6 +143,8 @@ def _title_like(line: str, *, strict: bool = False) -> bool:
         return True
     if not s or _is_lead(s) or len(s) > 90:
         return False
+    if s.strip("【】[]:： ") in _BOX_LABELS:
+        return False  # 【核心提示】: a box's label
     if is_terminated(s) and not (len(s) <= 30 and not strict and re.search(r"[!?！？][”」』]?$", s)):
         return False  # a short title may end with ! or ? (……宏伟目标,奋进!)
     if is_apart_line(s) or is_editor_note(s):

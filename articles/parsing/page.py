@@ -721,7 +721,7 @@ def _read_article(chunk: _Chunk) -> _Draft:
             d.captions.append(rest)
             continue
         people = byline_line(line) or (reported_by_line(line) if text_lines else ())
-        if not people and line[:1] in "■□" and _BARE_NAME_LINE.fullmatch(fold(line[1:]).strip()):
+        if not people and line[:1] in "■□☉" and _BARE_NAME_LINE.fullmatch(fold(line[1:]).strip()):
             people = _names(fold(line[1:]).strip())  # `□ 王丹鷹`: a marked name is the writer
         if (
             not people
@@ -989,6 +989,9 @@ def _read_headline(d: _Draft, lines: list[str]) -> None:
     # a listing's number before a title (`1. 江西农业……`, `2、…`), not part of it
     lines = [_LIST_NUMBER.sub("", ln, count=1) or ln for ln in lines]
     lines = [_PICTURE_BUTTON.sub("", ln) or ln for ln in lines]
+    # a title in a copy's ASCII quotes ('株洲防洪大堤往事'), and a run of bars or rules after it
+    lines = [_ASCII_QUOTED.sub(r"\1", ln) for ln in lines]
+    lines = [_RULE_AFTER.sub("", ln) or ln for ln in lines]
     # a line of no Chinese among Chinese title lines: a site's name or address (Xinmin Evening
     # News, www.zjol.com.cn), never part of the title
     if len(lines) > 1 and any(_HAN.search(ln) for ln in lines):
@@ -1027,6 +1030,8 @@ _LIST_NUMBER = re.compile(r"^\d{1,2}\s*[.、．丨|｜]\s*(?=[\u4e00-\u9fff“�
 # a web page's picture button glued to the end of a title: `……逼爆街頭放大圖片`
 _PICTURE_BUTTON = re.compile(r"\s*(放大圖片|放大图片|点击查看大图|點擊查看大圖|查看大图|查看大圖)$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_ASCII_QUOTED = re.compile(r"^\s*['\"]([^'\"]{2,80})['\"]\s*$")
+_RULE_AFTER = re.compile(r"[\s|｜_\-=—]{3,}$")
 _SITE_SUFFIX = re.compile(r"(?:(?:--|—|_|-|\||｜)[^-—_|｜]{1,12}){1,4}")
 
 

@@ -24,12 +24,15 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 # a cookie or privacy banner: never text, and never the first paragraph
-_CONSENT = re.compile(r"(隐私|隱私|[Cc]ookie).{0,60}(同意|接受|瞭解|了解|使用)|(同意|接受).{0,60}(隐私|隱私|[Cc]ookie)")
+_CONSENT = re.compile(
+    r"(隐私|隱私|[Cc]ookie).{0,60}(同意|接受|瞭解|了解|使用)|(同意|接受).{0,60}(隐私|隱私|[Cc]ookie)"
+    r"|(免责声明|免責聲明|服务条款|服務條款|用户协议|用戶協議).{0,120}(同意|接受)|(同意|接受)本(声明|聲明|条款|條款)"
+)
 # words of a site's or e-paper's chrome inside a line (上一版下一版, 通版阅读请点击, 跳转到正文内容,
 # 版面概览, 公众号, 媒體, 报纸, 每经编辑): such a line is no title and no kicker
 _CHROME_WORD = re.compile(
-    r"导航|導航|概览|概覽|上一[篇版期条條]|下一[篇版期条條]|通版|跳转|跳轉|首页|首頁|公众号|公眾號|媒体|媒體|报\s?纸|報\s?紙|"
-    r"杂\s?志|雜\s?誌|工具|订阅|訂閱|退订|退訂|登录|登錄|注册|註冊|扫码|掃碼|客户端|客戶端|APP|App|编辑|編輯|责编|責編|"
+    r"导航|導航|概览|概覽|上一[篇版期条條]|下一[篇版期条條]|通版|跳转|跳轉|首页|首頁|公众号|公眾號|免责声明|免責聲明|"
+    r"工具|订阅|訂閱|退订|退訂|登录|登錄|注册|註冊|扫码|掃碼|客户端|客戶端|APP|App|编辑|編輯|责编|責編|"
     r"发布日期|發佈日期|发布时间|發布時間|字号|字號|放大|缩小|縮小|打印|分享|收藏|推荐|推薦|评论|評論|更多|返回|版面|"
     r"新传媒|新傳媒|频道|頻道|专题|專題|网站|網站|新闻网|新聞網|打开|打開"
 )
@@ -43,6 +46,10 @@ _OUTLET_END = re.compile(r"(网|網|传媒|傳媒|日报|日報|晚报|晚報|�
 _SITE_AFTER = re.compile(r"\s[|｜\-_]\s*\S{1,10}$")  # a site's name after the title: `…現狀 | 華視新聞`
 _BRACKETED_NOTE = re.compile(r"[(（][^()（）]{1,30}[)）]")
 _DASH_START = re.compile(r"^[—\-－―]")
+_CLAUSE = re.compile(r"[,，;；]")
+# a standfirst's label between a title and its text: 【核心提示】, 内容提要:
+_STANDFIRST_LABEL = re.compile(r"[【\[]?(核心提示|内容提要|內容提要|提要|导读|導讀|摘要)[】\]]?\s*[:：]?")
+_ROC_DATE = re.compile(r"(中華民國|中华民国|民國|民国)\s*\d{1,3}\s*年")
 _DATE = re.compile(r"\d{4}\s*[-./年]\s*\d{1,2}|\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*/\s*\d{1,2}")
 
 
@@ -64,6 +71,8 @@ def _text_line(line: str) -> bool:
     Chinese (not a banner)."""
     if len(line) < 20 or not _SENTENCE_END.search(line):
         return _is_lead(line)
+    if "。" not in line and len(line) < 80 and not _CLAUSE.search(line):
+        return _is_lead(line)  # a title that asks or exclaims (……這不是矛盾嗎?) is no paragraph
     if _is_lead(line):
         return True
     return _han(line) >= 20 and not _CONSENT.search(line) and not is_caption_line(line) and not _foreign(line)
@@ -76,10 +85,12 @@ def _chromy(line: str) -> bool:
     s = fold(line).strip()
     return (
         _han(s) <= 3
-        or bool(_CHROME_WORD.search(s) or _CHROME_WORD.search(line))
+        # (chrome words in a short line, or two of them: a long title may hold one, 专题会议)
+        or _han(s) <= 12 and bool(_CHROME_WORD.search(s) or _CHROME_WORD.search(line))
+        or len(_CHROME_WORD.findall(s)) >= 2
         or s.count("|") + s.count("｜") >= 2
         or bool(_SITE_AFTER.search(s))  # a site's name after the title: `…現狀 | 華視新聞`
-        or bool(_DATE.search(s))
+        or bool(_DATE.search(s) or _ROC_DATE.search(s))
         or _foreign(s)
         or bool(_CONSENT.search(s))
         or s[:1] in "•●·◆■▪"
@@ -105,8 +116,9 @@ def _between(line: str) -> bool:
         or is_editor_note(s)
         or _foreign(s)
         or bool(_CONSENT.search(s))
-        or bool(_DATE.search(s)) and not _SENTENCE_END.search(s) and _han(s) <= 24
-        or is_terminated(s) and len(s) <= 20
+        or bool(_STANDFIRST_LABEL.fullmatch(s))
+        or bool(_DATE.search(s) or _ROC_DATE.search(s)) and not _SENTENCE_END.search(s) and _han(s) <= 24
+        or s.endswith(("。", "."))  and len(s) <= 20  # (one asking or exclaiming is a title)
         # a short line with a slash or bar (中央社 / 香港), a bracketed note (資料照片)
         or n <= 12 and ("/" in s or "|" in s or "｜" in s)
         or bool(_BRACKETED_NOTE.fullmatch(s))
@@ -136,10 +148,16 @@ def title_at_top(lines: list[str]) -> tuple[list[str], int]:
         return lines, 0
     block = [k]
     b = k - 1
+    # the title printed before in a list of the page's titles: the lines between that copy and
+    # this one are other titles of the list unless there are only one or two (a kicker, a
+    # title set over two lines, under the copy printed on one line)
+    copy = next((c for c in range(k - 1, -1, -1) if _squashed(lines[c]) == _squashed(lines[k])), None)
+    floor = -1 if copy is None or k - copy - 1 <= 2 else k
     # a wrapped title or a kicker: a line or two above it, title-like, no chrome, not a copy
     # of a line of the block (a headline list repeats the title), five characters or more
     while (
-        b >= 0
+        b > floor
+        and b >= 0
         and len(block) < 4
         and _title_candidate(lines[b])
         and _han(lines[b]) >= 5
@@ -175,6 +193,8 @@ def title_at_top(lines: list[str]) -> tuple[list[str], int]:
     if len(head) == 2 and not _DASH_START.match(fold(head[1]).strip()) and not any(marked_title(x) for x in head):
         # a title wrapped over two lines: one title for certain (read as one in brackets)
         head = [f"【{head[0].strip()} {head[1].strip()}】"]
+    elif len(head) == 1 and is_terminated(head[0]) and not marked_title(head[0]):
+        head = [f"【{head[0].strip()}】"]  # a title that asks or exclaims (……嗎?): a title all the same
     # between the title and the text: a meta box's fragments (2022 / 01/28 / 08:12 / 来源 /
     # 某某日报 / 分享) and a banner are the site's too; bylines and the rest stay
     between, dropped, after_label = [], 0, False
@@ -212,7 +232,7 @@ def _title_runs(lines: list[str]) -> set[int]:
     found: set[int] = set()
     run: list[int] = []
     for i, line in enumerate([*lines, ""]):
-        if line and _title_like(line) and not _SENTENCE_END.search(line):
+        if line and _title_like(line) and not _SENTENCE_INSIDE.search(line):
             run.append(i)
             continue
         if len(run) >= 3:

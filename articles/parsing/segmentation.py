@@ -64,8 +64,8 @@ def _marked_byline(lines: list[str], i: int) -> bool:
     square is the mark of an opening byline; a closing one is bracketed)."""
     line = lines[i].strip()
     return (
-        line[:1] in "■□"
-        and (i == 0 or is_terminated(lines[i - 1]))
+        line[:1] in "■□☉"
+        and (i == 0 or is_terminated(lines[i - 1]) or _title_like(lines[i - 1]))
         and i + 1 < len(lines)
         and (bool(byline_line(line)) or bool(_BARE_NAME.match(line[1:].strip())))
     )

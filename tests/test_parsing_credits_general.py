@@ -265,3 +265,17 @@ def test_a_lead_dated_after_an_opening_quotation_and_元月():
     assert dated("本报讯 元月8日,全市召开大会。") == D(2025, 1, 8)
     assert dated("本报讯 今年以来,全市新增就业两万人。") is None
     assert dated("本报讯 上周五,市区一小区发生火灾。") is None
+
+
+def test_credit_lines_with_bars_affiliations_groups_and_photographers_apart():
+    def credited(text):
+        article = parse_page_bytes(text.encode(), "x", issue_date=ISSUE).articles[0]
+        return [b.name for b in article.bylines], article.photo_credits
+
+    body = "\n　　昨晚,运河灯会开幕,游人如织。灯会共展出花灯三百组。\n　　灯会将持续到元宵节。"
+    assert credited("运河灯会\n文丨张三" + body) == (["张三"], ())  # an app's bar, 丨
+    assert credited("运河灯会\n记者丨张三 李四" + body) == (["张三", "李四"], ())
+    assert credited("谈谈读书\n作者：王大明（江南大学教授）" + body) == (["王大明"], ())
+    assert credited("运河灯会\n本报报道组 张三 李四" + body) == (["张三", "李四"], ())
+    # the closing credit names the photographer apart: a photo credit, not a byline
+    assert credited("运河灯会\n　　本报讯 昨晚,运河灯会开幕,游人如织。\n　　(文/张三 图/李四)") == (["张三"], ("李四 摄",))

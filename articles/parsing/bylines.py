@@ -129,7 +129,7 @@ def _wire_source(inner: str) -> str | None:
 _ANY_REPORTER = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,12}记者")
 _ROLE = re.compile(
     r"(?:本报)?(?:驻[\u4e00-\u9fff]{1,8})?(?:见习|实习|特约|特派|首席|摄影|全媒体|融媒体?)?记者"
-    r"|(?:本报)?(?:特约)?通讯员|实习生|摄影|撰稿"
+    r"|(?:本报)?(?:特约)?通讯员|实习生|摄影|撰稿|(?:本报)?(?:联合)?(?:报道|采访|调研|调查|记者)组"
     r"|[\u4e00-\u9fff]{2,10}?(?:报|社|台|网)(?:驻[\u4e00-\u9fff]{1,6})?(?:特派|特约)?记者"
 
     r"|[\u4e00-\u9fff]{2,10}?记者站站长"
@@ -245,7 +245,7 @@ def byline_line(line: str) -> tuple[Byline, ...]:
         return tuple(Byline(n, marked.group(1)) for n in marked.group(2).split())
     if len(f) > 80 or not _ROLE_HINT.search(f):
         return ()
-    pipe = re.match(r"^(作者|文|撰文|记者|采写)\s*[|｜]\s*(\S.*)$", f)
+    pipe = re.match(r"^(作者|文|撰文|记者|采写)\s*[|｜丨]\s*(\S.*)$", f)
     if pipe:  # `作者|黄依琳`: a role and a bar, as a colon
         f = f"{pipe.group(1)}:{pipe.group(2)}"
     credit = re.match(r"^[^。:]{2,20}[,，]\s*(作者|撰文|文)\s*:\s*([\u4e00-\u9fff·]{2,4})\s*。?$", f)
@@ -259,6 +259,8 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     f = _EDITORS_AFTER.sub("", f)
     if not f:
         return ()  # (most lines: a sentence, or no role named; checked first, it is the hot path)
+    # `作者:王大明(江南大学教授)`: what the writer is, in brackets after the name
+    f = re.sub(r"^((?:作者|撰文|文)\s*:\s*[\u4e00-\u9fff·]{2,4})\s*\([^()]{2,24}\)$", r"\1", f)
     m = _SINGLE_COLON_ROLE.fullmatch(f)
     if m and len(_COLON_ROLE.findall(f)) < 2:  # 记者:郭鲲, 作者:邓毅富, 撰文:沙半山
         role = m.group(1) if m.group(1) in ("记者", "通讯员", "撰稿") else "作者"
@@ -285,7 +287,7 @@ _DESCRIBED_WRITER = re.compile(
     r"([\u4e00-\u9fff]{1,7}[者员人生师友民长家手官])\s+([\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3})"
 )
 # every byline line names a role (记者, 通讯员, 作者, 文/图 ...): lines without one are not read further
-_ROLE_HINT = re.compile(r"记者|通讯员|实习生|摄影|撰稿|撰文|采写|作者|文|图|摄")
+_ROLE_HINT = re.compile(r"记者|通讯员|实习生|摄影|撰稿|撰文|采写|作者|文|图|摄|组")
 _SINGLE_COLON_ROLE = re.compile(r"(记者|通讯员|撰稿|撰文|采写|文|作者)\s*:\s*(\S.{0,30})")
 _SLASHED_WRITER = re.compile(
     r"(?:文|撰文|作者)\s*/\s*((?:[\u4e00-\u9fff·]{2,4}[\s、]+){0,3}[\u4e00-\u9fff·]{2,4})(?:\s+[^。!?;,\"“”()]{2,40})?"

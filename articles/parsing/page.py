@@ -692,7 +692,9 @@ def _read_article(chunk: _Chunk) -> _Draft:
         if closing and not closing[0] and (closing[1] or closing[2]) and is_terminated(text_lines[-1]):
             # `(秦时伟)` on its own line between two reports under one title: the first one's
             # writer (a closing credit, wherever it stands)
-            d.bylines.extend(closing[1])
+            mixed = split_credit(line.strip()[1:-1])  # `(文/张三 图/李四)`: the photographer apart
+            d.bylines.extend(mixed[0] if mixed else closing[1])
+            d.photo_credits.extend(mixed[1] if mixed else ())
             d.source = d.source or closing[2]
             d.printed.append(line.strip()[1:-1].strip())
             continue

@@ -213,3 +213,14 @@ def test_new_local_words_leave_the_xapian_index_current(archive):
         assert indexing.index_state() == "current"
     finally:
         word.delete()
+
+
+def test_similar_articles_share_what_the_article_is_about(archive):
+    """``more_like_this`` (the article page's 内容相近的文章) over the article's telling bigrams:
+    each article headlined 集成电路 finds another one among its five most alike. (Picked by
+    rarity alone, the pairs found in one article only would win, and find nothing else.)"""
+    chips = {pk for pk, a in archive.items() if "集成电路" in a["headline"]}
+    assert len(chips) >= 3
+    for pk in chips:
+        similar = [int(r.pk) for r in SearchQuerySet().more_like_this(Article.objects.get(pk=pk))[:5]]
+        assert pk not in similar and set(similar) & chips, (archive[pk]["headline"], similar)

@@ -279,3 +279,16 @@ def test_credit_lines_with_bars_affiliations_groups_and_photographers_apart():
     assert credited("运河灯会\n本报报道组 张三 李四" + body) == (["张三", "李四"], ())
     # the closing credit names the photographer apart: a photo credit, not a byline
     assert credited("运河灯会\n　　本报讯 昨晚,运河灯会开幕,游人如织。\n　　(文/张三 图/李四)") == (["张三"], ("李四 摄",))
+
+
+def test_closing_credits_that_name_outlets_not_people():
+    def closing(credit):
+        text = f"寒潮来袭\n　　全国多地迎来降温天气,气象部门发布寒潮预警。各地做好防寒准备。\n　　专家提醒注意保暖。{credit}"
+        article = parse_page_bytes(text.encode(), "x", issue_date=ISSUE).articles[0]
+        return [b.name for b in article.bylines], article.source
+
+    assert closing("(综合新华社、央视)") == ([], "新华社、央视")
+    assert closing("\n　　（文章来源：新华每日电讯）") == ([], "新华每日电讯")
+    assert closing("\n　　(本报综合)") == ([], None)
+    assert closing("\n　　(中新)") == ([], None)  # no surname, no role: nobody's name
+    assert closing("\n　　(作者:及亚静)") == (["及亚静"], None)  # a credit that says so

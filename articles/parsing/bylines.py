@@ -86,12 +86,16 @@ def parse_byline_text(line: str) -> tuple[tuple[Byline, ...], str | None] | None
     if wire:
         return (), wire
     people = _people(inner)
-    if people:
+    # a name in brackets with no role must look like one: (高美梅), not (中新), (完稿); a
+    # credit that says what it is (作者:…) names its writer whatever the surname
+    if people and (
+        any(b.role for b in people) or re.match(r"(作者|撰文|文)\s*:", inner) or all(has_surname(b.name) for b in people)
+    ):
         return people, None
     return None
 
 
-_SOURCE_NAMED = re.compile(r"(?:来源|稿件来源|新闻来源|来自|转自|摘自)\s*:?\s*《?([\u4e00-\u9fffA-Za-z]{2,14}?)》?")
+_SOURCE_NAMED = re.compile(r"(?:来源|稿件来源|新闻来源|文章来源|信息来源|消息来源|来自|转自|摘自)\s*:?\s*《?([\u4e00-\u9fffA-Za-z]{2,14}?)》?")
 _MEDIA_NAME = re.compile(r"《?[\u4e00-\u9fff]{2,10}(?:客户端|新闻网|日报|晚报|都市报|电视台|通讯社)》?")
 
 
@@ -117,7 +121,7 @@ def _wire_source(inner: str) -> str | None:
     if rest != s:
         named = [a for a in re.split(r"[和及与、,\s]+", rest.strip("《》 ")) if a]
         agencies = [re.sub(r"(电|报道|消息)$", "", a).strip("《》") for a in named]
-        if agencies and all(a == "本报" or a in _WIRE_AGENCIES or a.endswith(("社", "报", "网", "新闻")) for a in agencies):
+        if agencies and all(a == "本报" or a in _WIRE_AGENCIES or a.endswith(("社", "报", "网", "新闻")) or is_outlet(a) for a in agencies):
             wire = [a for a in agencies if a != "本报"]
             return "、".join(wire) if wire else None
     return None
@@ -224,6 +228,8 @@ def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
             # `綜合新華社電`, `新华社电` name no one
             or tok.endswith("电") and any(agency in tok for agency in _WIRE_AGENCIES)
             or tok.startswith("综合")
+            or "综合" in tok
+            or tok.startswith("本报")
         ):
             return ()
         people.extend(Byline(name=n, role=role) for n in _glued_names(tok))
@@ -480,7 +486,8 @@ SURNAMES = frozenset(
     "解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原"
     "栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕"
     "危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由張劉陳楊黃趙吳孫馬鄭謝韓馮鄧蕭葉蘇呂蔣盧鍾譚陸賈韋鄒閻龍賀顧龔萬錢嚴湯溫齊喬龐顏聶歐關蘭紀畢單塗駱藍遊"
-    "鮑饒寧項連蘆婁竇費衛欒閔邊師鄺談樂儲勞藺樓區闞權強帥豐計鄔賴魯榮鞏羅許鐘閆莊華陽時農繆簡車麥黨應叢遲荊諶滿聞厲蓋練國晉門雲來闕烏況鮮諸戰銀賓陰堯閉範"
+    "鮑饒寧項連蘆婁竇費衛欒閔邊師鄺談樂儲勞藺樓區闞權強帥豐計鄔賴魯榮鞏羅許鐘閆莊華陽時農繆簡車麥黨應叢遲荊諶滿聞厲蓋練國晉門雲來闕烏況鮮諸戰銀賓陰堯閉範及蒯乜邴郏厍笪糜訾逄麴闾郗宓汲呙"
+    "郦禤庹钮荀羿郇郄竺揣皋缑郯暴么甯隗昌丘帖粘禄靖鄂庾殳牧弓璩步钭蔚茆苍莘綦谯邾勇佴"
 )
 COMPOUND_SURNAMES = frozenset("欧阳 司马 上官 诸葛 东方 皇甫 令狐 公孙 慕容 尉迟 长孙 宇文 司徒 夏侯 轩辕 端木 独孤 南宫 闻人 万俟 澹台 申屠 太史 西门 呼延 欧陽 司馬 諸葛 東方 公孫 長孫 軒轅 獨孤 聞人".split())
 

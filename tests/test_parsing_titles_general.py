@@ -176,3 +176,28 @@ def test_a_title_in_ascii_quotes_over_a_keyword_line_and_a_box_label():
     assert (article.kicker, article.headline, article.subheadline) == ("", "城南老城牆修復記", "")
     # 【核心提示】 labels the box; it is no title and its text is kept
     assert article.paragraphs[0] == "【核心提示】城牆修好了。"
+
+
+def test_a_date_line_with_the_papers_name_under_the_title_is_not_part_of_it():
+    (article,) = page("titles_date_meta_under_title.txt", issue_date=D(2021, 6, 8)).articles
+    assert (article.headline, article.subheadline) == ("老街夜市开张", "")
+    assert article.dateline == D(2021, 6, 7)  # 昨晚, the first paragraph is the lead sentence
+    assert article.paragraphs[0].startswith("昨晚,城南老街夜市开张")
+
+
+def test_archive_writers_field_over_a_wire_lead_keeps_the_lead_first():
+    from articles.parsing import parse_page
+
+    text = (
+        "城南日报>19930124\n"
+        "城南举行春节团拜会-市领导向全市人民拜年\n"
+        "作者:林平周安\n"
+        "版面:头版\n"
+        "新华社城南1月23日电 (新华社记者林平、周安)城南市今天举行春节团拜会。\n"
+        "团拜会气氛热烈。\n"
+    )
+    (article,) = parse_page(text, issue_date=D(1993, 1, 24)).articles
+    assert article.headline == "城南举行春节团拜会-市领导向全市人民拜年"
+    assert article.has_lead and article.source == "新华社"
+    assert [b.name for b in article.bylines] == ["林平", "周安"]
+    assert "作者:林平周安" in article.byline_printed

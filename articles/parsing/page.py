@@ -39,7 +39,7 @@ from .headlines import KNOWN_COLUMN_TITLES, _is_lead, _title_like, wire_title, c
 from .issue_dates import IssueDate, infer_issue_date
 from .model import Byline, PageParseError, ParsedArticle, ParsedPage
 from .page_top import archive_title, title_at_top
-from .segmentation import _Chunk, _segment, brief_items, brief_starts, rejoin_column_breaks
+from .segmentation import _AUTHOR_FIELD, _Chunk, _segment, brief_items, brief_starts, rejoin_column_breaks
 
 
 def parse_page_bytes(
@@ -539,6 +539,17 @@ def _writer_over_text(d: "_Draft") -> bool:
     )
 
 
+def _glued_names(name: str, others: list[str]) -> bool:
+    """Is ``name`` two or more of ``others`` written together (宋云达赵桂林)?"""
+    if len(name) < 4:
+        return False
+    ends = {0}
+    for i in range(len(name)):
+        if i in ends:
+            ends.update(i + len(o) for o in others if name.startswith(o, i))
+    return len(name) in ends and not any(o == name for o in others)
+
+
 def _dated(dateline: Dateline) -> bool:
     return bool(dateline.monthday or dateline.day or dateline.days_before_issue is not None)
 
@@ -684,6 +695,12 @@ def _read_article(chunk: _Chunk) -> _Draft:
             continue
         if is_cross_reference_line(line):
             d.cross_references.append(line.strip()[1:-1].strip())
+            continue
+        if not text_lines and _AUTHOR_FIELD.fullmatch(fold(line).strip()):
+            # `作者:李尚志陈维伟罗观星` over the lead: the archive's writers field, a credit as
+            # printed (the names are read where they can be told apart: here or in the lead)
+            d.bylines.extend(byline_line(line))
+            d.printed.append(line)
             continue
         if _JUMP_LINE.match(fold(line).strip()):
             d.cross_references.append(line.strip())  # `>>>41-44版`: where the story goes on
@@ -967,6 +984,10 @@ def _read_article(chunk: _Chunk) -> _Draft:
     roles = {b.name: b.role for b in d.bylines if b.role}
     seen: set[str] = set()
     d.bylines = [Byline(b.name, b.role or roles.get(b.name)) for b in d.bylines if not (b.name in seen or seen.add(b.name))]
+    if len(d.bylines) > 2:
+        # `作者:宋云达赵桂林` read as one name beside 宋云达 and 赵桂林 from the lead: a glued copy
+        names = [b.name for b in d.bylines]
+        d.bylines = [b for b in d.bylines if not _glued_names(b.name, [n for n in names if n != b.name])]
 
     if not d.headline and paragraphs:
         d.headline = _first_sentence(paragraphs[0])

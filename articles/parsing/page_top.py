@@ -259,7 +259,8 @@ def archive_title(lines: list[str]) -> list[str]:
         if not _ARCHIVE_CRUMB.fullmatch(fold(line).strip()) or i + 2 >= len(lines):
             continue
         title = lines[i + 1].strip()
-        if not _title_like(title) or _han(title) < 4 or _ARCHIVE_FIELD.fullmatch(fold(title)) or marked_title(title):
+        long_title = len(title) <= 200 and not is_terminated(title) and not _SENTENCE_INSIDE.search(title)
+        if not (_title_like(title) or long_title) or _han(title) < 4 or _ARCHIVE_FIELD.fullmatch(fold(title)) or marked_title(title):
             continue
         j = i + 2
         fields: list[str] = []

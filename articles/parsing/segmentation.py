@@ -46,6 +46,8 @@ def _squashed(line: str) -> str:
 
 
 _BARE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+# a field naming the writers on a line of its own: 作者:李尚志陈维伟罗观星
+_AUTHOR_FIELD = re.compile(r"(作者|撰文|记者)\s*:\s*[\u4e00-\u9fff·/、 ]{2,40}")
 
 
 def _boundary(lines: list[str], k: int) -> bool:
@@ -90,7 +92,7 @@ def _segment(lines: list[str]) -> list[_Chunk]:
         j = i - 1
         # Between the headline and the lead: a byline line (本报记者 王庆环), an editor's note,
         # photos' captions and credits.
-        while j >= 0 and i - j <= 2 and byline_line(lines[j]):
+        while j >= 0 and i - j <= 2 and (byline_line(lines[j]) or _AUTHOR_FIELD.fullmatch(fold(lines[j]).strip())):
             j -= 1
         while j >= 0 and i - j <= 4 and (is_caption_line(lines[j]) or is_photo_line(lines[j])):
             j -= 1

@@ -292,3 +292,32 @@ def test_closing_credits_that_name_outlets_not_people():
     assert closing("\n　　(本报综合)") == ([], None)
     assert closing("\n　　(中新)") == ([], None)  # no surname, no role: nobody's name
     assert closing("\n　　(作者:及亚静)") == (["及亚静"], None)  # a credit that says so
+
+
+def test_wire_dispatches_in_old_and_pasted_forms():
+    def read(text, issue=ISSUE):
+        a = parse_page_bytes(text.encode(), "x", issue_date=issue).articles[0]
+        return a.source, a.dateline, [b.name for b in a.bylines]
+
+    # `新华社五日讯`: the old form of a wire dispatch
+    assert read("盛大宴会庆祝团结\n　　新华社14日讯 副总理今晚举行盛大宴会,热烈庆祝两国团结。\n") == ("新华社", D(2024, 12, 14), [])
+    # a site's leftovers before the dispatch on the same line
+    assert read("代表热议报告\n　　点击进入>>>新华网北京1月5日电(记者全晓书程云杰孟娜)代表们5日热议政府工作报告。\n") == (
+        "新华网",
+        D(2025, 1, 5),
+        ["全晓书", "程云杰", "孟娜"],  # three names run together, split by their surnames
+    )
+    assert read("港府首長赴京述職\n　　資料照片中央社  / 香港(中央社記者張謙香港8日電)行政長官明天將前往北京。\n") == (
+        "中央社",
+        D(2025, 1, 8),
+        ["張謙"],
+    )
+
+
+def test_a_photo_the_agency_distributed_credits_the_agency():
+    text = "各地积极应对台风\n　　1月8日,工作人员对泵房进行安全检查。 新华社发(汤德宏 摄)\n"
+    article = parse_page_bytes(text.encode(), "x", issue_date=ISSUE).articles[0]
+    assert (article.source, article.bylines, article.photo_credits) == ("新华社", (), ("汤德宏 摄",))
+    assert article.paragraphs[-1].endswith("安全检查。")
+    text = "花灯展\n　　近日,工人们正紧张地布置花灯展。林弘梫摄(人民视觉)\n"
+    assert parse_page_bytes(text.encode(), "x", issue_date=ISSUE).articles[0].source == "人民视觉"

@@ -150,20 +150,28 @@ def _role_name(printed: str) -> str:
 
 
 def _glued_names(tok: str) -> list[str]:
-    """Two names printed with nothing between them (`曾坤颜世贵`, `宋云达赵桂林`): five or six
-    characters that split one way only into two names that each start with a surname."""
-    if len(tok) not in (5, 6) or "·" in tok or tok[:2] in COMPOUND_SURNAMES:
+    """Names printed with nothing between them (`曾坤颜世贵`, `宋云达赵桂林`, `全晓书程云杰孟娜`):
+    five to nine characters that split one way only, into the fewest names of two or three
+    characters that each start with a surname."""
+    if not 5 <= len(tok) <= 9 or "·" in tok or tok[:2] in COMPOUND_SURNAMES:
         return [tok]
-    splits = [(tok[:k], tok[k:]) for k in (2, 3) if 2 <= len(tok) - k <= 3]
-    good = [pair for pair in splits if has_surname(pair[0]) and has_surname(pair[1])]
-    return list(good[0]) if len(good) == 1 else [tok]
+
+    def splits(rest: str) -> list[list[str]]:
+        if not rest:
+            return [[]]
+        return [[rest[:k], *more] for k in (2, 3) if len(rest) >= k and has_surname(rest[:k]) for more in splits(rest[k:])]
+
+    found = splits(tok)
+    fewest = min((len(x) for x in found), default=0)
+    good = [x for x in found if len(x) == fewest]
+    return good[0] if len(good) == 1 else [tok]
 
 
 def _glued_name(rest: str) -> bool:
     """A name printed straight after its role (`记者张三`, `本报驻阿联酋记者林皎明`): a name's
     shape and a surname, so a word that starts with a role word is no byline (记者节里话初心)."""
     return bool(_NAME.match(rest)) and (
-        len(rest) <= 4 and has_surname(rest) or "·" in rest or len(_glued_names(rest)) == 2
+        len(rest) <= 4 and has_surname(rest) or "·" in rest or len(_glued_names(rest)) >= 2
     )
 
 
@@ -223,7 +231,7 @@ def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
                     break
         if (
             not _NAME.match(tok)
-            or len(tok) > 6 and "·" not in tok
+            or len(tok) > 6 and "·" not in tok and len(_glued_names(tok)) < 2
             or tok in _EDITORIAL_NOTES
             # `綜合新華社電`, `新华社电` name no one
             or tok.endswith("电") and any(agency in tok for agency in _WIRE_AGENCIES)
@@ -829,7 +837,9 @@ def bracketed_dispatch(text: str, *, at_end: bool = False):
         if not m or m.end() != len(f):
             return None
     else:
-        m = _BRACKETED_DISPATCH.match(f)
+        # at the start, or anywhere in the opening after a site's leftovers (`…華視新聞(中央社
+        # 記者張謙香港20日電)…`): the bracket says what it is
+        m = _BRACKETED_DISPATCH.search(f, 0, 200)
         if not m:
             return None
     agency, names = m.group(1), m.group(3)

@@ -645,11 +645,19 @@ _PHOTO_STORY_CREDIT = re.compile(r"(?:^|(?<=[。!?”]))\s*((?:[\u4e00-\u9fff]{2
 _UNDATED_COLUMNS = frozenset(KNOWN_COLUMN_TITLES) - {"图片新闻", "新闻图片"}
 _BARE_NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _JUMP_LINE = re.compile(r"^(?:>{2,}|》+|→|▶)\s*(?:详见|见|转)?\s*第?\s*[A-Za-z]?\d{1,3}(?:\s*[-—~至]\s*[A-Za-z]?\d{1,3})?\s*版\S{0,6}$")
+_DISTRIBUTED = re.compile(r"(?<=[。!?”\s])\s*(新华社|中新社)发$")
+_DISTRIBUTED_CREDIT = re.compile(r"[(（](人民视觉|视觉中国|人民图片|新华社|中新社)发?[)）]$|^(?:(新华社|中新社)发)")
 _SPACED_NAMES_AT_END = re.compile(r"[。!?！？”]\s+[\u4e00-\u9fff]{2,3}(?:[、\s][\u4e00-\u9fff]{2,3})?$")
 _PHOTOS_NOTE = re.compile(r"^[(（]附(图片|照片|图)[)）]$")
 _CAPTION_MARK = re.compile(r"^(▲|△|▼|►|(上|下|左|右|组)?图\s*[:：]|图片\s*[:：]|\(图\)|（图）)\s*")
+# a wire's dispatch after the title on an item's line (a database copy that prints both on one)
+_WIRE_INSIDE = re.compile(
+    r"(?<![\u4e00-\u9fff])(据?(?:新华社|中新社|新华网|中新网|人民网)[\u4e00-\u9fff·]{0,8}?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:专)?[电讯])"
+)
 _WIRE_AT_LEAD = re.compile(
-    r"^[【\[]?(?:据)?(新华社|中新社|人民日报|央视新闻|新华网|人民网|中新网)(?:[\u4e00-\u9fff·]{0,10}?\S{0,8}日)?(?:专)?电"
+    r"^[【\[]?(?:据)?(新华社|中新社)(?:[\u4e00-\u9fff·]{0,10}?\S{0,8}日)?(?:专)?讯"
+    r"|^[【\[]?(?:据)?(新华社|中新社|人民日报|央视新闻|新华网|人民网|中新网)(?:[\u4e00-\u9fff·]{0,10}?\S{0,8}日)?(?:专)?电"
     r"|^据(新华社|中新社|人民日报|央视新闻|新华网|人民网)[\u4e00-\u9fff]{0,8}?(?:报道|消息)"
 )
 _QUOTED_SOURCE = re.compile(r"^据\s*《?([\u4e00-\u9fff]{2,10}?)》?\s*(消息|报道)")
@@ -897,8 +905,15 @@ def _read_article(chunk: _Chunk) -> _Draft:
         d.has_lead = _is_lead(first)
         f = fold(first).strip()
         wire = _WIRE_AT_LEAD.match(f)
+        inside = None if d.has_lead or wire else _WIRE_INSIDE.search(f[:160])
+        if inside:
+            # `…的原则立场 新华社北京10月14日电 国务院…`: an item's line that holds its title and
+            # then its dispatch: the dispatch is read where it stands
+            first = f = f[inside.start(1) :]
+            wire = _WIRE_AT_LEAD.match(f)
+            d.has_lead = _is_lead(f)
         if wire:
-            d.source = d.source or wire.group(1) or wire.group(2)
+            d.source = d.source or next(g for g in wire.groups() if g)
         if d.has_lead or wire:
             people, printed, lead_wire = lead_credit(first)
             mixed = split_credit(printed) if people else None
@@ -971,6 +986,16 @@ def _read_article(chunk: _Chunk) -> _Draft:
             d.source = d.source or end.group(1)
     d.paragraphs = paragraphs
     d.source = d.source or chunk.shared_source
+    if not d.source and (d.photo_credits or paragraphs):
+        # a photo the agency distributed: `新华社发(汤德宏 摄)`, `林弘梫摄(人民视觉)`
+        tail = fold(paragraphs[-1][-12:]) if paragraphs else ""
+        sent = _DISTRIBUTED.search(tail) or next(
+            (m for pc in d.photo_credits if (m := _DISTRIBUTED_CREDIT.search(fold(pc)))), None
+        )
+        if sent:
+            d.source = next(g for g in sent.groups() if g)
+            if paragraphs and _DISTRIBUTED.search(tail):
+                paragraphs[-1] = paragraphs[-1][: len(paragraphs[-1]) - len(sent.group(0))].rstrip() or paragraphs[-1]
     own_lead = d.has_lead and fold(paragraphs[0]).lstrip("【[ ").startswith("本报")
     if not d.source and not own_lead:
         # `新华社记者 邢 拓 余俊杰`: a news agency's reporters write the agency's copy (not in

@@ -14,8 +14,8 @@ beyond it the count is Xapian's estimate, and ``search`` also returns ``hits_exa
 is; beyond that they are over the documents Xapian checked.
 
 Ranking (never which articles match): headline matches first (a large boost on the headline
-phrase), then BM25 over the counts of the query's bigrams in the text (an index from before
-schema 5: over the query's jieba words, ``W`` terms), then newer first.
+phrase), then BM25 over the counts in the body of the bigrams covering the query (an index
+from before schema 5: over the query's jieba words, ``W`` terms), then newer first.
 """
 
 from __future__ import annotations
@@ -224,10 +224,19 @@ def to_query(node, db) -> xapian.Query:
 
 
 def _gram_counts(form: str) -> xapian.Query | None:
-    """What ranks an article for ``form`` (schema 5 on): its bigrams' counts in the text (its
-    character's, for one character), each weighed by BM25 wherever in the text it stands."""
-    grams = [g for g in dict.fromkeys(form[i : i + 2] for i in range(len(form) - 1)) if xi.indexed_pair(g)] if len(form) > 1 else [form]
-    parts = [xapian.Query(xapian.Query.OP_OR, xapian.Query(g), xapian.Query(xi.BODY_PREFIX + g)) for g in grams if g]
+    """What ranks an article for ``form`` (schema 5 on): the counts in its body (lead and
+    paragraphs: what the article is about; the headline has its own boost) of the bigrams that
+    cover ``form`` without overlap (集成电路: 集成, 电路; the last pair overlaps for an odd
+    length), or of its character for one. Each is one more posting list the match walks for
+    every matching article, so no more of them than cover the form."""
+    if len(form) == 1:
+        grams = [form]
+    else:
+        grams = [form[i : i + 2] for i in range(0, len(form) - 1, 2)]
+        if len(form) % 2:
+            grams.append(form[-2:])
+    grams = [g for g in dict.fromkeys(grams) if len(g) == 1 or xi.indexed_pair(g)]
+    parts = [xapian.Query(xi.BODY_PREFIX + g) for g in grams]
     return xapian.Query(xapian.Query.OP_OR, parts) if parts else None
 
 

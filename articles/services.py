@@ -1,36 +1,32 @@
-"""Writes to the archive: ingest a page file, keeping staff corrections.
+"""Writes to the archive: ingest page files, keeping staff corrections.
 
 Every write goes through a small keyword-only function here, inside ``transaction.atomic()``.
-Reads stay on the QuerySets in ``models``.
+Reads stay on the QuerySets in ``models``. Reading and parsing a page file needs no database
+(``pagefiles``): ``manage.py ingest`` does it in worker processes and stores what they give
+with an ``IngestRun``, several files to a transaction; ``page_ingest`` is one file of it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Max, Q
-from simple_history.utils import bulk_create_with_history
+from django.utils import timezone
 
 from . import links, parsing, sources
 from .models import CURATED_ARTICLE_FIELDS, Article, Byline, Delivery, DeliveryFile, Issue, Page, Paper, Person
+from .pagefiles import (  # noqa: F401  (re-exported: the names ingest's callers have used)
+    LIMITS, IngestRefused, PreparedPage, article_source_text, page_prepare, parsed_article_values, sha256_of,
+)
 
 IngestStatus = Literal["created", "updated", "skipped", "held"]
 
-# Limits a real page never reaches (a broadsheet page's text is 5-60 KB, 1-40 articles, and its
-# longest paragraph a few hundred characters); past them a file is refused by name, so one
-# runaway file cannot make an issue page or a search slow for everyone. Settings may change them.
-LIMITS = {
-    "NEWSARCHIVE_INGEST_MAX_PAGE_BYTES": 2_000_000,
-    "NEWSARCHIVE_INGEST_MAX_ARTICLES": 500,
-    "NEWSARCHIVE_INGEST_MAX_PARAGRAPH_CHARS": 20_000,
-}
 # An update that keeps less than this share of a loaded page's text is held for staff.
 MIN_KEPT_SHARE_FOR_UPDATE = 0.5
 
@@ -39,8 +35,9 @@ def ingest_limit(name: str) -> int:
     return int(getattr(settings, name, LIMITS[name]))
 
 
-class IngestRefused(parsing.PageParseError):
-    """A file past one of the ingest limits: refused by name, nothing written."""
+def ingest_limits() -> dict:
+    """The limits ``pagefiles.page_prepare`` checks, as settings give them."""
+    return {name: ingest_limit(name) for name in LIMITS}
 
 
 @dataclass(frozen=True)
@@ -77,31 +74,6 @@ class IngestResult:
     held_text: str = ""  # a held update's text, kept for staff
 
 
-def sha256_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def parsed_article_values(article: parsing.ParsedArticle) -> dict:
-    """The parser's values for the curated fields, JSON-ready (also stored in ``Article.parsed``)."""
-    return {
-        "headline": article.headline,
-        "section": article.section or "",
-        "dateline": article.dateline.isoformat() if article.dateline else None,
-        "lead": article.lead,
-        "body": "\n\n".join(article.body),
-        "source": article.source or "",
-        "bylines": [[b.name, b.role or ""] for b in article.bylines],
-        "kicker": article.kicker,
-        "subheadline": article.subheadline,
-        "photo_credits": list(article.photo_credits),
-        "captions": list(article.captions),
-        "dateline_place": article.dateline_place,
-        "editor_note": article.editor_note,
-        "cross_references": list(article.cross_references),
-        "headline_from_lead": article.headline_from_lead,
-    }
-
-
 def page_label(page: parsing.ParsedPage, sequence: int) -> str:
     """A front page names its editors 封面责编 etc.; otherwise the page's order is all we know."""
     if any(c.role.startswith("封面") for c in page.credits):
@@ -130,26 +102,6 @@ def paper_for(*, name: str | None) -> Paper:
     return paper
 
 
-def _check_limits(*, name: str, parsed: parsing.ParsedPage) -> None:
-    if not any(parsing.is_terminated(p) for a in parsed.articles for p in a.paragraphs):
-        # No date is no reason to refuse a page, but text without one finished sentence is not
-        # a page (markup, a list of words, a file of another kind).
-        raise IngestRefused(f"{name}: 没有一句完整的话（无“。！？”结尾的段落）——不像报纸版面，未导入")
-    most = ingest_limit("NEWSARCHIVE_INGEST_MAX_ARTICLES")
-    if len(parsed.articles) > most:
-        raise IngestRefused(
-            f"{name}: 文章过多（{len(parsed.articles):,} 篇，每版上限 {most:,} 篇）——不像一个版面，未导入"
-        )
-    longest = ingest_limit("NEWSARCHIVE_INGEST_MAX_PARAGRAPH_CHARS")
-    for article in parsed.articles:
-        for paragraph in (*article.paragraphs, article.headline):
-            if len(paragraph) > longest:
-                raise IngestRefused(
-                    f"{name}: 段落过长（{len(paragraph):,} 字，上限 {longest:,} 字）——"
-                    f"《{article.headline[:20]}》一段未分段，未导入"
-                )
-
-
 def page_ingest(
     *, path: Path, source: PageSource | None = None, fallback_year: int | None = None, force_update: bool = False,
     text: str | None = None,
@@ -166,134 +118,403 @@ def page_ingest(
     ``IngestRefused`` past the limits.
     """
     source = source or PageSource()
-    name = path.name
-    full_path = str(path.resolve())
-    if text is None:
-        most = ingest_limit("NEWSARCHIVE_INGEST_MAX_PAGE_BYTES")
-        size = path.stat().st_size
-        if size > most:
-            raise IngestRefused(f"{name}: 文件过大（{size:,} 字节，上限 {most:,} 字节）——不像一个版面，未导入")
-        data = path.read_bytes()
-        text = parsing.decode_page(data, name)
-    else:
-        data = text.encode("utf-8")
-    digest = sha256_of(data)
-    # The same page may be re-sent in another encoding, with CRLF, other spacing or the other
-    # punctuation width: recognise it by its decoded, normalised text too.
-    text_digest = sha256_of(text.strip().encode("utf-8"))
-    key = sources.content_key(text)
-
-    already = _already_loaded(digest=digest, text_digest=text_digest, key=key)
-    if already is not None:
-        return _skipped(already, name)
-
-    # No year from this year's calendar: a month and day the text gives with no year is not a
-    # date (it put 3 of 4 real pages in the wrong year); such a page goes in as 日期待定.
-    parsed = parsing.parse_page(text, name, issue_date=source.date, fallback_year=fallback_year)
-    _check_limits(name=name, parsed=parsed)
-    known = Paper.objects.filter(slug=source.paper_slug).first() if source.paper_slug and not source.paper else None
-    paper = known or paper_for(name=source.paper or parsed.paper)
-    if source.date is not None:
-        date, date_from = source.date, source.date_from
-    else:
-        date, date_from = parsed.issue_date, parsed.issue_date_source
-        if date is None:
-            date_from = "unknown"
-    label = source.label or parsed.page_label
-    section = source.section or parsed.page_section or ""
-    identified_by_label = bool(label) and date is not None and date_from in ("given", "path")
-
-    for attempt in (1, 2):
-        try:
-            with transaction.atomic():
-                # Checked again inside the write transaction: another ingest may have loaded it.
-                already = _already_loaded(digest=digest, text_digest=text_digest, key=key)
-                if already is not None:
-                    result = _skipped(already, name)
-                    result.warnings.append(RACE_NOTE)
-                    return result
-                if identified_by_label:
-                    page = Page.objects.select_for_update().filter(
-                        issue__paper=paper, issue__date_issued=date, label=label
-                    ).first()
-                else:
-                    page = Page.objects.select_for_update().filter(source_path=full_path, issue__paper=paper).first()
-                if page is not None and not force_update:
-                    held = _held_reason(page=page, parsed=parsed)
-                    if held:
-                        return IngestResult(
-                            source_file=name, status="held", articles=len(parsed.articles),
-                            issue_date=page.issue.date_issued, issue_date_inferred=page.issue.date_inferred,
-                            issue_date_source=page.issue.date_source, paper=paper.name, page_label=page.display_label,
-                            warnings=[held], page_id=page.pk, held_text=text,
-                        )
-                result = IngestResult(source_file=name, status="updated" if page else "created")
-                result.warnings.extend(parsed.warnings)
-                if page is None:
-                    issue = _issue_for(paper=paper, date=date, date_from=date_from, parsed=parsed)
-                    sequence = (issue.pages.aggregate(m=Max("sequence"))["m"] or 0) + 1
-                    page = Page(issue=issue, sequence=sequence)
-                    page.label = label or page_label(parsed, sequence)
-                else:
-                    _move_page_if_redated(page, paper=paper, date=date, date_from=date_from, parsed=parsed)
-                    if label:
-                        page.label = label
-                page.label_given = bool(label)
-                page.section = section
-                page.source_file = name
-                page.source_path = full_path
-                page.sha256 = digest
-                page.text_sha256 = text_digest
-                page.content_key = key
-                page.credits = [{"role": c.role, "names": list(c.names)} for c in parsed.credits]
-                page.save()
-
-                if result.status == "created":
-                    # A new page has nothing a person could have edited: write its rows in bulk.
-                    created = _articles_create(page=page, parsed_articles=parsed.articles, reason=f"导入 {name}")
-                    result.changed_article_ids.extend(a.pk for a in created)
-                else:
-                    _page_articles_update(page=page, parsed=parsed, name=name, result=result)
-
-                issue = page.issue
-                result.articles = len(parsed.articles)
-                result.issue_date = issue.date_issued
-                result.issue_date_inferred = issue.date_inferred
-                result.issue_date_source = issue.date_source
-                result.paper = paper.name
-                result.page_label = page.display_label
-                result.page_id = page.pk
-            return result
-        except IntegrityError:
-            # Another ingest loaded the same page (or took the page number) between our check
-            # and our write: the unique constraints refused ours. Say so, or try once more.
-            already = _already_loaded(digest=digest, text_digest=text_digest, key=key)
-            if already is not None:
-                result = _skipped(already, name)
-                result.warnings.append(RACE_NOTE)
-                return result
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
+    prepared = page_prepare(path, issue_date=source.date, fallback_year=fallback_year, limits=ingest_limits(), text=text)
+    return IngestRun().write_one(prepared, source, force_update=force_update)
 
 
 RACE_NOTE = "另一导入同时载入了同一版面，本次跳过 (already loaded)"
 
 
-def _already_loaded(*, digest: str, text_digest: str, key: str) -> Page | None:
+@dataclass
+class _Plan:
+    """Where a new or changed page goes: what the source and the text say, source first."""
+
+    paper: Paper
+    date: dt.date | None
+    date_from: str
+    label: str | None
+    section: str
+    identified_by_label: bool
+
+    def identity(self, prepared: PreparedPage) -> tuple:
+        if self.identified_by_label:
+            return ("label", self.paper.pk, self.date, self.label)
+        return ("path", self.paper.pk, prepared.full_path)
+
+
+class _NoUser:
+    """An object with no ``_history_user``: asks simple_history for the request's user, if any."""
+
+
+class IngestRun:
+    """The writer of one ingest run: stores prepared page files (``pagefiles.page_prepare``).
+
+    ``write`` takes a batch of files and writes it in one transaction: one query finds which of
+    them are loaded already, one which are pages loaded before under another file, and the new
+    pages of the batch are created together (issues, pages, articles, people, bylines and the
+    history rows, each a few multi-row INSERTs). A file that changes a loaded page goes the
+    careful way, article by article, in a savepoint of its own. Any database error rolls the
+    batch back and writes it again one file at a time, so the file it came from is reported
+    alone and the others go in. The papers are remembered across the run (forgotten after a
+    rollback).
+    """
+
+    def __init__(self):
+        self._papers: dict[tuple, Paper | None] = {}
+        self._mine: set[int] = set()  # pages this run wrote
+
+    def _forget(self) -> None:
+        self._papers.clear()
+
+    # ---- one file
+
+    def write_one(self, prepared: PreparedPage, source: PageSource, *, force_update: bool = False) -> IngestResult:
+        """One file in a transaction of its own; raises the file's error (``PageParseError``,
+        ``IngestRefused``, ``OSError``) or a database's."""
+        already = _already_loaded(prepared)
+        if already is not None:
+            return _skipped(already, prepared.name)
+        for attempt in (1, 2):
+            try:
+                with transaction.atomic():
+                    return self._write_page(prepared, source, force_update=force_update, seen=False)
+            except IntegrityError:
+                # Another ingest loaded the same page (or took the page number) between our check
+                # and our write: the unique constraints refused ours. Say so, or try once more.
+                self._forget()
+                already = _already_loaded(prepared)
+                if already is not None:
+                    result = _skipped(already, prepared.name)
+                    result.warnings.append(RACE_NOTE)
+                    return result
+                if attempt == 2:
+                    raise
+            except DatabaseError:
+                self._forget()
+                raise
+        raise AssertionError("unreachable")
+
+    def _write_page(self, prepared: PreparedPage, source: PageSource, *, force_update: bool, seen: bool) -> IngestResult:
+        """Inside a transaction. ``seen``: the page was found loaded before the transaction began."""
+        # Checked (again) inside the write transaction: another ingest may have loaded it.
+        already = _already_loaded(prepared)
+        if already is not None:
+            return self._skipped(already, prepared.name, seen=seen)
+        if prepared.error is not None:
+            raise prepared.error
+        plan = self._plan(prepared, source)
+        parsed, name = prepared.parsed, prepared.name
+        if plan.identified_by_label:
+            page = Page.objects.select_for_update().filter(
+                issue__paper=plan.paper, issue__date_issued=plan.date, label=plan.label
+            ).first()
+        else:
+            page = Page.objects.select_for_update().filter(
+                source_path=prepared.full_path, issue__paper=plan.paper
+            ).first()
+        if page is None:
+            return self._pages_create([(prepared, plan)])[0]
+        if not force_update:
+            held = _held_reason(page=page, parsed=parsed)
+            if held:
+                return IngestResult(
+                    source_file=name, status="held", articles=len(parsed.articles),
+                    issue_date=page.issue.date_issued, issue_date_inferred=page.issue.date_inferred,
+                    issue_date_source=page.issue.date_source, paper=plan.paper.name, page_label=page.display_label,
+                    warnings=[held], page_id=page.pk, held_text=prepared.text,
+                )
+        result = IngestResult(source_file=name, status="updated")
+        result.warnings.extend(parsed.warnings)
+        _move_page_if_redated(page, paper=plan.paper, date=plan.date, date_from=plan.date_from, parsed=parsed)
+        if plan.label:
+            page.label = plan.label
+        page.label_given = bool(plan.label)
+        page.section = plan.section
+        page.source_file = name
+        page.source_path = prepared.full_path
+        page.sha256 = prepared.digest
+        page.text_sha256 = prepared.text_digest
+        page.content_key = prepared.key
+        page.credits = [{"role": c.role, "names": list(c.names)} for c in parsed.credits]
+        page.save()
+        self._mine.add(page.pk)
+        _page_articles_update(page=page, prepared=prepared, result=result)
+        issue = page.issue
+        result.articles = len(parsed.articles)
+        result.issue_date = issue.date_issued
+        result.issue_date_inferred = issue.date_inferred
+        result.issue_date_source = issue.date_source
+        result.paper = plan.paper.name
+        result.page_label = page.display_label
+        result.page_id = page.pk
+        return result
+
+    # ---- a batch of files
+
+    def write(self, batch: list[tuple[PreparedPage, PageSource]]) -> list[IngestResult | Exception]:
+        """Write several files, in one transaction when nothing goes wrong; for each file its
+        result, or the error that kept it out (its own, or the database's)."""
+        seen = set(_already_loaded_many([prepared for prepared, _ in batch]))  # before the write lock
+        try:
+            with transaction.atomic():
+                return self._write_batch(batch, seen)
+        except DatabaseError:
+            self._forget()
+        out: list[IngestResult | Exception] = []
+        for prepared, source in batch:
+            try:
+                out.append(self.write_one(prepared, source))
+            except (parsing.PageParseError, OSError, DatabaseError) as exc:
+                out.append(exc)
+        return out
+
+    def _write_batch(self, batch: list[tuple[PreparedPage, PageSource]], seen: set[int]) -> list[IngestResult | Exception]:
+        results: list[IngestResult | Exception | None] = [None] * len(batch)
+        loaded = _already_loaded_many([prepared for prepared, _ in batch])
+        counts = _article_counts([page.pk for page in loaded.values()])
+        waiting = []
+        for index, (prepared, source) in enumerate(batch):
+            already = loaded.get(index)
+            if already is not None:
+                results[index] = self._skipped(already, prepared.name, seen=index in seen,
+                                               articles=counts.get(already.pk, 0))
+            elif prepared.error is not None:
+                results[index] = prepared.error
+            else:
+                waiting.append(index)
+        plans = {index: self._plan(*batch[index]) for index in waiting}
+        known = _identities_loaded([(batch[index][0], plans[index]) for index in waiting])
+        # New pages go in together; a file for a page loaded before, or one that shares a page
+        # or a text with an earlier file of the batch, goes after them, the careful way.
+        fresh, later, taken = [], [], set()
+        for index in waiting:
+            prepared, plan = batch[index][0], plans[index]
+            keys = {("identity", plan.identity(prepared)), ("sha256", prepared.digest),
+                    ("text", prepared.text_digest), ("key", prepared.key)}
+            if plan.identity(prepared) in known or keys & taken:
+                later.append(index)
+            else:
+                fresh.append(index)
+            taken |= keys
+        created = self._pages_create([(batch[index][0], plans[index]) for index in fresh])
+        for index, result in zip(fresh, created):
+            results[index] = result
+        for index in later:
+            with transaction.atomic():  # a savepoint
+                results[index] = self._write_page(*batch[index], force_update=False, seen=index in seen)
+        return results
+
+    # ---- shared
+
+    def _skipped(self, already: Page, name: str, *, seen: bool, articles: int | None = None) -> IngestResult:
+        result = _skipped(already, name, articles=articles)
+        if not seen and already.pk not in self._mine:
+            result.warnings.append(RACE_NOTE)  # another ingest loaded it while we waited to write
+        return result
+
+    def _paper(self, source: PageSource, parsed: parsing.ParsedPage) -> Paper:
+        if source.paper_slug and not source.paper:
+            key = ("slug", source.paper_slug)
+            if key not in self._papers:
+                self._papers[key] = Paper.objects.filter(slug=source.paper_slug).first()
+            if self._papers[key] is not None:
+                return self._papers[key]
+        key = ("name", source.paper or parsed.paper)
+        if key not in self._papers:
+            self._papers[key] = paper_for(name=source.paper or parsed.paper)
+        return self._papers[key]
+
+    def _plan(self, prepared: PreparedPage, source: PageSource) -> _Plan:
+        parsed = prepared.parsed
+        paper = self._paper(source, parsed)
+        if source.date is not None:
+            date, date_from = source.date, source.date_from
+        else:
+            date, date_from = parsed.issue_date, parsed.issue_date_source
+            if date is None:
+                date_from = "unknown"
+        label = source.label or parsed.page_label
+        return _Plan(
+            paper=paper, date=date, date_from=date_from, label=label,
+            section=source.section or parsed.page_section or "",
+            identified_by_label=bool(label) and date is not None and date_from in ("given", "path"),
+        )
+
+    def _pages_create(self, items: list[tuple[PreparedPage, _Plan]]) -> list[IngestResult]:
+        """New pages with their issues (found or made), articles and bylines, in a few
+        multi-row INSERTs with their history rows: the same rows as saving them one by one."""
+        if not items:
+            return []
+        now = timezone.now()
+        # The issues: one query for those that exist; new ones made in the batch's order.
+        issues: dict[tuple, Issue] = {}
+        dated = {(plan.paper.pk, plan.date) for _, plan in items if plan.date is not None}
+        if dated:
+            for issue in Issue.objects.filter(
+                paper_id__in={paper for paper, _ in dated}, date_issued__in={date for _, date in dated}
+            ):
+                if (issue.paper_id, issue.date_issued) in dated:
+                    issues[issue.paper_id, issue.date_issued] = issue
+        new_issues: list[Issue] = []
+        firmed: dict[int, tuple[Issue, str]] = {}  # id(issue) -> (issue, date_from): no longer inferred
+        page_issue: list[tuple[Issue, bool, str]] = []  # the issue, and its date_inferred/source then
+        for prepared, plan in items:
+            parsed = prepared.parsed
+            if plan.date is None:  # a page nothing dated: an issue of its own (日期待定)
+                issue = Issue(paper=plan.paper, date_issued=None, date_source="unknown", date_inferred=False,
+                              date_evidence="；".join(parsed.warnings)[:300], created=now)
+                new_issues.append(issue)
+                page_issue.append((issue, False, "unknown"))
+                continue
+            inferred = plan.date_from == "inferred"
+            issue = issues.get((plan.paper.pk, plan.date))
+            if issue is None:
+                issue = Issue(paper=plan.paper, date_issued=plan.date, date_inferred=inferred,
+                              date_source=plan.date_from,
+                              date_evidence=parsed.issue_date_evidence[:300] if inferred else "", created=now)
+                issues[plan.paper.pk, plan.date] = issue
+                new_issues.append(issue)
+            elif id(issue) not in firmed and issue.date_inferred and not inferred:
+                # The source now says what was only inferred: the date is no longer a guess.
+                firmed[id(issue)] = (issue, plan.date_from)
+            if id(issue) in firmed:
+                page_issue.append((issue, False, firmed[id(issue)][1]))
+            else:
+                page_issue.append((issue, issue.date_inferred, issue.date_source))
+        _insert_objects(Issue, new_issues, now=now, reason=None)
+        for issue, date_from in firmed.values():
+            issue.date_inferred = False
+            issue.date_source = date_from
+            issue.save(update_fields=["date_inferred", "date_source"])
+
+        # The pages, numbered after those their issue has.
+        made = {issue.pk for issue in new_issues}
+        top = dict(
+            Page.objects.filter(issue_id__in={issue.pk for issue, _, _ in page_issue} - made)
+            .values_list("issue_id").annotate(m=Max("sequence")).values_list("issue_id", "m")
+        )
+        pages = []
+        for (prepared, plan), (issue, _, _) in zip(items, page_issue):
+            sequence = top[issue.pk] = (top.get(issue.pk) or 0) + 1
+            pages.append(Page(
+                issue=issue, sequence=sequence, label=plan.label or page_label(prepared.parsed, sequence),
+                label_given=bool(plan.label), section=plan.section, source_file=prepared.name,
+                source_path=prepared.full_path, sha256=prepared.digest, text_sha256=prepared.text_digest,
+                content_key=prepared.key,
+                credits=[{"role": c.role, "names": list(c.names)} for c in prepared.parsed.credits],
+                ingested=now,
+            ))
+        _insert_objects(Page, pages, now=now)
+        self._mine.update(page.pk for page in pages)
+
+        # The articles: a new page has nothing a person could have edited.
+        rows, reasons = [], []
+        for (prepared, _), page in zip(items, pages):
+            for sequence, (values, fingerprint) in enumerate(zip(prepared.values, prepared.fingerprints), start=1):
+                row = {name: values[name] for name in CURATED_ARTICLE_FIELDS if name != "bylines"}
+                if row["dateline"]:
+                    row["dateline"] = dt.date.fromisoformat(row["dateline"])
+                row.update(page_id=page.pk, sequence=sequence, headline_from_lead=values["headline_from_lead"],
+                           parsed=values, source_page_id=page.pk, source_fingerprint=fingerprint,
+                           edited_fields=[], updated=now, version=1)  # version: as a first save()
+                rows.append(row)
+                reasons.append(f"导入 {prepared.name}")
+        article_ids = _insert_rows(Article, rows, now=now, reason=reasons)
+
+        # People by name (one query), then the bylines.
+        names = list(dict.fromkeys(name for row in rows for name, _ in row["parsed"]["bylines"]))
+        people = dict(Person.objects.filter(name__in=names).values_list("name", "pk")) if names else {}
+        missing = [name for name in names if name not in people]
+        people.update(zip(missing, _insert_rows(Person, [{"name": name} for name in missing], now=now, reason=None)))
+        bylines, byline_reasons = [], []
+        for row, article_id, reason in zip(rows, article_ids, reasons):
+            for position, (name, role) in enumerate(row["parsed"]["bylines"]):
+                bylines.append({"article_id": article_id, "person_id": people[name], "position": position,
+                                "role": role or ""})
+                byline_reasons.append(reason)
+        _insert_rows(Byline, bylines, now=now, reason=byline_reasons)
+
+        results, ids = [], iter(article_ids)
+        for (prepared, plan), page, (issue, inferred, date_source) in zip(items, pages, page_issue):
+            results.append(IngestResult(
+                source_file=prepared.name, status="created", articles=len(prepared.values),
+                issue_date=issue.date_issued, issue_date_inferred=inferred, issue_date_source=date_source,
+                paper=plan.paper.name, page_label=page.display_label, warnings=list(prepared.parsed.warnings),
+                changed_article_ids=[next(ids) for _ in prepared.values], page_id=page.pk,
+            ))
+        return results
+
+
+def _already_loaded(prepared: PreparedPage) -> Page | None:
+    if not prepared.digest:
+        return None
     return (
-        Page.objects.filter(Q(sha256=digest) | Q(text_sha256=text_digest) | Q(content_key=key))
+        Page.objects.filter(
+            Q(sha256=prepared.digest) | Q(text_sha256=prepared.text_digest) | Q(content_key=prepared.key)
+        )
         .select_related("issue", "issue__paper")
         .first()
     )
 
 
-def _skipped(already: Page, name: str) -> IngestResult:
+def _already_loaded_many(prepared: list[PreparedPage]) -> dict[int, Page]:
+    """For each file (by its index) loaded already, its page: one query for all of them."""
+    readable = [p for p in prepared if p.digest]
+    if not readable:
+        return {}
+    pages = list(
+        Page.objects.filter(
+            Q(sha256__in={p.digest for p in readable}) | Q(text_sha256__in={p.text_digest for p in readable})
+            | Q(content_key__in={p.key for p in readable})
+        ).select_related("issue", "issue__paper")  # in Page's order, as _already_loaded's first()
+    )
+    found = {}
+    for index, p in enumerate(prepared):
+        if p.digest:
+            for page in pages:
+                if p.digest == page.sha256 or p.text_digest == page.text_sha256 or p.key == page.content_key:
+                    found[index] = page
+                    break
+    return found
+
+
+def _identities_loaded(items: list[tuple[PreparedPage, _Plan]]) -> set[tuple]:
+    """Which of these files' pages were loaded before under another file (``_Plan.identity``):
+    by paper, date and label when the source gives them, else by the full path."""
+    found = set()
+    by_label = [plan for _, plan in items if plan.identified_by_label]
+    if by_label:
+        found.update(
+            ("label", paper, date, label) for paper, date, label in Page.objects.filter(
+                issue__date_issued__in={plan.date for plan in by_label}, label__in={plan.label for plan in by_label}
+            ).values_list("issue__paper_id", "issue__date_issued", "label")
+        )
+    by_path = [prepared.full_path for prepared, plan in items if not plan.identified_by_label]
+    if by_path:
+        found.update(
+            ("path", paper, path) for path, paper in Page.objects.filter(source_path__in=set(by_path))
+            .values_list("source_path", "issue__paper_id")
+        )
+    return found
+
+
+def _article_counts(page_ids: list[int]) -> dict[int, int]:
+    if not page_ids:
+        return {}
+    from django.db.models import Count
+
+    return dict(
+        Article.objects.filter(page_id__in=page_ids).order_by().values_list("page_id")
+        .annotate(n=Count("pk")).values_list("page_id", "n")
+    )
+
+
+def _skipped(already: Page, name: str, articles: int | None = None) -> IngestResult:
     issue = already.issue
     result = IngestResult(
         source_file=name,
         status="skipped",
-        articles=already.articles.count(),
+        articles=already.articles.count() if articles is None else articles,
         issue_date=issue.date_issued,
         issue_date_inferred=issue.date_inferred,
         issue_date_source=issue.date_source,
@@ -366,7 +587,7 @@ def _move_page_if_redated(
         old.delete()
 
 
-def _page_articles_update(*, page: Page, parsed: parsing.ParsedPage, name: str, result: IngestResult) -> None:
+def _page_articles_update(*, page: Page, prepared: PreparedPage, result: IngestResult) -> None:
     """A changed file of a loaded page: apply it article by article, keeping staff corrections.
 
     Each article of the file is found again by its identity in the source (this page and its
@@ -375,9 +596,9 @@ def _page_articles_update(*, page: Page, parsed: parsing.ParsedPage, name: str, 
     among the page's own articles still on it. A found article keeps the page and place
     staff gave it: re-ingest never moves an article back, never makes a second copy of it, and
     never undoes a correction. Articles new in the file are added to the page."""
+    name = prepared.name
     reason = f"导入 {name}"
-    values = [parsed_article_values(a) for a in parsed.articles]
-    fingerprints = sources.article_fingerprints([_article_source_text(v) for v in values])
+    values, fingerprints = prepared.values, prepared.fingerprints
     own = list(
         Article.objects.filter(Q(source_page=page) | Q(page=page, source_page__isnull=True))
         .select_related("page", "page__issue", "page__issue__paper").order_by("page_id", "sequence", "pk")
@@ -429,11 +650,6 @@ def _page_articles_update(*, page: Page, parsed: parsing.ParsedPage, name: str, 
     result.changed_article_ids.extend(pk for pk in moved if pk not in result.changed_article_ids)
 
 
-def _article_source_text(values: dict) -> str:
-    """What an article's fingerprint is taken from: its text as the parser read it."""
-    return "\n".join((values.get("headline") or "", values.get("lead") or "", values.get("body") or ""))
-
-
 # The reason curation.article_delete records: an article staff deleted is not loaded again.
 STAFF_DELETION = "人工删除"
 # A changed article is the same article when each text keeps at least this share of the other.
@@ -458,10 +674,10 @@ def _match_source_articles(
     for index, article_values in enumerate(values):
         if index not in unmatched or not left:
             continue
-        new = _article_source_text(article_values)
+        new = article_source_text(article_values)
         best, best_share = None, SAME_ARTICLE_SHARE
         for candidate in left.values():
-            old = _article_source_text(candidate.parsed or {})
+            old = article_source_text(candidate.parsed or {})
             share = min(sources.kept_share(old, new), sources.kept_share(new, old))
             if share >= best_share:
                 best, best_share = candidate, share
@@ -498,45 +714,6 @@ def _articles_renumber(*, page: Page, ordered: list[Article], reason: str) -> li
     return changed
 
 
-def _articles_create(*, page: Page, parsed_articles: tuple[parsing.ParsedArticle, ...], reason: str) -> list[Article]:
-    """Create a new page's articles and bylines with their history rows, a few queries per page.
-
-    Same rows as saving one by one (``_article_apply`` on a new article, then
-    ``article_set_bylines``), but ingest of a large archive spends its time in per-row
-    queries and simple_history's per-save work otherwise (see docs/benchmarks.md).
-    """
-    articles = []
-    all_values = [parsed_article_values(a) for a in parsed_articles]
-    fingerprints = sources.article_fingerprints([_article_source_text(v) for v in all_values])
-    for sequence, (values, fingerprint) in enumerate(zip(all_values, fingerprints), start=1):
-        article = Article(page=page, sequence=sequence, parsed=values, version=1,  # version: as a first save()
-                          source_page=page, source_fingerprint=fingerprint)
-        article.headline_from_lead = values["headline_from_lead"]
-        for name in CURATED_ARTICLE_FIELDS:
-            if name != "bylines":
-                value = values[name]
-                setattr(article, name, dt.date.fromisoformat(value) if name == "dateline" and value else value)
-        articles.append(article)
-    articles = _bulk_create_with_history(Article, articles, reason)
-
-    wanted = [(article, name, role or "") for article in articles for name, role in article.parsed["bylines"]]
-    if not wanted:
-        return articles
-    names = list(dict.fromkeys(name for _, name, _ in wanted))
-    people = {p.name: p for p in Person.objects.filter(name__in=names)}
-    for name in names:
-        if name not in people:
-            people[name], _ = Person.objects.get_or_create(name=name)
-    bylines = []
-    position: dict[int, int] = {}
-    for article, name, role in wanted:
-        n = position.get(article.pk, 0)
-        position[article.pk] = n + 1
-        bylines.append(Byline(article=article, person=people[name], position=n, role=role))
-    _bulk_create_with_history(Byline, bylines, reason)
-    return articles
-
-
 @functools.cache
 def _history_manager(model):
     # ``Model.history`` builds a new manager class on every access (inspect.getmembers): a
@@ -544,12 +721,102 @@ def _history_manager(model):
     return model.history
 
 
-def _bulk_create_with_history(model, objects: list, reason: str) -> list:
-    if not connection.features.can_return_rows_from_bulk_insert:  # no ids back: the slower way
-        return bulk_create_with_history(objects, model, default_change_reason=reason)
-    created = model.objects.bulk_create(objects)
-    _history_manager(model).bulk_history_create(created, default_change_reason=reason)
-    return created
+def _insert_rows(model, rows: list[dict], *, now, reason: str | list[str] | None) -> list[int]:
+    """INSERT new rows of ``model`` (each a dict of every field's attname but the id) in
+    multi-row statements, with their history rows when the model keeps history (the same rows
+    simple_history writes on a save: type "+", ``reason``, one reason or one per row, the
+    request's user if any). Returns the new ids in order.
+
+    Ingest of a large archive spends most of its database time in Django building model
+    instances and compiling each INSERT otherwise (see docs/benchmarks.md, "Ingest, session 3").
+    """
+    if not rows:
+        return []
+    memo: dict = {}  # a value's database form, by the value's id: a history row shares its row's values
+    ids = _insert(model, rows, returning=True, memo=memo)
+    history = getattr(model, "history", None)
+    if history is not None:
+        historical = _history_manager(model).model
+        user = historical.get_default_history_user(_NoUser())
+        reasons = reason if isinstance(reason, list) else [reason] * len(rows)
+        _insert(historical, [
+            {**row, "id": pk, "history_date": now, "history_change_reason": why, "history_type": "+",
+             "history_user_id": user.pk if user is not None else None}
+            for row, pk, why in zip(rows, ids, reasons)
+        ], returning=False, memo=memo)
+    return ids
+
+
+def _insert_objects(model, objects: list, *, now, reason: str | None = "") -> None:
+    """``_insert_rows`` of unsaved model instances; sets their ids."""
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    ids = _insert_rows(model, [{f.attname: getattr(obj, f.attname) for f in fields} for obj in objects],
+                       now=now, reason=reason)
+    for obj, pk in zip(objects, ids):
+        obj.pk = pk
+        obj._state.adding, obj._state.db = False, connection.alias
+
+
+# Fields whose Python values (str, int, bool, None) every backend takes as they are: no
+# get_db_prep_save call for each of them (a third of the writer's time when there was).
+_PLAIN_FIELDS = {
+    "CharField", "TextField", "IntegerField", "PositiveIntegerField", "PositiveSmallIntegerField",
+    "SmallIntegerField", "BigIntegerField", "BooleanField", "AutoField", "BigAutoField", "ForeignKey",
+}
+
+
+@functools.cache
+def _insert_plan(model, alias: str) -> tuple[list, str, str]:
+    """The fields (attname, and the conversion to a database value or None), the statement's
+    head and one row's placeholders, for inserting ``model`` rows on the connection ``alias``."""
+    from django.db import connections
+
+    real = connections[alias]  # not the thread-local proxy: one lookup instead of one per value
+    fields = []
+    for f in model._meta.concrete_fields:
+        if f.primary_key:
+            continue
+        plain = f.get_internal_type() in _PLAIN_FIELDS and (
+            f.get_internal_type() != "ForeignKey" or f.target_field.get_internal_type() in _PLAIN_FIELDS
+        )
+        # The conversion, keyed by what it depends on, so a history row reuses its row's values.
+        kind = (f.get_internal_type(), getattr(f, "encoder", None))
+        fields.append((f.attname, f.column, None if plain else (kind, functools.partial(f.get_db_prep_save, connection=real))))
+    qn = real.ops.quote_name
+    head = f"INSERT INTO {qn(model._meta.db_table)} ({', '.join(qn(column) for _, column, _ in fields)}) VALUES "
+    return fields, head, "(" + ", ".join(["%s"] * len(fields)) + ")"
+
+
+def _insert(model, rows: list[dict], *, returning: bool, memo: dict) -> list[int]:
+    """``memo`` must not outlive ``rows`` (it is keyed by the ids of their values)."""
+    fields, head, one = _insert_plan(model, connection.alias)
+
+    def prepared(value, prep):
+        key = (id(value), prep[0])
+        if key not in memo:
+            memo[key] = prep[1](value)
+        return memo[key]
+
+    pk = connection.ops.quote_name(model._meta.pk.column)
+    many = connection.features.can_return_rows_from_bulk_insert or not returning
+    per_statement = max(1, (connection.features.max_query_params or 60000) // len(fields)) if many else 1
+    ids: list[int] = []
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start:start + per_statement]
+            params = [
+                row[name] if prep is None or row[name] is None else prepared(row[name], prep)
+                for row in chunk for name, _, prep in fields
+            ]
+            sql = head + ", ".join([one] * len(chunk))
+            if returning and many:
+                cursor.execute(f"{sql} RETURNING {pk}", params)
+                ids.extend(r[0] for r in cursor.fetchall())
+            else:
+                cursor.execute(sql, params)
+                if returning:
+                    ids.append(connection.ops.last_insert_id(cursor, model._meta.db_table, model._meta.pk.column))
+    return ids
 
 
 @dataclass
@@ -642,6 +909,10 @@ def delivery_record(*, command: str, started, items: list[DeliveryItem]) -> Deli
     counts = {status: 0 for status in ("created", "updated", "skipped", "held", "failed")}
     for item in items:
         counts[item.status] += 1
+    wanted = sorted({item.page_id for item in items if item.page_id})
+    pages = set()  # the pages still there (one a rerun replaced or staff deleted is not)
+    for start in range(0, len(wanted), 900):
+        pages.update(Page.objects.filter(pk__in=wanted[start:start + 900]).values_list("pk", flat=True))
     with transaction.atomic():
         delivery = Delivery.objects.create(
             command=command[:2000], finished=timezone.now(),
@@ -651,7 +922,7 @@ def delivery_record(*, command: str, started, items: list[DeliveryItem]) -> Deli
         DeliveryFile.objects.bulk_create(
             DeliveryFile(
                 delivery=delivery, path=item.path[:1000], status=item.status, message=item.message[:1000],
-                page_id=item.page_id if item.page_id and Page.objects.filter(pk=item.page_id).exists() else None,
+                page_id=item.page_id if item.page_id in pages else None,
                 held_text=item.held_text, source=item.source,
             )
             for item in items

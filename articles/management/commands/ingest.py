@@ -4,21 +4,26 @@ load page files (or folders of them) into the archive.
 What the delivery says outside the text decides first: options, then a manifest's row, then the
 file's path (``2024-09-30/A03.txt``, ``20240930_A03.txt``, ``jnwb/2024/09/30/A03.txt``), then the
 text itself (an e-paper line ``第A02版:要闻``, datelines). A page whose date nothing tells goes in
-as 日期待定 for staff. One transaction per file; a page already loaded is skipped; a bad file is
-reported on stderr by name and reason while the others go in, and the command fails at the end.
+as 日期待定 for staff. Files are read and parsed in worker processes while this one writes, one
+transaction for a batch of files; a page already loaded is skipped; a bad file is reported on
+stderr by name and reason while the others go in, and the command fails at the end.
 Every run is recorded as a delivery (导入批次) with what became of each file.
 """
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
+import os
 import shlex
 import sys
+from collections import deque
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from articles import services, sources
+from articles import pagefiles, services, sources
 from articles.parsing import PageParseError
 
 STATUS_ZH = services.STATUS_WORDS
@@ -38,6 +43,48 @@ def page_files(paths: list[str]) -> tuple[list[Path], list[str]]:
         else:
             missing.append(raw)
     return files, missing
+
+
+# Files per transaction, and per task of a worker process. A bad file still goes alone (the
+# writer redoes a batch file by file when the database refuses it); a kill loses at most the
+# batch being written, which a rerun loads (files are recognised by their digests).
+BATCH_FILES = 32
+
+
+def prepared_batches(jobs: list[tuple[Path, services.PageSource]], *, limits: dict, workers: int | None = None):
+    """The files read and parsed (``pagefiles.page_prepare``), in order, ``BATCH_FILES`` at a
+    time, as lists of (prepared page, source): in worker processes, one per core, while the
+    caller writes the batches before, when there are enough files to pay for starting them."""
+    chunks = [jobs[i:i + BATCH_FILES] for i in range(0, len(jobs), BATCH_FILES)]
+    tasks = [[(path, source.date) for path, source in chunk] for chunk in chunks]
+    workers = workers or len(os.sched_getaffinity(0))
+    if workers < 2 or len(chunks) < 3:
+        for chunk, task in zip(chunks, tasks):
+            yield list(zip(pagefiles.pages_prepare(task, limits), (source for _, source in chunk)))
+        return
+    # Forked workers parse only: they never touch the database connection they inherit, and
+    # leave through os._exit, which closes nothing of the writer's.
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        pending: deque = deque()
+        upcoming = iter(range(len(chunks)))
+        for index in itertools.islice(upcoming, 2 * workers):
+            pending.append((index, pool.apply_async(pagefiles.pages_prepare, (tasks[index], limits))))
+        while pending:
+            index, task = pending.popleft()
+            prepared = task.get()
+            following = next(upcoming, None)
+            if following is not None:
+                pending.append((following, pool.apply_async(pagefiles.pages_prepare, (tasks[following], limits))))
+            yield list(zip(prepared, (source for _, source in chunks[index])))
+
+
+def failure_message(prepared: pagefiles.PreparedPage, error: Exception) -> str:
+    """What went wrong with a file, naming it."""
+    if isinstance(error, PageParseError):
+        return str(error)
+    if isinstance(error, OSError):
+        return f"{prepared.name}: {error.strerror or error}"
+    return f"{prepared.name}: 数据库未能写入（{type(error).__name__}: {error}），未导入"
 
 
 def _date_option(value: str):
@@ -91,36 +138,35 @@ class Command(BaseCommand):
         changed_ids: list[int] = []
         removed_ids: list[int] = []
         total = len(jobs)
-        for n, (path, source) in enumerate(jobs, start=1):
-            facts = {
-                "paper": source.paper, "date": source.date.isoformat() if source.date else None,
-                "date_from": source.date_from, "label": source.label, "section": source.section,
-            }
-            try:
-                result = services.page_ingest(path=path, source=source)
-            except PageParseError as exc:
-                failed.append(str(exc))
-                self.stderr.write(f"[{n}/{total}] 失败 {exc}")
-                items.append(services.DeliveryItem(path=str(path), status="failed", message=str(exc), source=facts))
-                continue
-            except OSError as exc:
-                message = f"{path.name}: {exc.strerror or exc}"
-                failed.append(message)
-                self.stderr.write(f"[{n}/{total}] 失败 {message}")
-                items.append(services.DeliveryItem(path=str(path), status="failed", message=message, source=facts))
-                continue
-            totals[result.status] += 1
-            changed_ids.extend(result.changed_article_ids)
-            removed_ids.extend(result.removed_article_ids)
-            articles += result.articles if result.status in ("created", "updated") else 0
-            items.append(services.DeliveryItem(
-                path=str(path.resolve()), status=result.status, message="；".join(result.warnings),
-                page_id=result.page_id, held_text=result.held_text, source=facts,
-            ))
-            if verbosity >= 1:
-                self.stdout.write(f"[{n}/{total}] {result.source_file}: {self._describe(result)}")
-                for warning in result.warnings:
-                    self.stdout.write(f"    注意：{warning}")
+        run = services.IngestRun()
+        n = 0
+        for batch in prepared_batches(jobs, limits=services.ingest_limits()):
+            for (prepared, source), outcome in zip(batch, run.write(batch)):
+                n += 1
+                path = prepared.path
+                facts = {
+                    "paper": source.paper, "date": source.date.isoformat() if source.date else None,
+                    "date_from": source.date_from, "label": source.label, "section": source.section,
+                }
+                if isinstance(outcome, Exception):
+                    message = failure_message(prepared, outcome)
+                    failed.append(message)
+                    self.stderr.write(f"[{n}/{total}] 失败 {message}")
+                    items.append(services.DeliveryItem(path=str(path), status="failed", message=message, source=facts))
+                    continue
+                result = outcome
+                totals[result.status] += 1
+                changed_ids.extend(result.changed_article_ids)
+                removed_ids.extend(result.removed_article_ids)
+                articles += result.articles if result.status in ("created", "updated") else 0
+                items.append(services.DeliveryItem(
+                    path=prepared.full_path, status=result.status, message="；".join(result.warnings),
+                    page_id=result.page_id, held_text=result.held_text, source=facts,
+                ))
+                if verbosity >= 1:
+                    self.stdout.write(f"[{n}/{total}] {result.source_file}: {self._describe(result)}")
+                    for warning in result.warnings:
+                        self.stdout.write(f"    注意：{warning}")
         services.delivery_record(
             command=shlex.join(sys.argv[1:]) if sys.argv[1:2] == ["ingest"] else shlex.join(["ingest", *paths]),
             started=started, items=items,

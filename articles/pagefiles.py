@@ -8,6 +8,7 @@ command store what ``page_prepare`` gives; nothing here decides whether a page i
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
@@ -42,6 +43,8 @@ class PreparedPage:
     text_digest: str = ""  # SHA-256 of the decoded text, stripped
     key: str = ""  # sources.content_key: the same text with other spacing or widths
     text: str = ""
+    # The parsed page's own facts (date, paper, label, credits, warnings); its articles are in
+    # ``values``, so a worker process sends each article's text back once, not twice.
     parsed: parsing.ParsedPage | None = None
     values: list[dict] = field(default_factory=list)  # parsed_article_values of each article
     fingerprints: list[str] = field(default_factory=list)  # sources.article_fingerprints
@@ -136,7 +139,7 @@ def page_prepare(
     except parsing.PageParseError as exc:
         prepared.error = exc
         return prepared
-    prepared.parsed = parsed
+    prepared.parsed = dataclasses.replace(parsed, articles=())
     prepared.values = [parsed_article_values(a) for a in parsed.articles]
     prepared.fingerprints = sources.article_fingerprints([article_source_text(v) for v in prepared.values])
     return prepared

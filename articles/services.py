@@ -20,7 +20,9 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from . import links, parsing, sources
-from .models import CURATED_ARTICLE_FIELDS, Article, Byline, Delivery, DeliveryFile, Issue, Page, Paper, Person
+from .models import (
+    CURATED_ARTICLE_FIELDS, Article, Byline, Delivery, DeliveryFile, Issue, Page, Paper, Person, page_display_label,
+)
 from .pagefiles import (  # noqa: F401  (re-exported: the names ingest's callers have used)
     LIMITS, IngestRefused, PreparedPage, article_source_text, page_prepare, parsed_article_values, sha256_of,
 )
@@ -215,10 +217,10 @@ class IngestRun:
         if page is None:
             return self._pages_create([(prepared, plan)])[0]
         if not force_update:
-            held = _held_reason(page=page, parsed=parsed)
+            held = _held_reason(page=page, prepared=prepared)
             if held:
                 return IngestResult(
-                    source_file=name, status="held", articles=len(parsed.articles),
+                    source_file=name, status="held", articles=len(prepared.values),
                     issue_date=page.issue.date_issued, issue_date_inferred=page.issue.date_inferred,
                     issue_date_source=page.issue.date_source, paper=plan.paper.name, page_label=page.display_label,
                     warnings=[held], page_id=page.pk, held_text=prepared.text,
@@ -240,7 +242,7 @@ class IngestRun:
         self._mine.add(page.pk)
         _page_articles_update(page=page, prepared=prepared, result=result)
         issue = page.issue
-        result.articles = len(parsed.articles)
+        result.articles = len(prepared.values)
         result.issue_date = issue.date_issued
         result.issue_date_inferred = issue.date_inferred
         result.issue_date_source = issue.date_source
@@ -396,26 +398,26 @@ class IngestRun:
         pages = []
         for (prepared, plan), (issue, _, _) in zip(items, page_issue):
             sequence = top[issue.pk] = (top.get(issue.pk) or 0) + 1
-            pages.append(Page(
-                issue=issue, sequence=sequence, label=plan.label or page_label(prepared.parsed, sequence),
+            pages.append(dict(
+                issue_id=issue.pk, sequence=sequence, label=plan.label or page_label(prepared.parsed, sequence),
                 label_given=bool(plan.label), section=plan.section, source_file=prepared.name,
                 source_path=prepared.full_path, sha256=prepared.digest, text_sha256=prepared.text_digest,
                 content_key=prepared.key,
                 credits=[{"role": c.role, "names": list(c.names)} for c in prepared.parsed.credits],
                 ingested=now,
             ))
-        _insert_objects(Page, pages, now=now)
-        self._mine.update(page.pk for page in pages)
+        page_ids = _insert_rows(Page, pages, now=now, reason=None)
+        self._mine.update(page_ids)
 
         # The articles: a new page has nothing a person could have edited.
         rows, reasons = [], []
-        for (prepared, _), page in zip(items, pages):
+        for (prepared, _), page_id in zip(items, page_ids):
             for sequence, (values, fingerprint) in enumerate(zip(prepared.values, prepared.fingerprints), start=1):
                 row = {name: values[name] for name in CURATED_ARTICLE_FIELDS if name != "bylines"}
                 if row["dateline"]:
                     row["dateline"] = dt.date.fromisoformat(row["dateline"])
-                row.update(page_id=page.pk, sequence=sequence, headline_from_lead=values["headline_from_lead"],
-                           parsed=values, source_page_id=page.pk, source_fingerprint=fingerprint,
+                row.update(page_id=page_id, sequence=sequence, headline_from_lead=values["headline_from_lead"],
+                           parsed=values, source_page_id=page_id, source_fingerprint=fingerprint,
                            edited_fields=[], updated=now, version=1)  # version: as a first save()
                 rows.append(row)
                 reasons.append(f"导入 {prepared.name}")
@@ -435,12 +437,13 @@ class IngestRun:
         _insert_rows(Byline, bylines, now=now, reason=byline_reasons)
 
         results, ids = [], iter(article_ids)
-        for (prepared, plan), page, (issue, inferred, date_source) in zip(items, pages, page_issue):
+        for (prepared, plan), page, page_id, (issue, inferred, date_source) in zip(items, pages, page_ids, page_issue):
             results.append(IngestResult(
                 source_file=prepared.name, status="created", articles=len(prepared.values),
                 issue_date=issue.date_issued, issue_date_inferred=inferred, issue_date_source=date_source,
-                paper=plan.paper.name, page_label=page.display_label, warnings=list(prepared.parsed.warnings),
-                changed_article_ids=[next(ids) for _ in prepared.values], page_id=page.pk,
+                paper=plan.paper.name, warnings=list(prepared.parsed.warnings),
+                page_label=page_display_label(page["label"], page["sequence"], given=page["label_given"]),
+                changed_article_ids=[next(ids) for _ in prepared.values], page_id=page_id,
             ))
         return results
 
@@ -531,11 +534,11 @@ def _page_text(articles) -> str:
     return "\n".join(f"{a.headline}\n{a.lead}\n{a.body}" for a in articles)
 
 
-def _held_reason(*, page: Page, parsed: parsing.ParsedPage) -> str:
+def _held_reason(*, page: Page, prepared: PreparedPage) -> str:
     """Why an update of ``page`` must wait for staff, or "" when it may go ahead."""
     # The articles the page's file printed, wherever staff put them since (not those moved here).
     old = _page_text(Article.objects.filter(Q(source_page=page) | Q(page=page, source_page__isnull=True)))
-    new = "\n".join(f"{a.headline}\n" + "\n".join(a.paragraphs) for a in parsed.articles)
+    new = "\n".join(article_source_text(values) for values in prepared.values)
     share = sources.kept_share(old, new)
     if share >= MIN_KEPT_SHARE_FOR_UPDATE:
         return ""
@@ -721,6 +724,12 @@ def _history_manager(model):
     return model.history
 
 
+@functools.cache
+def _historical_model(model):
+    """The model of ``model``'s history rows, or None when it keeps none."""
+    return _history_manager(model).model if hasattr(model, "history") else None
+
+
 def _insert_rows(model, rows: list[dict], *, now, reason: str | list[str] | None) -> list[int]:
     """INSERT new rows of ``model`` (each a dict of every field's attname but the id) in
     multi-row statements, with their history rows when the model keeps history (the same rows
@@ -734,9 +743,8 @@ def _insert_rows(model, rows: list[dict], *, now, reason: str | list[str] | None
         return []
     memo: dict = {}  # a value's database form, by the value's id: a history row shares its row's values
     ids = _insert(model, rows, returning=True, memo=memo)
-    history = getattr(model, "history", None)
-    if history is not None:
-        historical = _history_manager(model).model
+    historical = _historical_model(model)
+    if historical is not None:
         user = historical.get_default_history_user(_NoUser())
         reasons = reason if isinstance(reason, list) else [reason] * len(rows)
         _insert(historical, [
@@ -781,7 +789,13 @@ def _insert_plan(model, alias: str) -> tuple[list, str, str]:
         )
         # The conversion, keyed by what it depends on, so a history row reuses its row's values.
         kind = (f.get_internal_type(), getattr(f, "encoder", None))
-        fields.append((f.attname, f.column, None if plain else (kind, functools.partial(f.get_db_prep_save, connection=real))))
+        if plain:
+            prep = None
+        elif kind[0] == "JSONField":  # what get_db_prep_save comes to for a value (not an expression)
+            prep = (kind, functools.partial(real.ops.adapt_json_value, encoder=f.encoder))
+        else:
+            prep = (kind, functools.partial(f.get_db_prep_save, connection=real))
+        fields.append((f.attname, f.column, prep))
     qn = real.ops.quote_name
     head = f"INSERT INTO {qn(model._meta.db_table)} ({', '.join(qn(column) for _, column, _ in fields)}) VALUES "
     return fields, head, "(" + ", ".join(["%s"] * len(fields)) + ")"

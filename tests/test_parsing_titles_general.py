@@ -201,3 +201,16 @@ def test_archive_writers_field_over_a_wire_lead_keeps_the_lead_first():
     assert article.has_lead and article.source == "新华社"
     assert [b.name for b in article.bylines] == ["林平", "周安"]
     assert "作者:林平周安" in article.byline_printed
+
+
+def test_a_copys_pinyin_notes_stay_in_the_title_as_printed_and_leave_the_sentences():
+    from articles.parsing import parse_page
+
+    text = (
+        "城南主流媒體看老城采訪調(diào)研活動啟動 本報應(yīng)邀探尋老城保護(hù)經(jīng)驗\n"
+        "10月19日,城南老城采訪調(diào)研活動正式啟動,二十多家媒體的記者應(yīng)邀來到老城,記錄老城保護(hù)的做法。\n"
+    )
+    (article,) = parse_page(text, issue_date=D(2023, 10, 20)).articles
+    # the title (a long first line over a long paragraph) as printed, notes and all
+    assert article.headline == "城南主流媒體看老城采訪調(diào)研活動啟動 本報應(yīng)邀探尋老城保護(hù)經(jīng)驗"
+    assert article.paragraphs == ("10月19日,城南老城采訪調研活動正式啟動,二十多家媒體的記者應邀來到老城,記錄老城保護的做法。",)

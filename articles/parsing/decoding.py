@@ -105,6 +105,9 @@ _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]{0,40}\]\([^)\n]*\)")
 _PINYIN_NOTE = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{2,40}\)")
 
 
+_PINYIN_MENU = re.compile(r"首[頁页]|>|\|")
+
+
 def clean_markup(text: str) -> str:
     """HTML left in copied e-paper text: line-breaking tags become line breaks, other known tags
     go, entities (&nbsp; &amp; &#12290;) become their characters. Text that merely contains
@@ -112,7 +115,9 @@ def clean_markup(text: str) -> str:
     if "![" in text:  # a Markdown image left by a copy tool: `![]()`, `![图片](https://…)`
         text = _MARKDOWN_IMAGE.sub("", text)
     if "(" in text and _PINYIN_NOTE.search(text):
-        text = _PINYIN_NOTE.sub("", text)
+        # out of the text's sentences; a line with no sentence (a title, a menu) keeps them as
+        # printed, as a reader copying the title would (調(diào)研), except around furniture words
+        text = "\n".join(_PINYIN_NOTE.sub("", ln) if "。" in ln or _PINYIN_MENU.search(ln) else ln for ln in text.split("\n"))
     if "<" not in text and "&" not in text:
         return text
     text = _HTML_COMMENT.sub("", text)

@@ -447,7 +447,17 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
         if (
             prev_done
             and not (marked_page and current is not None)
-            and (_title_like(line, strict=True) or i == 0 and _title_like(line) and len(line) <= 40)
+            and (
+                _title_like(line, strict=True)
+                or i == 0 and _title_like(line) and len(line) <= 40
+                # a longer first line over a long paragraph (a copy's one title line)
+                or i == 0
+                and _title_like(line)
+                and len(line) <= 70
+                and i + 1 < len(lines)
+                and len(lines[i + 1]) >= 60
+                and not re.search(r"[,，、;；:：]$", line.strip())
+            )
             and i + 1 < len(lines)
             and (current is None or current.body_lines)
             # a name alone between two paragraphs is the writer's, not a new item's title

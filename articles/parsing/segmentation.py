@@ -455,7 +455,7 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
                 and _title_like(line)
                 and len(line) <= 70
                 and i + 1 < len(lines)
-                and len(lines[i + 1]) >= 60
+                and (len(lines[i + 1]) >= 60 or len(lines[i + 1]) >= 40 and is_terminated(lines[i + 1]))
                 and not re.search(r"[,，、;；:：]$", line.strip())
             )
             and i + 1 < len(lines)

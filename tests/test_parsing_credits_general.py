@@ -321,3 +321,23 @@ def test_a_photo_the_agency_distributed_credits_the_agency():
     assert article.paragraphs[-1].endswith("安全检查。")
     text = "花灯展\n　　近日,工人们正紧张地布置花灯展。林弘梫摄(人民视觉)\n"
     assert parse_page_bytes(text.encode(), "x", issue_date=ISSUE).articles[0].source == "人民视觉"
+
+
+def test_more_credit_shapes_read_by_the_same_grammar():
+    def credited(text):
+        article = parse_page_bytes(text.encode(), "x", issue_date=ISSUE).articles[0]
+        return [b.name for b in article.bylines], article.photo_credits
+
+    body = "\n　　昨晚,运河灯会开幕,游人如织。灯会共展出花灯三百组。\n　　灯会将持续到元宵节。"
+    assert credited("运河灯会\nN海都记者 陈文涛" + body)[0] == ["陈文涛"]  # a mark lost to the encoding
+    assert credited("运河灯会" + body + "\n何白 整理")[0] == ["何白"]
+    assert credited("运河灯会" + body + "\n吕依霖 摄影报道")[0] == ["吕依霖"]
+    assert credited("运河灯会\n记者昂莹莹文/图" + body)[0] == ["昂莹莹"]
+    assert credited("运河灯会" + body + "\n吴昌松  龚玉(实习)")[0] == ["吴昌松", "龚玉"]
+    assert credited("运河灯会\n本报记者 李奕君 摄影 李杨" + body) == (["李奕君"], ("李杨 摄",))
+    # a dispatch mark without a date, and a role glued to the name with the text straight after
+    assert credited("运河灯会\n　　快报无锡电(记者陆媛)昨天,运河灯会开幕。")[0] == ["陆媛"]
+    assert credited("运河灯会\n　　本报海口电记者鲍洪俊报道:运河灯会开幕。")[0] == ["鲍洪俊"]
+    assert credited("运河灯会\n　　本报北京1月7日讯记者潘岗今天从有关部门获悉,灯会开幕。")[0] == ["潘岗"]
+    # after a closing quotation mark, a marked byline
+    assert credited("运河灯会\n　　市民笑言:「幾好行!」 ■記者 朱朗文")[0] == ["朱朗文"]

@@ -205,7 +205,7 @@ def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
     people: list[Byline] = []
     role: str | None = None
     roles_seen = 0
-    if len(tokens) > 2 and len(tokens[0]) >= 4 and (tokens[1] in _ROLES or _ROLE.fullmatch(tokens[1])):
+    if len(tokens) > 2 and len(tokens[0]) >= 4 and (tokens[1] in _ROLES or _ROLE.fullmatch(tokens[1])) and not _ROLE.match(tokens[0]):
         tokens = tokens[1:]  # `商洛之窗 记者 方立`: the newsroom before the role is no name
     for tok in tokens:
         if tok in _ROLES:
@@ -237,6 +237,7 @@ def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
             or tok.endswith("电") and any(agency in tok for agency in _WIRE_AGENCIES)
             or tok.startswith("综合")
             or "综合" in tok
+            or tok.startswith(("记者", "通讯员", "实习生"))  # a role whose name did not read as one
             or tok.startswith("本报")
         ):
             return ()
@@ -253,6 +254,20 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     # `■本报记者 李明`: a mark some papers print before the byline line
     # `■本报记者 李明`, `——本报辽宁分社记者胡婧怡`: marks printed before a byline line
     f = fold(line).strip().lstrip("■□●◆◎★☆—-－―").strip()
+    # a mark lost to a wrong encoding before the role: `N海都记者 陈文浩`
+    if f[:1].isascii() and f[:1].isalpha() and re.match(r"^[A-Za-z][\u4e00-\u9fff]{0,8}(记者|通讯员|邦邦)", f):
+        f = f[1:]
+    if f.endswith(("整理", "编译", "摄影报道")):
+        # `何白 整理`, `吕依霖 摄影报道`: who put it together (or took the photos and wrote it)
+        m = re.fullmatch(r"((?:[\u4e00-\u9fff·]{2,4}\s+){0,3}[\u4e00-\u9fff·]{2,4})\s*(?:整理|编译|摄影报道)", f)
+        if m and all(has_surname(n) for n in m.group(1).split()):
+            return tuple(Byline(n) for n in m.group(1).split())
+    # `记者昂莹莹文/图`: the writer's mark glued to the name
+    f = re.sub(r"(?<=[\u4e00-\u9fff])(文/图|图/文|文/摄|摄/文)$", r" \1", f)
+    # `吴昌松  龚玉(实习)`: names closing a piece, a note on what the last writer is
+    m = re.fullmatch(r"((?:[\u4e00-\u9fff·]{2,4}\s+){0,3}[\u4e00-\u9fff·]{2,4})\s*\((?:实习|实习生|见习)\)", f)
+    if m and all(has_surname(n) for n in m.group(1).split()):
+        return tuple(Byline(n) for n in m.group(1).split())
     marked = _DESCRIBED_WRITER.fullmatch(f) if line.strip()[:1] in "■□" else None
     if marked and all(has_surname(n) for n in marked.group(2).split()):
         # `□热心读者 石晓峰`, `■特约撰稿人 王明`: the mark of a byline line, who they are, the name
@@ -405,7 +420,7 @@ def take_photo_credits(text: str) -> tuple[str, tuple[str, ...]]:
 # --------------------------------------------------------------------------- credits in the lead
 
 _LEAD_CREDIT = re.compile(
-    r"^[【\[]?([\u4e00-\u9fff]{0,10}讯[】\]]?|据?(本报|新华社|中新社|新华网|中新网|人民网|人民日报)\S{0,14}?电"
+    r"^[【\[]?([\u4e00-\u9fff]{0,10}讯[】\]]?|据?(本报|新华社|中新社|新华网|中新网|人民网|人民日报)\S{0,14}?电|[\u4e00-\u9fff]{2,10}?电"
     r"|[\u4e00-\u9fff]{1,8}(?:网|在线|台|客户端|新闻)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:讯|电|消息))\s*[(（]([^()（）]{2,80})[)）]"
 )
 _REPORTED_BY = re.compile(r"(?:电|\d日讯)\s*((?:[\u4e00-\u9fff]{0,8}记者)\s*[\u4e00-\u9fff·、\s]{2,40}?)报道")
@@ -421,6 +436,13 @@ _CREDIT_ROLE_WORD = r"(?:本报|[\u4e00-\u9fff]{2,8}?(?:报|社|台|网))?(?:驻
 _MARK_THEN_CREDIT = re.compile(
     r"^[【\[]?(?:[\u4e00-\u9fff]{0,10}讯|据?[\u4e00-\u9fff·]{2,16}?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:专)?[电讯])[】\]]?\s*"
     rf"((?:(?:{_CREDIT_ROLE_WORD})\s*[\u4e00-\u9fff·]{{2,4}}(?:[、\s]\s*[\u4e00-\u9fff·]{{2,4}}){{0,3}}\s+)+)(?=\S)"
+)
+
+
+_MARK_ROLE_NAME_TEXT = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,10}讯|[\u4e00-\u9fff·]{2,16}?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:专)?[电讯])"
+    r"\s*((?:本报|[\u4e00-\u9fff]{2,8}?(?:报|社|台|网))?(?:见习|实习|特约|首席)?记者)([\u4e00-\u9fff]{2,3}?)"
+    r"(?=今天|昨天|昨日|今日|日前|近日|前天|前日|近期|\d{1,2}日|在|从|到|随)"
 )
 
 
@@ -464,6 +486,10 @@ def lead_credit(lead: str) -> tuple[tuple[Byline, ...], str, str | None]:
         people = _people(m.group(1).strip(), need_role=True)
         if people and all(has_surname(b.name) for b in people):
             return people, printed(m, 1), None
+    m = _MARK_ROLE_NAME_TEXT.match(f)
+    if m and has_surname(m.group(2)):
+        # `本报北京7月7日讯记者潘岗今天从…`: the name ends where the report's time or place begins
+        return (Byline(m.group(2), _role_name(m.group(1))),), m.group(1) + m.group(2), None
     m = _MARK_THEN_REPORTED.match(f)
     if m:
         people = _people(m.group(1).strip())
@@ -495,7 +521,7 @@ SURNAMES = frozenset(
     "栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕"
     "危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由張劉陳楊黃趙吳孫馬鄭謝韓馮鄧蕭葉蘇呂蔣盧鍾譚陸賈韋鄒閻龍賀顧龔萬錢嚴湯溫齊喬龐顏聶歐關蘭紀畢單塗駱藍遊"
     "鮑饒寧項連蘆婁竇費衛欒閔邊師鄺談樂儲勞藺樓區闞權強帥豐計鄔賴魯榮鞏羅許鐘閆莊華陽時農繆簡車麥黨應叢遲荊諶滿聞厲蓋練國晉門雲來闕烏況鮮諸戰銀賓陰堯閉範及蒯乜邴郏厍笪糜訾逄麴闾郗宓汲呙"
-    "郦禤庹钮荀羿郇郄竺揣皋缑郯暴么甯隗昌丘帖粘禄靖鄂庾殳牧弓璩步钭蔚茆苍莘綦谯邾勇佴"
+    "郦禤庹钮荀羿郇郄竺揣皋缑郯暴么甯隗昌丘帖粘禄靖鄂庾殳牧弓璩步钭蔚茆苍莘綦谯邾勇佴昂菅寿库冒能汝萨神双水税习萧言仰要宇郧招"
 )
 COMPOUND_SURNAMES = frozenset("欧阳 司马 上官 诸葛 东方 皇甫 令狐 公孙 慕容 尉迟 长孙 宇文 司徒 夏侯 轩辕 端木 独孤 南宫 闻人 万俟 澹台 申屠 太史 西门 呼延 欧陽 司馬 諸葛 東方 公孫 長孫 軒轅 獨孤 聞人".split())
 
@@ -527,10 +553,10 @@ def role_byline_after_last_sentence(paragraph: str) -> tuple[str, tuple[Byline, 
     f = fold(paragraph).strip()
     if len(f) != len(paragraph.strip()):
         return paragraph, (), ""
-    m = re.search(r"[。!?”](?=[^。!?”]{2,40}$)", f)
+    m = re.search(r"[。!?”」』](?=[^。!?”」』]{2,40}$)", f)
     if not m:
         return paragraph, (), ""
-    tail = f[m.end() :].strip()
+    tail = f[m.end() :].strip().lstrip("■□●")
     people = byline_line(tail) if _ROLE.match(tail) or tail.startswith(("记者", "通讯员")) else ()
     if not people:
         return paragraph, (), ""

@@ -651,6 +651,8 @@ _SPACED_NAMES_AT_END = re.compile(r"[。!?！？”]\s+[\u4e00-\u9fff]{2,3}(?:[�
 _PHOTOS_NOTE = re.compile(r"^[(（]附(图片|照片|图)[)）]$")
 _CAPTION_MARK = re.compile(r"^(▲|△|▼|►|(上|下|左|右|组)?图\s*[:：]|图片\s*[:：]|\(图\)|（图）)\s*")
 # a wire's dispatch after the title on an item's line (a database copy that prints both on one)
+# any newsroom's dispatch mark without a date: `快报无锡电(记者陆媛)`, `本报海口电记者X报道:`
+_ANY_DISPATCH = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:专)?电\s*(?:[(（]|[\u4e00-\u9fff]{0,8}记者)")
 _WIRE_INSIDE = re.compile(
     r"(?<![\u4e00-\u9fff])(据?(?:新华社|中新社|新华网|中新网|人民网)[\u4e00-\u9fff·]{0,8}?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:专)?[电讯])"
@@ -748,6 +750,11 @@ def _read_article(chunk: _Chunk) -> _Draft:
             d.captions.append(rest)
             continue
         people = byline_line(line) or (reported_by_line(line) if text_lines else ())
+        mixed = split_credit(line) if people and len(people) > 1 else None
+        if mixed:
+            # `本报记者 李奕君 摄影 李杨`: the photographer is a photo credit, not a byline
+            people = mixed[0]
+            d.photo_credits.extend(mixed[1])
         if not people and line[:1] in "■□☉" and _BARE_NAME_LINE.fullmatch(fold(line[1:]).strip()):
             people = _names(fold(line[1:]).strip())  # `□ 王丹鷹`: a marked name is the writer
         if (
@@ -914,7 +921,7 @@ def _read_article(chunk: _Chunk) -> _Draft:
             d.has_lead = _is_lead(f)
         if wire:
             d.source = d.source or next(g for g in wire.groups() if g)
-        if d.has_lead or wire:
+        if d.has_lead or wire or (not d.bylines and _ANY_DISPATCH.match(f)):
             people, printed, lead_wire = lead_credit(first)
             mixed = split_credit(printed) if people else None
             if mixed:  # `本报讯(记者 张三 摄影 王五)`: the photographer is a credit, not a byline
@@ -924,6 +931,7 @@ def _read_article(chunk: _Chunk) -> _Draft:
                 d.bylines[:0] = list(people)
                 d.printed.insert(0, printed)
                 d.source = d.source or lead_wire
+        if d.has_lead or wire:
             d.dateline = read_dateline(first)
             if not _dated(d.dateline):
                 # `本报讯 … 国务院新闻办公室19日在北京举行…`, `据新华社电 瑞典王室4日发表声明说`:

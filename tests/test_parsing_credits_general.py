@@ -341,3 +341,11 @@ def test_more_credit_shapes_read_by_the_same_grammar():
     assert credited("运河灯会\n　　本报北京1月7日讯记者潘岗今天从有关部门获悉,灯会开幕。")[0] == ["潘岗"]
     # after a closing quotation mark, a marked byline
     assert credited("运河灯会\n　　市民笑言:「幾好行!」 ■記者 朱朗文")[0] == ["朱朗文"]
+
+
+def test_昨_alone_before_a_verb_and_a_time_in_chinese_numerals():
+    assert lead_sentence_date("申城昨錄得攝氏三十八點三度高溫。") == Dateline(days_before_issue=-1)
+    assert lead_sentence_date("十六日七时开始,居民有序排队。") == Dateline(day=16, past_only=True)
+    assert lead_sentence_date("18日夜晚,记者随同巡警一道蹲守。") == Dateline(day=18, past_only=True)
+    assert lead_sentence_date("今是昨非,感慨良多。") == Dateline()
+    assert lead_sentence_date("古都北京,从来没有今天这么辉煌。") == Dateline()

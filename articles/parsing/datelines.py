@@ -43,7 +43,7 @@ _RELATIVE = {
     "今天": 0, "今日": 0, "今晨": 0, "今早": 0,
 }
 # (`昨从市公安局了解到`, `昨在…举行`: 昨 alone before a verb of the report is 昨天)
-_RELATIVE_RE = re.compile("|".join(_RELATIVE) + r"|昨(?=[从在向对到于起经据获])")
+_RELATIVE_RE = re.compile("|".join(_RELATIVE) + r"|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨早儿宵是非])")
 _RELATIVE["昨"] = -1
 # 本报南京1月2日电, 新华社北京1月1日电, 本报驻阿布扎比记者… no: the place comes before the date
 _PLACED = re.compile(
@@ -182,7 +182,7 @@ def resolve(dateline: Dateline, issue: dt.date | None) -> dt.date | None:
 
 
 _RELATIVE_WORDS = "|".join(k for k in _RELATIVE if k != "昨")
-_OPENING_DATE = re.compile(rf"^((?:19|20)\d\d年)?(\d{{1,2}}月\d{{1,2}}日|{_CN_NUMBER}月{_CN_NUMBER}日|{_RELATIVE_WORDS}|昨(?=[从在向对到于起经据获]))")
+_OPENING_DATE = re.compile(rf"^((?:19|20)\d\d年)?(\d{{1,2}}月\d{{1,2}}日|{_CN_NUMBER}月{_CN_NUMBER}日|{_RELATIVE_WORDS}|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨早儿宵是非]))")
 _OPENING_QUOTE = re.compile(r"^[“\"「『][^”\"」』]{1,80}[”\"」』]\s*[,，]?\s*")
 _DEFINES = re.compile(r"\s*(?:为|為|是|和|与|與|及|、)")
 _OPENING_DAY = re.compile(r"^(\d{1,2})日(?:[上下中]午|早上|清晨|凌晨|晚|晚上|夜|,|，|\s)")
@@ -236,7 +236,7 @@ def sentence_date(paragraph: str) -> Dateline:
 # what may follow a date that says when the reported thing happened: a time of day, a place
 # or an act (`4月28日在国新办…表示`, `十日在北京会见`, `20日上午`, `1月1日起,`), not a definition
 # or a span (`11月8日为记者节`, `12月19日和12月20日两天`, `7日内`)
-_WHEN_AFTER = r"(?=\s*(?:[上下中]午|早上|早晨|清晨|凌晨|傍晚|晚上|晚间|晚|夜间|夜里|深夜|白天|当天|一早|[0-9]{1,2}[时点]|在|于|举行|召开|开幕|闭幕|宣布|发布|公布|表示|说|称|指出|透露|获悉|起|电|讯|报道|消息|,|，|\s))"
+_WHEN_AFTER = r"(?=\s*(?:[上下中]午|早上|早晨|清晨|凌晨|傍晚|晚上|晚间|晚|夜|深夜|[一二三四五六七八九十]{1,3}[时点]|白天|当天|一早|[0-9]{1,2}[时点]|在|于|举行|召开|开幕|闭幕|宣布|发布|公布|表示|说|称|指出|透露|获悉|起|电|讯|报道|消息|,|，|\s))"
 # what may stand before it: the start, a subject's last character, a comma, 在/于 — not 自/从/截至
 # (a start or a limit) nor an opening bracket (`周日(25日)`)
 _WHEN_BEFORE_BAD = re.compile(r"(自|从|截至|截止|直到|到|至|始于|为期|每年|每月|每逢|农历|第|有|某|每|同|次|翌|隔|逐|几|数|[(（])\s*$")
@@ -248,8 +248,10 @@ _NOT_WHEN = re.compile(_NOT_WHEN_AFTER)
 _FIRST_DAY = re.compile(rf"(?<![\d月年〇零一二两三四五六七八九十])(\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日{_WHEN_AFTER}")
 _FIRST_RELATIVE = re.compile(
     # (not `十年前的今天`, `去年的昨天`: an anniversary)
-    r"(?<![的年])(?:(前天|前日|前晚|前夜|昨天|昨日|昨晚|昨夜|昨晨|昨早)|昨(?=[从在向对到于起经据获]))"
-    r"|(?<![的年])(今天|今日|今晨|今早)(?=\s*(?:[上下中]午|早上|凌晨|晚|一早|[0-9]{1,2}[时点]|在|,|，))"
+    r"(?<![的年])(?:(前天|前日|前晚|前夜|昨天|昨日|昨晚|昨夜|昨晨|昨早)|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨早儿宵是非]))"
+    # (今天/今日 of the report before a time, a place or a pause, not a noun: `今天的无锡`,
+    # `今日头条`, `没有今天这么辉煌`)
+    r"|(?<![的年有])(今天|今日|今晨|今早)(?=\s*(?:[上下中]午|早上|凌晨|晚|一早|[0-9]{1,2}[时点]|在|,|，))"
 )
 
 

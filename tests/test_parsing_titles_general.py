@@ -214,3 +214,32 @@ def test_a_copys_pinyin_notes_stay_in_the_title_as_printed_and_leave_the_sentenc
     # the title (a long first line over a long paragraph) as printed, notes and all
     assert article.headline == "城南主流媒體看老城采訪調(diào)研活動啟動 本報應(yīng)邀探尋老城保護(hù)經(jīng)驗"
     assert article.paragraphs == ("10月19日,城南老城采訪調研活動正式啟動,二十多家媒體的記者應邀來到老城,記錄老城保護的做法。",)
+
+
+def test_title_printed_once_on_a_line_then_set_as_kicker_and_title_keeps_both():
+    from articles.parsing import parse_page
+
+    text = (
+        "为一条河,改一座桥 城南守护百年古河道\n"
+        "为一条河,改一座桥\n"
+        "城南守护百年古河道\n"
+        "( 2023-03-30 ) 稿件来源:城南日报 要 闻\n"
+        "城南老河道已有一百多年历史,为了保护它,新建的桥梁改了设计,桥墩全部避开河床。\n"
+        "河道两岸的老树也被完整保留。\n"
+    )
+    (article,) = parse_page(text, issue_date=D(2023, 3, 30)).articles
+    title = " ".join(x for x in (article.kicker, article.headline, article.subheadline) if x)
+    assert title == "为一条河,改一座桥 城南守护百年古河道"
+
+
+def test_a_kicker_ending_with_an_ellipsis_is_part_of_the_title():
+    from articles.parsing import parse_page
+
+    text = (
+        "年货市集、团圆宴、民俗活动……\n"
+        "城南浓浓年味奏响春节序曲\n"
+        "随着春节临近,城南各街道的年味越来越浓,年货市集、团圆宴和民俗活动陆续登场,吸引了大批市民。\n"
+    )
+    (article,) = parse_page(text, issue_date=D(2024, 2, 1)).articles
+    assert (article.kicker or article.headline).startswith("年货市集、团圆宴、民俗活动……")
+    assert "城南浓浓年味奏响春节序曲" in article.headline

@@ -145,7 +145,7 @@ def _title_like(line: str, *, strict: bool = False) -> bool:
         return False
     if s.strip("【】[]:： ") in _BOX_LABELS:
         return False  # 【核心提示】: a box's label
-    if is_terminated(s) and not (len(s) <= 30 and not strict and re.search(r"[!?！？][”」』]?$", s)):
+    if is_terminated(s) and not (len(s) <= 30 and not strict and re.search(r"[!?！？][”」』]?$|……$", s) and "。" not in s):
         return False  # a short title may end with ! or ? (……宏伟目标,奋进!)
     if is_apart_line(s) or is_editor_note(s):
         return False

@@ -392,6 +392,10 @@ def _from_repeated_title(lines: list[str], web_meta_at: int | None) -> tuple[lis
                 while i - k >= 0 and j - k > i and re.sub(r"\s", "", lines[i - k]) == re.sub(r"\s", "", lines[j - k]):
                     k += 1
                 j -= k - 1
+                # the title printed once on a line, then set over several (kicker and title):
+                # the set lines are the title
+                if j - i > 1 and "".join(re.sub(r"\s", "", x) for x in lines[i + 1 : j + 1]) == a:
+                    j = i + 1
                 shift = web_meta_at - j if web_meta_at is not None and web_meta_at >= j else None
                 return lines[j:], shift
     return lines, web_meta_at

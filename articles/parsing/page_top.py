@@ -75,7 +75,13 @@ def _text_line(line: str) -> bool:
         return _is_lead(line)  # a title that asks or exclaims (……這不是矛盾嗎?) is no paragraph
     if _is_lead(line):
         return True
-    return _han(line) >= 20 and not _CONSENT.search(line) and not is_caption_line(line) and not _foreign(line)
+    return (
+        _han(line) >= 20
+        and not _CONSENT.search(line)
+        and not is_caption_line(line)
+        and not _foreign(line)
+        and not (len(line) <= 80 and is_photo_line(line))  # a photo's caption closed by its credit
+    )
 
 
 @functools.lru_cache(maxsize=16384)

@@ -349,3 +349,17 @@ def test_昨_alone_before_a_verb_and_a_time_in_chinese_numerals():
     assert lead_sentence_date("18日夜晚,记者随同巡警一道蹲守。") == Dateline(day=18, past_only=True)
     assert lead_sentence_date("今是昨非,感慨良多。") == Dateline()
     assert lead_sentence_date("古都北京,从来没有今天这么辉煌。") == Dateline()
+
+
+def test_a_digest_credits_its_wires_and_papers_without_据():
+    from articles.parsing.bylines import opening_source
+
+    assert opening_source("法新社六日援引外长的话说,会晤将举行。") == "法新社"
+    assert opening_source("埃菲社五日报道,首相将访问匈牙利。") == "埃菲社"
+    assert opening_source("《星期日快报》五日报道,预计英方将只允许几千人。") == "星期日快报"
+    assert opening_source("【日本《每日新闻》11月5日报道】首相表示。") == "每日新闻"
+    from articles.parsing import fold
+
+    assert opening_source(fold("【文匯網訊】據人民日報海外版報道,12月28日起。")) == "人民日报海外版"
+    assert opening_source("据合众社报道,核电计划取消。") == "合众社"
+    assert opening_source("市政府五日报道了这一情况。") is None

@@ -743,7 +743,7 @@ _KNOWN_OUTLETS = frozenset(
 )
 _OUTLET_SHAPE = re.compile(
     r"[\u4e00-\u9fff]{1,4}社|[\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|早报|晨报|商报|都市报|周刊|周报|新闻网|电视台|广播电台|客户端)"
-    r"|[\u4e00-\u9fff]{1,6}(?:网|新闻)|[\u4e00-\u9fff]{2,10}(?<!举|通|汇|预|情|电|简|公|捷|喜|警)报"
+    r"|[\u4e00-\u9fff]{1,6}(?:网|新闻)|[\u4e00-\u9fff]{2,10}(?<!举|通|汇|预|情|电|简|公|捷|喜|警)报(?:海外版)?"
 )
 _NOT_OUTLETS = frozenset("本报社 报社 合作社 旅行社 出版社 杂志社 公社 结社 网 新闻 互联网 因特网 电网 管网 路网 这则新闻 有关新闻".split())
 _CN_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
@@ -761,6 +761,12 @@ _OPENING_OUTLET = re.compile(
 )
 
 
+_BRACKETED_OWN_MARK = re.compile(r"^[【\[][\u4e00-\u9fff]{2,8}讯[】\]]\s*")
+# `《星期日快报》五日报道`, `【日本《每日新闻》11月5日报道】`: an outlet in title marks, its report
+_OPENING_QUOTED_OWN = re.compile(
+    rf"^[【\[]?(?:[\u4e00-\u9fff]{{1,4}}?)?《([^《》]{{2,14}})》\s*(?:(?:{_CN_DAY}月)?{_CN_DAY}日)?\s*(?:报道|电|讯)"
+)
+_AGENCY_REPORTED = re.compile(rf"^(?!据)([\u4e00-\u9fff]{{1,4}}社)(?:(?:{_CN_DAY}月)?{_CN_DAY}日)?(?:报道|援引|电|讯)")
 _OUTLET_OWN_OPENING = re.compile(
     rf"^([\u4e00-\u9fff]{{2,10}}?)(?:[\u4e00-\u9fff]{{0,6}}?(?:{_CN_DAY}月)?{_CN_DAY}日电|消息\s*[(（:：,，])"
 )
@@ -772,11 +778,15 @@ def opening_source(text: str) -> str | None:
     二十三日报道` -> 华尔街日报, `据合众社报道` -> 合众社, `【法新社巴黎12月21日电】` -> 法新社."""
     f = text.strip()
     head = f[:40]
-    if not ("据" in head[:2] or "电" in head or "消息" in head or head[:1] in "【["):
+    if not ("据" in head[:2] or "电" in head or "消息" in head or "报道" in head or "援引" in head or head[:1] in "【["):
         return None  # (the common case, checked first: no credit at the opening)
-    m = _OPENING_QUOTED_OUTLET.match(f)
+    f = _BRACKETED_OWN_MARK.sub("", f, count=1)  # `【文匯網訊】據人民日報報道`: the site's own mark first
+    m = _OPENING_QUOTED_OUTLET.match(f) or _OPENING_QUOTED_OWN.match(f)
     if m:
         return m.group(1)
+    m = _AGENCY_REPORTED.match(f)
+    if m and is_outlet(m.group(1)):
+        return m.group(1)  # `法新社六日援引…`, `埃菲社五日报道,`: a digest's wire credit
     if not (f.startswith("据") or f[:1] in "【["):
         # `央视网消息:`, `中新网1月8日电`: an outlet's own opening, no 据
         m = _OUTLET_OWN_OPENING.match(f)

@@ -649,6 +649,7 @@ _PHOTO_STORY_CREDIT = re.compile(r"(?:^|(?<=[。!?”]))\s*((?:[\u4e00-\u9fff]{2
 _UNDATED_COLUMNS = frozenset(KNOWN_COLUMN_TITLES) - {"图片新闻", "新闻图片"}
 _BARE_NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _JUMP_LINE = re.compile(r"^(?:>{2,}|》+|→|▶)\s*(?:详见|见|转)?\s*第?\s*[A-Za-z]?\d{1,3}(?:\s*[-—~至]\s*[A-Za-z]?\d{1,3})?\s*版\S{0,6}$")
+_AGENCY_STAMP = re.compile(r"(新华社|中新社|中央社|[\u4e00-\u9fff]{1,3}社)\s+\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 _DISTRIBUTED = re.compile(r"(?<=[。!?”\s])\s*(新华社|中新社)发$")
 _DISTRIBUTED_CREDIT = re.compile(r"[(（](人民视觉|视觉中国|人民图片|新华社|中新社)发?[)）]$|^(?:(新华社|中新社)发)")
 _SPACED_NAMES_AT_END = re.compile(r"[。!?！？”]\s+[\u4e00-\u9fff]{2,3}(?:[、\s][\u4e00-\u9fff]{2,3})?$")
@@ -849,6 +850,10 @@ def _read_article(chunk: _Chunk) -> _Draft:
             d.printed.append(paragraphs.pop())
         elif len(paragraphs) > 1 and wire_credit_line(last):
             d.source = d.source or wire_credit_line(last)  # `据新闻联播` on its own line
+            d.printed.append(paragraphs.pop())
+        elif len(paragraphs) > 1 and (stamp := _AGENCY_STAMP.fullmatch(fold(last).strip())):
+            # `新華社 2025-10-04`: the agency's stamp closing a copied brief
+            d.source = d.source or stamp.group(1)
             d.printed.append(paragraphs.pop())
         elif closing := closing_source(last):
             # `……间隔14天。 据央视`: the outlet credited after the last sentence, on its line

@@ -243,3 +243,12 @@ def test_a_kicker_ending_with_an_ellipsis_is_part_of_the_title():
     (article,) = parse_page(text, issue_date=D(2024, 2, 1)).articles
     assert (article.kicker or article.headline).startswith("年货市集、团圆宴、民俗活动……")
     assert "城南浓浓年味奏响春节序曲" in article.headline
+
+
+def test_an_icons_stray_letter_before_a_byline_line_leaves_title_and_byline_apart():
+    from articles.parsing import parse_page
+
+    text = "城南老街新添十处休息座椅\nN城南都市记者 陈安\n昨天,城南老街新添了十处休息座椅,方便逛街的老人和孩子歇脚。\n"
+    (article,) = parse_page(text, issue_date=D(2015, 4, 23)).articles
+    assert article.headline == "城南老街新添十处休息座椅"
+    assert [b.name for b in article.bylines] == ["陈安"]

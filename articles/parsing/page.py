@@ -72,6 +72,8 @@ def parse_page(
     # `……的特点。 (吕劲)?`: a character lost to a wrong encoding after a closing credit
     lines = [_LOST_AFTER_CREDIT.sub(r"\1", ln) if ln.endswith("?") else ln for ln in lines if ln]
     lines = _joined_field_labels(lines)
+    # an e-paper's icon left as one Latin letter before a byline line: `N海都记者 陈文浩`
+    lines = [ln[1:] if ln[:1].isascii() and ln[:1].isalpha() and _ICON_BEFORE_BYLINE.match(ln) and byline_line(ln[1:]) else ln for ln in lines]
     lines = _listed_then_flat(lines)
     lines = [part for ln in lines for part in _unflatten(ln)]
     lines = archive_title(lines)
@@ -303,6 +305,7 @@ def _unflatten(line: str) -> list[str]:
     return [line]
 
 
+_ICON_BEFORE_BYLINE = re.compile(r"^[A-Za-z](?=[\u4e00-\u9fff]{0,6}(记者|通讯员|实习生|記者|通訊員|實習生))")
 # a listing's numbered title (`1. 江西农业全面丰收 全省……`) and the item's flat line under it,
 # which prints the title again after its page line (`第1版()专栏: 江西农业全面丰收 全省…… 本报讯 …`)
 _LISTED_TITLE = re.compile(r"^\d{1,3}\s*[.、．]\s*(\S.{3,150})$")

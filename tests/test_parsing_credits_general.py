@@ -363,3 +363,12 @@ def test_a_digest_credits_its_wires_and_papers_without_据():
     assert opening_source(fold("【文匯網訊】據人民日報海外版報道,12月28日起。")) == "人民日报海外版"
     assert opening_source("据合众社报道,核电计划取消。") == "合众社"
     assert opening_source("市政府五日报道了这一情况。") is None
+
+
+def test_reporters_of_a_dated_own_dispatch_and_a_place_glued_to_the_last_name():
+    def names(lead):
+        return [b.name for b in lead_credit(lead)[0]]
+
+    assert names("本报济南11月29日讯(记者 王倩 实习生 王丽丽)本报将举办通讯员培训。") == ["王倩", "王丽丽"]
+    assert names("【大公報訊】記者劉舒婷、張琦、許蕎北京報道:今年兩會開幕。") == ["劉舒婷", "張琦", "許蕎"]
+    assert names("本报讯 记者许仲英报道:全省粮食增产。") == ["许仲英"]

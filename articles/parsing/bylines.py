@@ -420,7 +420,7 @@ def take_photo_credits(text: str) -> tuple[str, tuple[str, ...]]:
 # --------------------------------------------------------------------------- credits in the lead
 
 _LEAD_CREDIT = re.compile(
-    r"^[【\[]?([\u4e00-\u9fff]{0,10}讯[】\]]?|据?(本报|新华社|中新社|新华网|中新网|人民网|人民日报)\S{0,14}?电|[\u4e00-\u9fff]{2,10}?电"
+    r"^[【\[]?([\u4e00-\u9fff]{0,10}讯[】\]]?|据?(本报|新华社|中新社|新华网|中新网|人民网|人民日报)\S{0,14}?[电讯]|[\u4e00-\u9fff]{2,10}?电"
     r"|[\u4e00-\u9fff]{1,8}(?:网|在线|台|客户端|新闻)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:讯|电|消息))\s*[(（]([^()（）]{2,80})[)）]"
 )
 _REPORTED_BY = re.compile(r"(?:电|\d日讯)\s*((?:[\u4e00-\u9fff]{0,8}记者)\s*[\u4e00-\u9fff·、\s]{2,40}?)报道")
@@ -492,7 +492,7 @@ def lead_credit(lead: str) -> tuple[tuple[Byline, ...], str, str | None]:
         return (Byline(m.group(2), _role_name(m.group(1))),), m.group(1) + m.group(2), None
     m = _MARK_THEN_REPORTED.match(f)
     if m:
-        people = _people(m.group(1).strip())
+        people = _people(_place_off_last_name(m.group(1).strip()))
         # names printed with no role must look like names (a surname first)
         if people and all(b.role or has_surname(b.name) for b in people):
             return people, printed(m, 1), None
@@ -831,6 +831,18 @@ _BRACKETED_DISPATCH = re.compile(
     r"[(（]\s*据?([\u4e00-\u9fff]{1,6}?(?:社|网|台|报))(?:(?:驻[\u4e00-\u9fff]{1,6})?(?:特派|特约|实习|见习)?(记者))?\s*"
     rf"([\u4e00-\u9fff·、\s]{{1,40}}?)\s*(?:({_CN_DAY})月)?({_CN_DAY})日(?:专)?电\s*[)）]"
 )
+
+
+def _place_off_last_name(credit: str) -> str:
+    """`記者劉舒婷、張琦、許蕎北京` (then 報道): the place the last reporter filed from, glued to
+    the name, goes (a name has two or three characters)."""
+    m = re.search(r"([\u4e00-\u9fff]{4,7})$", credit)
+    if not m or not re.search(r"[、\s]|记者", credit[: m.start()] or "x") or re.search(r"记者|通讯员|实习生", m.group(1)):
+        return credit
+    last = m.group(1)
+    known = next((p for p in _DISPATCH_PLACES if last.endswith(p) and 2 <= len(last) - len(p) <= 3), None)
+    cut = len(last) - len(known) if known else (3 if len(last) >= 5 else 2)
+    return credit[: m.start()] + last[:cut] if has_surname(last[:cut]) else credit
 
 
 # places of three characters or more that a glued `NAME+PLACE` would cut wrongly

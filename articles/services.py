@@ -392,7 +392,7 @@ class IngestRun:
         # The pages, numbered after those their issue has.
         made = {issue.pk for issue in new_issues}
         top = dict(
-            Page.objects.filter(issue_id__in={issue.pk for issue, _, _ in page_issue} - made)
+            Page.objects.filter(issue_id__in={issue.pk for issue, _, _ in page_issue} - made).order_by()
             .values_list("issue_id").annotate(m=Max("sequence")).values_list("issue_id", "m")
         )
         pages = []

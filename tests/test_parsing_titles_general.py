@@ -252,3 +252,11 @@ def test_an_icons_stray_letter_before_a_byline_line_leaves_title_and_byline_apar
     (article,) = parse_page(text, issue_date=D(2015, 4, 23)).articles
     assert article.headline == "城南老街新添十处休息座椅"
     assert [b.name for b in article.bylines] == ["陈安"]
+
+
+def test_a_bracketed_papers_tag_before_a_web_title_is_its_column():
+    from articles.parsing import parse_page
+
+    text = "[城南日报]老城墙下的读书声\n每天清晨,老城墙下都会响起孩子们的读书声,附近小学的学生在这里晨读已经坚持了三年。\n"
+    (article,) = parse_page(text, issue_date=D(2006, 3, 9)).articles
+    assert (article.section, article.headline) == ("城南日报", "老城墙下的读书声")

@@ -1076,7 +1076,7 @@ def _read_headline(d: _Draft, lines: list[str]) -> None:
         if first == rest or first.startswith(rest) and _SITE_SUFFIX.fullmatch(first[len(rest) :]):
             lines = lines[1:]
     # `【決戰完勝 走向小康】趙家窪`: a series' name before the title is its column
-    column = re.match(r"^【([^【】]{2,20})】\s*(?=\S)", lines[0])
+    column = re.match(r"^【([^【】]{2,20})】\s*(?=\S)", lines[0]) or re.match(r"^\[([\u4e00-\u9fff]{2,8})\]\s*(?=[\u4e00-\u9fff“《])", lines[0])
     if column and not _is_lead(lines[0]) and len(lines[0]) > column.end() + 1:
         d.section = d.section or column.group(1)
         lines = [lines[0][column.end() :], *lines[1:]]

@@ -372,3 +372,16 @@ def test_reporters_of_a_dated_own_dispatch_and_a_place_glued_to_the_last_name():
     assert names("本报济南11月29日讯(记者 王倩 实习生 王丽丽)本报将举办通讯员培训。") == ["王倩", "王丽丽"]
     assert names("【大公報訊】記者劉舒婷、張琦、許蕎北京報道:今年兩會開幕。") == ["劉舒婷", "張琦", "許蕎"]
     assert names("本报讯 记者许仲英报道:全省粮食增产。") == ["许仲英"]
+
+
+def test_names_set_apart_over_the_next_title_close_the_article_above():
+    text = (
+        "桃乡年味浓\n　　随着春节临近,度假区内的年味也越来越浓。市民纷纷前来采购年货。\n"
+        "金辰 高艺\n年货市集人头攒动\n　　年货市集现场人头攒动,前来采购的市民边逛边看。\n"
+    )
+    first, second = parse_page_bytes(text.encode(), "x", issue_date=ISSUE).articles
+    assert [b.name for b in first.bylines] == ["金辰", "高艺"]
+    assert second.headline == "年货市集人头攒动" and second.bylines == ()
+    text = "江南 水乡\n古镇迎来游客高峰\n　　古镇迎来游客高峰,街巷里人来人往。\n"
+    article = parse_page_bytes(text.encode(), "x", issue_date=ISSUE).articles[0]
+    assert article.bylines == () and "江南" in article.headline + article.kicker

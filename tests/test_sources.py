@@ -2,6 +2,7 @@
 paper's short name, and the key that recognises a re-sent page."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -58,6 +59,21 @@ def test_content_key_ignores_spacing_blank_lines_and_punctuation_width():
     resent = "标题  \n\n\n\n本报讯 9月30日,无锡(锡山)召开会议。   \r\n\n"
     assert sources.content_key(page) == sources.content_key(resent)
     assert sources.content_key(page) != sources.content_key(page.replace("锡山", "惠山"))
+
+
+def test_nfkc_is_unicodedata_nfkc_for_every_full_width_form_and_what_may_follow_it():
+    """The fast NFKC behind the content key and fingerprints gives what unicodedata gives, or
+    pages and articles loaded before would no longer be recognised."""
+    import unicodedata
+
+    forms = [chr(c) for c in range(0xFF01, 0xFF5F)] + ["\u3000", "\uff5f", "\uff61", "\uffe5", "\u2460", "\u3392"]
+    after = ["", "\u0301", "\u0308\u0323", "\u3099", "a", "，", "\uac00", "\u1161"]
+    for form in forms:
+        for tail in after:
+            for text in (form + tail, "無錫" + form + tail + "市，（２０２４）"):
+                assert sources.nfkc(text) == unicodedata.normalize("NFKC", text), ascii(text)
+    page = (Path(__file__).resolve().parent.parent / "seeds" / "000_371bd5dce9a095bf.txt").read_text("utf-8")
+    assert sources.nfkc(page) == unicodedata.normalize("NFKC", page)
 
 
 def test_kept_share_tells_a_correction_from_another_page():

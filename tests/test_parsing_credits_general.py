@@ -385,3 +385,13 @@ def test_names_set_apart_over_the_next_title_close_the_article_above():
     text = "江南 水乡\n古镇迎来游客高峰\n　　古镇迎来游客高峰,街巷里人来人往。\n"
     article = parse_page_bytes(text.encode(), "x", issue_date=ISSUE).articles[0]
     assert article.bylines == () and "江南" in article.headline + article.kicker
+
+
+def test_a_past_edition_or_a_spans_start_is_no_dateline_and_a_site_is_no_writer():
+    def read(text):
+        a = parse_page_bytes(text.encode(), "x", issue_date=ISSUE).articles[0]
+        return a.dateline, [b.name for b in a.bylines]
+
+    assert read("伤情牵动人心\n　　本报讯 本报1月7日A7版刊登《城管队员受伤》一文后,不少市民来电。\n")[0] is None
+    assert read("年度事件评选\n　　本报讯(记者李斌)自1月2日本报刊登启事以来,读者纷纷提名。\n")[0] is None
+    assert read("助三夏\n作者:某某新闻网 吴昌松  龚玉(实习)\n　　1月8日,副县长带队来到镇里开展活动。\n") == (D(2025, 1, 8), ["吴昌松", "龚玉"])

@@ -208,6 +208,8 @@ def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
     if len(tokens) > 2 and len(tokens[0]) >= 4 and (tokens[1] in _ROLES or _ROLE.fullmatch(tokens[1])) and not _ROLE.match(tokens[0]):
         tokens = tokens[1:]  # `商洛之窗 记者 方立`: the newsroom before the role is no name
     for tok in tokens:
+        if len(tok) >= 4 and is_outlet(tok) and not _ROLE.search(tok):
+            continue  # `作者:睢宁新闻网 吴昌松`: the site, not a writer
         if tok in _ROLES:
             role = _ROLES[tok]
             roles_seen += 1
@@ -305,6 +307,7 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     m = _SLASHED_WRITER.fullmatch(f)
     if m:  # `文 / 焦惠标 《大公报》前助理总编辑`: the writer, then what they are
         return _people(m.group(1))
+    f = re.sub(r"\s*\((?:实习|实习生|见习)\)", "", f)  # (`龚玉(实习)`: what the writer is)
     if not f or len(f) > 40 or re.search(r"[。!?;:,\"“”()]", f) or re.search(r"摄影?$", f):
         return ()
     people = _people(f, need_role=True)

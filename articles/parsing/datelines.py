@@ -103,6 +103,7 @@ class Dateline:
     lead: bool = False  # read from a lead (本报讯 …): a year-dated day may be the issue's own
 
 
+_PUBLISHED_AFTER = re.compile(r"\s*(?:[A-Z]?\d{1,2}\s*版|第[\d一二三四五六七八九十]{1,3}版|刊登|刊发|刊载|发表|出版)")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年$")
 
 
@@ -113,8 +114,14 @@ def read_dateline(lead: str) -> Dateline:
     place = dateline_place(f)
     first = re.split(r"[。!?]", f, maxsplit=1)[0]
     candidates: list[tuple[int, Dateline]] = []
+    blocked = 0  # where a date that is no dateline ends: the later search starts after it
     for m in _DATE.finditer(first):
         month, day = int(m.group(1)), int(m.group(2))
+        if _PUBLISHED_AFTER.match(first, m.end() + 1) or re.search(r"(自|从|截至|截止)\s*$", first[max(0, m.start() - 3) : m.start()]):
+            # `本报7月27日A7版刊登的…`, `自12月9日本报刊登…以来`: a past edition or a span's start,
+            # not the report's day (the first date only: a later one is no better)
+            blocked = m.end()
+            break
         if 1 <= month <= 12 and 1 <= day <= 31:
             # printed with its year (`本报1987年5月18日发表的`): that year, not the issue's
             year = _YEAR_BEFORE.search(first, max(0, m.start() - 5), m.start())
@@ -138,7 +145,7 @@ def read_dateline(lead: str) -> Dateline:
                 return Dateline(day=day, place=place)
         # the date may come later in the lead (本报讯 第二届……大会8月8日上午在锡山区召开)
         # (within its first two sentences: later, a date is history — 在今年3月20日……座谈会上)
-        md = find_dateline("。".join(re.split(r"[。!?]", f, maxsplit=2)[:2]))
+        md = find_dateline("。".join(re.split(r"[。!?]", f, maxsplit=2)[:2])[blocked:])
         return Dateline(monthday=md, place=place) if md else Dateline(place=place)
     return min(candidates, key=lambda c: c[0])[1]
 
@@ -220,6 +227,9 @@ def sentence_date(paragraph: str) -> Dateline:
     first = re.split(r"[。!?]", f, maxsplit=1)[0]
     found: list[tuple[int, Dateline]] = []
     m = _SENTENCE_MONTHDAY.search(first)
+    if m and (_PUBLISHED_AFTER.match(first, m.end()) or re.search(r"(自|从|截至|截止)\s*$", first[max(0, m.start() - 3) : m.start()])):
+        first = first[m.end() :]  # (`本报7月27日A7版刊登…`: a past edition, not the report's day)
+        m = None
     if m and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
         found.append((m.start(), Dateline(monthday=(int(m.group(1)), int(m.group(2))), past_only=True)))
     m = _SENTENCE_DAY.search(first)
@@ -270,7 +280,11 @@ def lead_sentence_date(paragraph: str) -> Dateline:
     # (the first month and day only: when it is no dateline, a later one is rather part of
     # the same span or list: `这是12月19日和12月20日两天的版样`)
     for m in filter(None, [_FIRST_MONTHDAY.search(first)]):
-        if _WHEN_BEFORE_BAD.search(first[max(0, m.start() - 4) : m.start()]) or not _NOT_WHEN.match(first, m.end()):
+        if (
+            _WHEN_BEFORE_BAD.search(first[max(0, m.start() - 4) : m.start()])
+            or not _NOT_WHEN.match(first, m.end())
+            or _PUBLISHED_AFTER.match(first, m.end())
+        ):
             continue
         month, day = _number(m.group(2)), _number(m.group(3))
         if month and day and 1 <= month <= 12 and 1 <= day <= 31:

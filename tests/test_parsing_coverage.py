@@ -187,6 +187,7 @@ FURNITURE = {
     },
     "titles_quoted_title_box_label.txt": {"城南 老城牆 修復 城南日报 2019-07-29", "\""},
     "titles_date_meta_under_title.txt": {"A07:城市", "前一天  后一天", "数字版首页 > 第A07:城市", "2021年06月08日 星期二 城南晚报", "分享:"},
+    "titles_place_items.txt": {"第A05版:城南新区"},
     "titles_one_line_items.txt": {"A01版:要闻", "A02版:本地", "A03版:文体"},
     "titles_original_title_only.txt": {"原标题:夜班护士的十二个小时 一座城市安睡的背后,有人彻夜未眠"},
     "titles_site_chrome_lines.txt": {"城南网 正文", "www.chengnan.example.com", "2021-06-03 09:20:11 来源: 城南日报"},

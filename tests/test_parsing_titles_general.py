@@ -260,3 +260,14 @@ def test_a_bracketed_papers_tag_before_a_web_title_is_its_column():
     text = "[城南日报]老城墙下的读书声\n每天清晨,老城墙下都会响起孩子们的读书声,附近小学的学生在这里晨读已经坚持了三年。\n"
     (article,) = parse_page(text, issue_date=D(2006, 3, 9)).articles
     assert (article.section, article.headline) == ("城南日报", "老城墙下的读书声")
+
+
+def test_a_district_pages_items_titled_with_their_place_and_a_colon():
+    parsed = page("titles_place_items.txt", issue_date=D(2020, 6, 9))
+    assert [a.headline for a in parsed.articles] == [
+        "东湖:老小区加装电梯 首批六台投用",
+        "西岭:《老街故事》 获市群众文艺奖",
+        "南塘:引导居民 将垃圾分类落到实处",
+    ]
+    assert parsed.articles[2].dateline == D(2020, 6, 6)
+    assert parsed.articles[1].paragraphs == ("近日,西岭街道编排的小戏《老街故事》获得市群众文艺奖,演员全部来自社区居民。",)

@@ -221,7 +221,7 @@ def brief_starts(lines: list[str]) -> list[int]:
         if mark:
             by_mark.setdefault(mark, []).append(i)
     best = max(by_mark.values(), key=len, default=[])
-    numbered = _numbered_titles(lines)
+    numbered = _numbered_titles(lines) or _place_titles(lines)
     if len(numbered) > len(best):
         best = numbered
     if len(best) < 2:
@@ -268,6 +268,26 @@ def _unmarked(line: str) -> str:
 
 # a numbered item's title: `1. 苏联迄今已裁军……`, `2、…`, `3．…`
 _NUMBERED = re.compile(r"^(\d{1,2})\s*[.、．]\s*(?=[^\d\s])")
+
+
+# an item's title that opens with its place: `江溪:老小区人防工程 标识牌换新颜`
+_PLACE_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,4}\s*[:：]\s*(?=\S)")
+
+
+def _place_titles(lines: list[str]) -> list[int]:
+    """Three or more short title lines opening with a place and a colon, each at a paragraph's
+    start with text under it: a district page's column of items (江溪: / 硕放: / 梅村:)."""
+    found = [
+        i
+        for i, line in enumerate(lines)
+        if _PLACE_TITLE.match(line.strip())
+        and len(line.strip()) <= 30
+        and not is_terminated(line)
+        and _title_like(line)
+        and (i == 0 or is_terminated(lines[i - 1]) or len(lines[i - 1].strip()) >= 40)
+        and i + 1 < len(lines)
+    ]
+    return found if len(found) >= 3 else []
 
 
 def _numbered_titles(lines: list[str]) -> list[int]:
@@ -327,7 +347,8 @@ def brief_items(lines: list[str], starts: list[int]) -> list[_Chunk]:
     source of every item."""
     first = starts[0]
     # numbered items (1. 标题) are titled stories, read as such; a marked column's are briefs
-    numbered = not brief_mark(lines[first]) and bool(_NUMBERED.match(lines[first].strip()))
+    numbered = not brief_mark(lines[first]) and bool(_NUMBERED.match(lines[first].strip()) or _PLACE_TITLE.match(lines[first].strip()))
+    placed = not brief_mark(lines[first]) and bool(_PLACE_TITLE.match(lines[first].strip()))
     section = None
     if first > 0 and _column_heading(lines[first - 1]) and not brief_mark(lines[first - 1]):
         section = column_name(lines[first - 1]) or lines[first - 1].strip()
@@ -345,8 +366,12 @@ def brief_items(lines: list[str], starts: list[int]) -> list[_Chunk]:
             and _title_like(stretch[0])
         )
         if short_title:
-            found = _segment(stretch[1:])
-            item = _Chunk(section=section, headline_lines=[stretch[0]], body_lines=[], brief=not numbered)
+            head = 1
+            # a place's item title set over two or three lines (硕放:《老娘舅做寿》 / 获市“群芳奖”银奖)
+            while placed and head < 3 and head + 1 < len(stretch) and len(stretch[head].strip()) <= 30 and _title_like(stretch[head]) and not is_terminated(stretch[head]):
+                head += 1
+            found = _segment(stretch[head:])
+            item = _Chunk(section=section, headline_lines=[x.strip() for x in stretch[:head]], body_lines=[], brief=not numbered)
         else:
             found = _segment(stretch)
             item = _Chunk(section=section, headline_lines=[], body_lines=[], brief=not numbered)

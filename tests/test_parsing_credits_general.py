@@ -395,3 +395,12 @@ def test_a_past_edition_or_a_spans_start_is_no_dateline_and_a_site_is_no_writer(
     assert read("伤情牵动人心\n　　本报讯 本报1月7日A7版刊登《城管队员受伤》一文后,不少市民来电。\n")[0] is None
     assert read("年度事件评选\n　　本报讯(记者李斌)自1月2日本报刊登启事以来,读者纷纷提名。\n")[0] is None
     assert read("助三夏\n作者:某某新闻网 吴昌松  龚玉(实习)\n　　1月8日,副县长带队来到镇里开展活动。\n") == (D(2025, 1, 8), ["吴昌松", "龚玉"])
+
+
+def test_a_day_only_dispatch_dates_its_lead_before_today_in_it():
+    from articles.parsing.datelines import read_dateline
+
+    # `今天` in a dispatch is the dispatch's day
+    assert read_dateline("据新华社十二日讯 贵宾今天由总理陪同抵达北京。") == Dateline(day=12)
+    assert read_dateline("新华社北京十二月九日电 总统今天抵达。") == Dateline(monthday=(12, 9), place="北京")
+    assert read_dateline("本报合肥18日电 在辽阔的淮北平原上。") == Dateline(day=18, place="合肥")

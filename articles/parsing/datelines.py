@@ -8,7 +8,8 @@ from dataclasses import dataclass, replace
 
 from .decoding import fold
 
-_DATE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})(?=日|\s*[—\-–~〜至到]\s*\d)")
+# (`10月14月讯`: a dispatch's 日 misprinted as 月 still dates it)
+_DATE = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})(?=日|月[讯电]|\s*[—\-–~〜至到]\s*\d)")
 
 
 def find_dateline(lead: str) -> tuple[int, int] | None:
@@ -47,12 +48,12 @@ _RELATIVE_RE = re.compile("|".join(_RELATIVE) + r"|昨(?=[\u4e00-\u9fff])(?![天
 _RELATIVE["昨"] = -1
 # 本报南京1月2日电, 新华社北京1月1日电, 本报驻阿布扎比记者… no: the place comes before the date
 _PLACED = re.compile(
-    r"(本报|新华社|中新社|人民日报|新华网|中新网|人民网)(?:驻)?([\u4e00-\u9fff·]{1,10}?)"
+    r"(本报|新华社|中新社|人民日报|新华网|中新网|人民网)(?:驻)?([\u4e00-\u9fff·]{0,10}?)"
     rf"(?:(?:\d{{1,2}}|{_CN_NUMBER})月)?(\d{{1,2}}|{_CN_NUMBER})日(?:专)?[电讯]"
 )
 # 本报合肥18日电, 【新华社重庆十四日电】: the day only, in the issue's month or the one before
 _DAY_ONLY = re.compile(
-    r"^[【\[]?(?:本报|新华社|中新社|人民日报|新华网|中新网|人民网)(?:驻)?[\u4e00-\u9fff·]{1,10}?"
+    r"^[【\[]?据?(?:本报|新华社|中新社|人民日报|新华网|中新网|人民网)(?:驻)?[\u4e00-\u9fff·]{0,10}?"
     rf"(\d{{1,2}}|{_CN_NUMBER})日(?:专)?[电讯]"
 )
 
@@ -112,6 +113,12 @@ def read_dateline(lead: str) -> Dateline:
     (昨天, 今日, 前天) in its first sentence; and the place of a `本报南京1月2日电` dateline."""
     f = _readable(fold(lead))
     place = dateline_place(f)
+    day_only = _DAY_ONLY.match(f.strip())
+    if day_only and "月" not in day_only.group(0):
+        # `据新华社十二日讯 …今天…`: the dispatch's own day; 今天 in it is that day
+        day = int(day_only.group(1)) if day_only.group(1).isdigit() else chinese_number(day_only.group(1))
+        if day and 1 <= day <= 31:
+            return Dateline(day=day, place=place)
     first = re.split(r"[。!?]", f, maxsplit=1)[0]
     candidates: list[tuple[int, Dateline]] = []
     blocked = 0  # where a date that is no dateline ends: the later search starts after it

@@ -271,3 +271,16 @@ def test_a_district_pages_items_titled_with_their_place_and_a_colon():
     ]
     assert parsed.articles[2].dateline == D(2020, 6, 6)
     assert parsed.articles[1].paragraphs == ("近日,西岭街道编排的小戏《老街故事》获得市群众文艺奖,演员全部来自社区居民。",)
+
+
+def test_a_print_note_with_its_page_number_and_a_dashed_menu_are_furniture():
+    from articles.parsing import parse_page
+
+    text = (
+        "-按日期查找-版面导航\n"
+        "城南新桥通车\n"
+        "《 城南日报 》( 2024年02月22日   第 03 版)\n"
+        "昨天上午,城南新桥正式通车,两岸居民往来从此不必绕行五公里。\n"
+    )
+    (article,) = parse_page(text, issue_date=D(2024, 2, 22)).articles
+    assert (article.headline, article.paragraphs) == ("城南新桥通车", ("昨天上午,城南新桥正式通车,两岸居民往来从此不必绕行五公里。",))

@@ -404,3 +404,8 @@ def test_a_day_only_dispatch_dates_its_lead_before_today_in_it():
     assert read_dateline("据新华社十二日讯 贵宾今天由总理陪同抵达北京。") == Dateline(day=12)
     assert read_dateline("新华社北京十二月九日电 总统今天抵达。") == Dateline(monthday=(12, 9), place="北京")
     assert read_dateline("本报合肥18日电 在辽阔的淮北平原上。") == Dateline(day=18, place="合肥")
+
+
+def test_a_newsrooms_latin_name_before_the_role():
+    names = [b.name for b in lead_credit("本报讯(YMG全媒体记者 金海善 通讯员 燕兆平 摄影报道)为了形成合力。")[0]]
+    assert names == ["金海善", "燕兆平"]

@@ -185,6 +185,8 @@ def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
         for t in re.split(r"[\s、,/]+", inner)
         if t and not re.fullmatch(r"[\u4e00-\u9fff]{1,8}报[道导]|[\u4e00-\u9fff]{2,6}(报|报社|通讯社)", t)
     ]
+    # a newsroom's Latin name before the role: `YMG全媒体记者` (烟台 YMG), `CCTV记者`
+    tokens = [re.sub(r"^[A-Za-z]{1,8}(?=[\u4e00-\u9fff]{0,8}记者)", "", t) for t in tokens]
     # a two-character name set with a space to line up with three-character ones: `邢 拓 余俊杰`
     if any(len(t) == 1 for t in tokens):
         joined: list[str] = []

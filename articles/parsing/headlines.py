@@ -121,7 +121,7 @@ def _is_byline_line(line: str) -> bool:
 
 _BOX_LABELS = frozenset("核心提示 内容提要 內容提要 提要 导读 導讀 摘要 编者按 編者按 资料图 資料圖 资料图片 相关链接 相關鏈接 延伸阅读 延伸閱讀".split())
 # A news digest's numbered title in lenticular brackets: `1、【312国道快速化改造新吴段启动】`
-_MARKED_TITLE = re.compile(r"^(?:\d{1,2}\s*[、.．]\s*)?【([^【】]{2,120})】$")
+_MARKED_TITLE = re.compile(r"^(?:\d{1,2}\s*[、.．]\s*)?【([^【】]{2,200})】$")
 
 
 def marked_title(line: str) -> str | None:

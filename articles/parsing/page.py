@@ -316,6 +316,13 @@ _LISTED_TITLE = re.compile(r"^\d{1,3}\s*[.、．]\s*(\S.{3,150})$")
 _FLAT_HEAD = re.compile(r"^(第\s*[A-Za-z]?\d{1,3}\s*版\s*\((?:[^()]|\([^()]*\))*\))\s*(专栏\s*:\s*)(\S.*)$")
 
 
+# a lead's mark inside a flat item line, after a space: ` 新华社北京9月30日电`, ` 本报讯`
+_FLAT_LEAD = re.compile(
+    r"(?<=\s)(?:据)?(?:新华社|中新社|本报)[\u4e00-\u9fff]{0,10}?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:专)?[电讯]|(?<=\s)本报讯"
+)
+
+
 def _repeat_cut(text: str, title: str) -> int:
     """Where in ``text`` a copy of ``title`` at its start ends (spaces ignored); 0: no copy."""
     want = re.sub(r"\s", "", title)
@@ -350,6 +357,13 @@ def _listed_then_flat(lines: list[str]) -> list[str]:
             if named:  # the column's name before the title's copy
                 cut = _repeat_cut(content[named.end() :], listed.group(1))
                 column, content = named.group(1), content[named.end() :] if cut else content
+            if not cut:
+                # the listing names only the main title; the item prints its kicker and
+                # subheadline around it: the title runs to the lead's mark (新华社北京9月30日电)
+                squashed = re.sub(r"\s", "", listed.group(1))
+                lead = _FLAT_LEAD.search(fold(content))
+                if lead and lead.start() <= 240 and squashed in re.sub(r"\s", "", content[: lead.start()]):
+                    cut = lead.start()
             rest = content[cut:].strip() if cut else ""
             if rest:
                 # the listing's copy goes (the item prints the title again); the item's copy is

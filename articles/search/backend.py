@@ -145,7 +145,7 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
         **kwargs,
     ):
         from .indexing import prepare_segmenter
-        from .whoosh_reader import live
+        from .whoosh_reader import EMPTY, Matched, live
 
         prepare_segmenter()  # jieba and staff's local words, once per process (ranking only)
         if within or dwithin or distance_point:
@@ -157,8 +157,9 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             query = plan.And((query, *extra))
         with live.lock:
             state = live.get()
-            matched = state.evaluate(query) if self._models_allow(models) else set()
-            count = len(matched)
+            matched = state.match(query) if self._models_allow(models) else Matched.exactly(EMPTY)
+            count = matched.count
+            # An estimated count may exceed what is there: the last page is short, never padded.
             end = count if end_offset is None else min(count, end_offset)
             notes: list[str] = []
             page, scores = (
@@ -167,27 +168,40 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             page = page[start_offset:end]
             stored = [state.searcher.stored_fields(d) for d in page]
             counted = {"fields": {}, "dates": {}, "queries": {}}
+            # Beyond EXACT_UP_TO candidates, facets are the candidates' counts scaled by the share
+            # of the sample that matched (an estimate, as the count is).
+            scale = 1.0 if matched.exact else matched.rate
             for name in facets or {}:
-                counted["fields"][name] = state.field_facets(matched, name)
+                counted["fields"][name] = state.field_facets(matched.docs, name, scale)
             for name, options in (date_facets or {}).items():
                 if name != ISSUE_DATE:
                     raise NotImplementedError(f"date facets on {name!r}: only issue_date")
                 counted["dates"][name] = state.date_facets(
-                    matched,
+                    matched.docs,
                     _as_date(options["start_date"]),
                     _as_date(options["end_date"]),
                     options.get("gap_by", "month"),
                     int(options.get("gap_amount", 1)),
+                    scale,
                 )
             for name, value in (query_facets or []):
-                counted["queries"][f"{name}_{value}"] = len(state.evaluate(plan.parse_string(f"{name}:{value}"), matched))
+                found = len(state.evaluate(plan.parse_string(f"{name}:{value}"), matched.docs))
+                counted["queries"][f"{name}_{value}"] = found if matched.exact else round(found * scale)
         results = [
             result_class("articles", "article", int(s["django_id"]), scores.get(d, 0.0), **_stored(s))
             for d, s in zip(page, stored)
         ]
         if highlight and results:
             _highlight(results, plan.positive_forms(query))
-        return {"results": results, "hits": count, "facets": counted, "spelling_suggestion": None, "notes": notes}
+        return {
+            "results": results,
+            "hits": count,
+            "hits_exact": matched.exact,
+            "hits_bounds": matched.bounds,
+            "facets": counted,
+            "spelling_suggestion": None,
+            "notes": notes,
+        }
 
     def more_like_this(
         self,
@@ -211,7 +225,7 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
                 return {"results": [], "hits": 0}
             within = None if query == plan.EVERYTHING else state.evaluate(query)
             scores = state.more_like_this(docnum, within)
-            ordered = sorted(scores, key=lambda d: (-scores[d], -state.sortkey[d]))
+            ordered = sorted(scores, key=lambda d: (-scores[d], -int(state.sortkey[d])))
             end = len(ordered) if end_offset is None else end_offset
             page = ordered[start_offset:end]
             stored = [state.searcher.stored_fields(d) for d in page]

@@ -257,8 +257,20 @@ class PlanSearchQuery:
         self.notes = list(results.get("notes") or [])
         self.take_engine_results(results)
 
+    # Whether the last count is exact, and its (lower, upper) bounds when it is an estimate
+    # (an engine that estimates large counts returns ``hits_exact`` and ``hits_bounds``).
+    hits_exact = True
+    hits_bounds = None
+
     def take_engine_results(self, results: dict) -> None:
-        """What an engine's query class keeps of its own result keys (none here)."""
+        """What an engine's query class keeps of its own result keys."""
+        self.hits_exact = results.get("hits_exact", True)
+        self.hits_bounds = results.get("hits_bounds")
+
+    def _clone(self, klass=None, using=None):
+        clone = super()._clone(klass=klass, using=using)
+        clone.hits_exact, clone.hits_bounds = self.hits_exact, self.hits_bounds
+        return clone
 
     def build_query_fragment(self, field, filter_type, value):
         # Only str(self) uses strings: show the plan.

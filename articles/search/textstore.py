@@ -20,6 +20,8 @@ import mmap
 import os
 from pathlib import Path
 
+import numpy as np
+
 FILE_NAME = "texts.bin"
 
 
@@ -62,11 +64,16 @@ class TextStoreReader:
         self._map = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
         self.size = size
 
-    def containing(self, docs, needle: str, starts, lengths) -> set[int]:
-        """The documents among ``docs`` whose record (or its first ``lengths`` bytes) holds ``needle``."""
+    def containing(self, docs, needle: str, starts, lengths):
+        """Those of ``docs`` (a numpy array of document numbers) whose byte range ``starts[d]``
+        .. ``starts[d] + lengths[d]`` (numpy arrays) holds ``needle``, in their order."""
+        if not len(docs):
+            return docs
         pattern = needle.encode("utf-8")
         find = self._map.find
-        return {d for d in docs if find(pattern, starts[d], starts[d] + lengths[d]) >= 0}
+        begin = starts[docs]
+        keep = [find(pattern, a, b) >= 0 for a, b in zip(begin.tolist(), (begin + lengths[docs]).tolist())]
+        return docs[np.array(keep, dtype=bool)]
 
     def record(self, start: int, length: int) -> str:
         return self._map[start : start + length].decode("utf-8")

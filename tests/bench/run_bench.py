@@ -303,7 +303,7 @@ def stop_gunicorn(proc: subprocess.Popen) -> None:
 
 def bench(
     n: int, work: Path, seed: int, port: int | None, rounds: int, workers: int | None = None, reuse: bool = False,
-    engine: str = "whoosh", corpus_dir: Path | None = None,
+    engine: str = "whoosh", corpus_dir: Path | None = None, reuse_index: bool = False,
 ) -> dict:
     sys.path[:0] = [str(Path(__file__).resolve().parent), str(BASE_DIR)]
     import corpus as corpus_module  # beside this file (workshop code, not the product's)
@@ -312,8 +312,14 @@ def bench(
     data = work / "data"
     pages_dir = corpus_dir or work / "corpus"  # engines share one corpus of each size
     saved_ingest = work / "ingest.json"
-    reuse = reuse and saved_ingest.exists() and (data / "db.sqlite3").exists()
-    if reuse:
+    saved_index = work / f"index-{engine}.json"  # the last build's time and peak memory
+    saved_floor = work / "floor.json"  # the jieba floor measured on this database
+    reuse = (reuse or reuse_index) and saved_ingest.exists() and (data / "db.sqlite3").exists()
+    if reuse_index and not reuse:
+        raise SystemExit(f"bench: --reuse-index needs an earlier run's database and {saved_ingest}")
+    if reuse_index:
+        log("index: reusing the data folder's live index (queries only; no ingest, no build)")
+    elif reuse:
         # The database of an earlier run on the same corpus: only the index is built anew.
         for old in [*data.glob("whoosh_index*"), *data.glob("xapian_index*")]:
             shutil.rmtree(old) if old.is_dir() and not old.is_symlink() else old.unlink()
@@ -359,9 +365,19 @@ def bench(
             "ingest_s": ingest_s, "ingest_rss": ingest_rss, "articles": n, "seed": seed,
             "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         }))
-    index_args = [python, "manage.py", "rebuild_index", "-v0"] + (["--workers", str(workers)] if workers else [])
-    index_s, index_rss = run_measured(index_args, env, "index")
-    extra["index_workers"] = workers or "default"
+    if reuse_index:
+        saved = json.loads(saved_index.read_text()) if saved_index.exists() else {}
+        index_s, index_rss = saved.get("index_s", 0.0), saved.get("index_rss", 0)
+        extra["index_reused_from"] = saved.get("when", "unknown")
+        extra["index_workers"] = saved.get("workers", "default")
+    else:
+        index_args = [python, "manage.py", "rebuild_index", "-v0"] + (["--workers", str(workers)] if workers else [])
+        index_s, index_rss = run_measured(index_args, env, "index")
+        extra["index_workers"] = workers or "default"
+        saved_index.write_text(json.dumps({
+            "index_s": index_s, "index_rss": index_rss, "workers": workers or "default",
+            "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        }))
 
     # From here on this process is a Django process on the bench data folder.
     os.environ.update({"NEWSARCHIVE_DATA_DIR": str(data), "NEWSARCHIVE_SEARCH_ENGINE": env["NEWSARCHIVE_SEARCH_ENGINE"]})
@@ -384,17 +400,24 @@ def bench(
     else:
         index_bytes = folder_size(indexing.index_path().resolve())
     stored = Article.objects.count()
-    if stored != n:
+    if stored < n or (stored != n and not reuse_index):
+        # (A reused data folder also holds the page an earlier run added to measure an update.)
         raise SystemExit(f"bench: {stored} articles in the database, expected {n}")
 
-    texts = [
-        "\n\n".join([h, lead, body])
-        for h, lead, body in Article.objects.order_by("pk").values_list("headline", "lead", "body").iterator()
-    ]
-    connections.close_all()  # nothing shared across the fork below
-    floor_s, tokens, procs = jieba_floor(texts, data)
-    del texts
-    log(f"jieba floor: {floor_s:.1f} s for {tokens} tokens on {procs} processes")
+    if reuse_index and saved_floor.exists():
+        saved = json.loads(saved_floor.read_text())
+        floor_s, tokens, procs = saved["floor_s"], saved["tokens"], saved["procs"]
+        log(f"jieba floor: reused ({floor_s:.1f} s)")
+    else:
+        texts = [
+            "\n\n".join([h, lead, body])
+            for h, lead, body in Article.objects.order_by("pk").values_list("headline", "lead", "body").iterator()
+        ]
+        connections.close_all()  # nothing shared across the fork below
+        floor_s, tokens, procs = jieba_floor(texts, data)
+        del texts
+        log(f"jieba floor: {floor_s:.1f} s for {tokens} tokens on {procs} processes")
+        saved_floor.write_text(json.dumps({"floor_s": floor_s, "tokens": tokens, "procs": procs}))
 
     samples, by_class, counts = queries_in_process(rounds)
     log("in-process: p50 %.1f ms, p95 %.1f ms" % (statistics.median(samples), percentile(samples, 0.95)))
@@ -595,11 +618,14 @@ def main(argv=None) -> None:
     parser.add_argument("--workers", type=int, default=None, help="rebuild_index --workers (default: its own default)")
     parser.add_argument("--reuse-ingest", action="store_true",
                         help="keep the database an earlier run ingested from the same corpus (and its ingest time)")
+    parser.add_argument("--reuse-index", action="store_true",
+                        help="queries only: keep the database AND the live index of an earlier run (or of "
+                             "rebuild_index on that data folder); its build time comes from that run")
     parser.add_argument("--commit", default="", help="what to record as the code measured (default: git HEAD)")
     args = parser.parse_args(argv)
     work = Path(args.dir) if args.dir else BASE_DIR / "var" / "bench" / str(args.articles)
     run = bench(args.articles, work.resolve(), args.seed, args.port, args.rounds, args.workers, args.reuse_ingest,
-                args.engine, Path(args.corpus).resolve() if args.corpus else None)
+                args.engine, Path(args.corpus).resolve() if args.corpus else None, args.reuse_index)
     if not args.no_record:
         record(run, args.commit)
     print(json.dumps(run["extra"], ensure_ascii=False))

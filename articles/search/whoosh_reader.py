@@ -330,14 +330,33 @@ class IndexState:
             self._cache.move_to_end(key)
         return value
 
-    def postings(self, fieldname: str, term: str) -> np.ndarray:
-        """The (live) documents whose ``fieldname`` has ``term``."""
+    def _leaves(self, within=None) -> list:
+        """(segment reader, first document number) of every segment, or of those holding a
+        document of ``within``: documents are numbered in segment order, and a filter such as
+        a year keeps documents of a few segments only (ingest order is mostly date order)."""
+        leaves = self.searcher.reader().leaf_readers()
+        if within is None:
+            return leaves
+        starts = np.array([offset for _, offset in leaves] + [self.size], dtype=np.int64)
+        held = np.unique(np.searchsorted(starts, within, side="right") - 1)
+        return [leaves[i] for i in held.tolist()]
+
+    def _restricted(self, within) -> bool:
+        """Whether reading only ``within``'s segments is worth it (and not cached)."""
+        if within is None or len(within) * 4 > self.size:
+            return False
+        return len(self._leaves(within)) * 2 <= len(self.searcher.reader().leaf_readers())
+
+    def postings(self, fieldname: str, term: str, within=None) -> np.ndarray:
+        """The (live) documents whose ``fieldname`` has ``term``; with ``within`` (a few
+        segments' worth), possibly only those in the segments holding ``within``'s documents."""
         key = ("p", fieldname, term)
         found = self._cached(key)
         if found is not None:
             return found
+        restricted = self._restricted(within)
         parts = []
-        for leaf, offset in self.searcher.reader().leaf_readers():
+        for leaf, offset in self._leaves(within) if restricted else self._leaves():
             try:
                 matcher = leaf.postings(fieldname, term)
             except TermNotFound:
@@ -350,7 +369,7 @@ class IndexState:
                 ids = ids[~np.isin(ids, np.fromiter(deleted, dtype=np.int64))]
             parts.append(ids + offset if offset else ids)
         found = np.concatenate(parts).astype(DOC) if parts else EMPTY
-        return self._remember(key, found)
+        return found if restricted else self._remember(key, found)
 
     def frequency(self, fieldname: str, term: str) -> int:
         key = (fieldname, term)
@@ -382,7 +401,7 @@ class IndexState:
                 # Few candidates left: a byte search of each is cheaper than reading a long
                 # posting list (32 common characters read 32 whole lists: issue 14 item 7).
                 return within, False
-            found = self.postings(grams, form)
+            found = self.postings(grams, form, within)
             return (found if within is None else self.intersect(found, within)), fieldname != BODY
         frequency = {p: self.frequency(grams, p) for p in {form[i : i + 2] for i in range(len(form) - 1)}}
         found = within
@@ -394,7 +413,7 @@ class IndexState:
                 break
             if lean and found is not None and len(found) >= LEAN_CANDIDATES:
                 break
-            docs = self.postings(grams, pair)
+            docs = self.postings(grams, pair, found)
             found = docs if found is None else self.intersect(found, docs)
             if not len(found):
                 break
@@ -761,10 +780,15 @@ class IndexState:
         return dict(zip(docs.tolist(), scores[docs].tolist()))
 
     def word_scores(self, words: list[str], docs: np.ndarray) -> np.ndarray:
-        """BM25 of ``words`` in the ``words`` field, summed, for each of ``docs``."""
+        """BM25 of ``words`` in the ``words`` field, summed, for each of ``docs`` (read from
+        the segments holding ``docs`` only when they are a few: a year's articles)."""
         scores = np.zeros(self.size, dtype=np.float64)
+        restricted = self._restricted(docs)
         for word in words:
-            ids, values = self.word_score_map(word)
+            if restricted and self._cached(("w", word)) is None:
+                ids, values = self._word_scores_in(word, self._leaves(docs))
+            else:
+                ids, values = self.word_score_map(word)
             scores[ids] += values
         return scores[docs]
 
@@ -776,6 +800,10 @@ class IndexState:
         found = self._cached(key)
         if found is not None:
             return found
+        return self._remember(key, self._word_scores_in(word, self._leaves()))
+
+    def _word_scores_in(self, word: str, leaves) -> tuple[np.ndarray, np.ndarray]:
+        """(documents, BM25 of ``word``) in the given segments."""
         reader = self.searcher.reader()
         frequency = self.frequency(WORDS, word)
         id_parts, score_parts = [], []
@@ -783,7 +811,7 @@ class IndexState:
             total = max(1, reader.doc_count())
             scale = math.log(1 + (total - frequency + 0.5) / (frequency + 0.5)) * (BM25_K1 + 1)
             norms = self.length_norms()
-            for leaf, offset in reader.leaf_readers():
+            for leaf, offset in leaves:
                 try:
                     matcher = leaf.postings(WORDS, word)
                 except TermNotFound:
@@ -795,10 +823,8 @@ class IndexState:
                 id_parts.append(ids)
                 score_parts.append(scale * tfs / (tfs + norms[ids]))
         if id_parts:
-            found = (np.concatenate(id_parts).astype(DOC), np.concatenate(score_parts).astype(np.float64))
-        else:
-            found = (EMPTY, np.zeros(0, dtype=np.float64))
-        return self._remember(key, found)
+            return np.concatenate(id_parts).astype(DOC), np.concatenate(score_parts).astype(np.float64)
+        return EMPTY, np.zeros(0, dtype=np.float64)
 
     def length_norms(self) -> np.ndarray:
         """BM25's length term ``k1 * (1 - b + b * length / average length)`` of each document's

@@ -100,7 +100,7 @@ ifeq ($(ENGINE),shards)
 else
 	$(VENV)/bin/python tests/bench/run_bench.py --engine $(ENGINE) --articles $(ARTICLES) \
 		--dir $(if $(filter whoosh,$(ENGINE)),$(BENCH_DIR),$(BENCH_DIR)-$(ENGINE)) --corpus $(BENCH_DIR)/corpus \
-		$(if $(BENCH_PORT),--port $(BENCH_PORT))
+		$(if $(BENCH_PORT),--port $(BENCH_PORT)) $(BENCH_ARGS)
 endif
 
 # make loadtest: `make run` on LOADTEST_PORT in a scratch data dir (plus LOADTEST_ARTICLES

@@ -358,6 +358,7 @@ def bench(
         ingest_s, ingest_rss = saved["ingest_s"], saved["ingest_rss"]
         extra["ingest_reused_from"] = saved.get("when", "")
         log(f"ingest: reused from an earlier run ({ingest_s:.1f} s)")
+        manage("migrate", "--noinput", "-v0", env=env)  # the code may have gained migrations since
     else:
         manage("migrate", "--noinput", "-v0", env=env)
         ingest_s, ingest_rss = run_measured([python, "manage.py", "ingest", str(pages_dir), "-v0"], env, "ingest")

@@ -68,3 +68,30 @@ def test_a_phrase_found_in_no_sampled_candidate_is_counted_exactly(indexed, monk
     monkeypatch.setattr(whoosh_reader, "SAMPLE", 2)
     found = page({"q": "锡市无", "mode": "exact"})
     assert found.count_exact and found.count == 0
+
+
+def test_reading_only_the_segments_of_a_few_candidates_finds_what_reading_all_finds(search_data_dir, monkeypatch):
+    # Segments of three articles: a rare term's few articles lie in a few of them, and the next
+    # term's posting list (and its BM25 words) are then read from those segments only.
+    call_command("ingest", str(SEEDS), stdout=StringIO(), stderr=StringIO())
+    monkeypatch.setattr(indexing, "SEGMENT_DOCS", 3)
+    indexing.index_rebuild()
+    query.live.reset()
+    queries = [{"q": "阿斯利康 无锡"}, {"q": "艾因 发展"}, {"q": "阿斯利康 无锡市"}, {"q": "阿斯利康 锡", "sort": "oldest"}]
+    restricted = []
+    original = whoosh_reader.IndexState._restricted
+
+    def noting(self, within):
+        answer = original(self, within)
+        restricted.append(answer)
+        return answer
+
+    monkeypatch.setattr(whoosh_reader.IndexState, "_restricted", noting)
+    fewer = [page(q, per_page=50) for q in queries]
+    assert any(restricted)
+    monkeypatch.setattr(whoosh_reader.IndexState, "_restricted", lambda self, within: False)
+    query.live.reset()
+    whole = [page(q, per_page=50) for q in queries]
+    for a, b in zip(fewer, whole):
+        assert a.count == b.count > 0
+        assert [r.pk for r in a.results] == [r.pk for r in b.results]

@@ -55,7 +55,7 @@ run-shards: $(VENV)/.installed-run
 
 # The search suite on the Xapian engine: embedded, then on a two-shard cluster started and
 # stopped for it (.ci/with-xapian-shards.sh installs xapian-tools when root).
-XAPIAN_TESTS = tests/test_search.py tests/test_corpus_search.py tests/test_xapian.py \
+XAPIAN_TESTS = tests/test_search.py tests/test_corpus_search.py tests/test_xapian.py tests/test_research.py \
 	$(wildcard tests/test_haystack_api*.py)
 test-xapian: $(VENV)/.installed-test
 	NEWSARCHIVE_SEARCH_ENGINE=xapian $(VENV)/bin/python -m pytest -q $(XAPIAN_TESTS)

@@ -353,10 +353,11 @@ def _listed_then_flat(lines: list[str]) -> list[str]:
         if flat and listed:
             content, column = line[flat.start(3) :], ""
             cut = _repeat_cut(content, listed.group(1))
-            named = re.match(r"^(\S{1,12})\s+", content) if not cut else None
+            # (a column's name is short, or set apart by two spaces; a kicker is longer)
+            named = re.match(r"^(\S{1,12})\s{2,}|^(\S{1,6})\s+", content) if not cut else None
             if named:  # the column's name before the title's copy
                 cut = _repeat_cut(content[named.end() :], listed.group(1))
-                column, content = named.group(1), content[named.end() :] if cut else content
+                column, content = (named.group(1) or named.group(2)) if cut else "", content[named.end() :] if cut else content
             if not cut:
                 # the listing names only the main title; the item prints its kicker and
                 # subheadline around it: the title runs to the lead's mark (新华社北京9月30日电)

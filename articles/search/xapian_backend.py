@@ -540,7 +540,8 @@ def _date_buckets(days, options) -> list:
 
 
 class XapianSearchQuery(plan.PlanSearchQuery, StockXapianQuery):
-    """haystack's SQ tree goes to the backend as a plan (``articles.search.plan``)."""
+    """haystack's SQ tree goes to the backend as a plan (``articles.search.plan``); whether the
+    last count is Xapian's estimate (``hits_exact``, ``hits_bounds``) is kept by the plan query."""
 
     def build_params(self, spelling_query=None):
         params = StockXapianQuery.build_params(self, spelling_query=spelling_query)
@@ -552,20 +553,6 @@ class XapianSearchQuery(plan.PlanSearchQuery, StockXapianQuery):
 
     def build_query_fragment(self, field, filter_type, value):
         return str(plan.compile_leaf(field, filter_type, value))
-
-    # Whether the last count is exact (up to EXACT_UP_TO matches) or Xapian's estimate, and its
-    # bounds: the pages say 约 N for an estimate.
-    hits_exact = True
-    hits_bounds = None
-
-    def take_engine_results(self, results: dict) -> None:
-        self.hits_exact = results.get("hits_exact", True)
-        self.hits_bounds = results.get("hits_bounds")
-
-    def _clone(self, klass=None, using=None):
-        clone = super()._clone(klass=klass, using=using)
-        clone.hits_exact, clone.hits_bounds = self.hits_exact, self.hits_bounds
-        return clone
 
 
 class XapianEngine(BaseEngine):

@@ -19,6 +19,7 @@ import re
 from .bylines import byline_line, is_terminated, parse_byline_text
 from .decoding import fold
 from .headlines import _is_byline_line, _is_lead, column_name, _title_like, is_caption_line, is_editor_note, is_photo_line, marked_title
+from .segmentation import label_list
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -146,7 +147,7 @@ def title_at_top(lines: list[str]) -> tuple[list[str], int]:
     p = next((i for i, line in enumerate(lines[:80]) if _text_line(line)), None)
     if p is None or p < 2:
         return lines, 0
-    labels = _label_runs(lines[:p])
+    labels = label_list([line.strip() for line in lines[:p]])  # the names of a page's photos, a menu
     k = p - 1
     while k >= 0 and (_between(lines[k]) or k in labels) and not marked_title(lines[k]):
         k -= 1
@@ -214,23 +215,6 @@ def title_at_top(lines: list[str]) -> tuple[list[str], int]:
         between.append(x)
     rest = [*column, *head, *between, *lines[p:]]
     return rest, len(lines) - len(rest)
-
-
-_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}")
-
-
-def _label_runs(lines: list[str]) -> set[int]:
-    """Lines in runs of three or more short bare labels (the names of a page's photos)."""
-    found: set[int] = set()
-    run: list[int] = []
-    for i, line in enumerate([*lines, ""]):
-        if _LABEL.fullmatch(line.strip()):
-            run.append(i)
-            continue
-        if len(run) >= 3:
-            found.update(run)
-        run = []
-    return found
 
 
 def _title_runs(lines: list[str]) -> set[int]:

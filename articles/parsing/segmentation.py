@@ -516,7 +516,7 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
 _LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}")
 
 
-def _label_list(lines: list[str]) -> set[int]:
+def label_list(lines: list[str]) -> set[int]:
     """Indexes of lines in runs of three or more short labels (CJK only, no punctuation)."""
     found: set[int] = set()
     run: list[int] = []
@@ -558,7 +558,7 @@ def rejoin_column_breaks(lines: list[str]) -> list[str]:
     parts: list[str] = []  # the open paragraph, joined once it closes (linear, not quadratic)
     tail = ""  # its last characters: all that termination and bylines depend on
     lines = [ln.strip() for ln in lines if ln.strip()]
-    listed = _label_list(lines)
+    listed = label_list(lines)
     for i, line in enumerate(lines):
         if i in listed:
             # one of three or more short unpunctuated lines in a row (the names of a page's

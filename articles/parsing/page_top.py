@@ -19,7 +19,7 @@ import re
 from .bylines import byline_line, is_terminated, parse_byline_text
 from .decoding import fold
 from .headlines import _is_byline_line, _is_lead, column_name, _title_like, is_caption_line, is_editor_note, is_photo_line, marked_title
-from .segmentation import label_list
+from .segmentation import label_list, runs_of
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -219,16 +219,7 @@ def title_at_top(lines: list[str]) -> tuple[list[str], int]:
 
 def _title_runs(lines: list[str]) -> set[int]:
     """Lines in runs of three or more title-like lines: a list of the page's titles."""
-    found: set[int] = set()
-    run: list[int] = []
-    for i, line in enumerate([*lines, ""]):
-        if line and _title_like(line) and not _SENTENCE_INSIDE.search(line):
-            run.append(i)
-            continue
-        if len(run) >= 3:
-            found.update(run)
-        run = []
-    return found
+    return runs_of(lines, lambda line: bool(line) and _title_like(line) and not _SENTENCE_INSIDE.search(line))
 
 
 # an archive site's page (a wiki of old papers): `解放军报>19990710` over the item's title, its

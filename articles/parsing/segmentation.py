@@ -516,18 +516,26 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
 _LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}")
 
 
-def label_list(lines: list[str]) -> set[int]:
-    """Indexes of lines in runs of three or more short labels (CJK only, no punctuation)."""
+def runs_of(lines: list[str], keep, at_least: int = 3) -> set[int]:
+    """Indexes of lines in runs of ``at_least`` or more consecutive lines for which ``keep`` is
+    true (a menu, a list of the page's titles or photo names)."""
     found: set[int] = set()
     run: list[int] = []
-    for i, line in enumerate([*lines, ""]):
-        if _LABEL.fullmatch(line):
+    for i, line in enumerate(lines):
+        if keep(line):
             run.append(i)
             continue
-        if len(run) >= 3:
+        if len(run) >= at_least:
             found.update(run)
         run = []
+    if len(run) >= at_least:
+        found.update(run)
     return found
+
+
+def label_list(lines: list[str]) -> set[int]:
+    """Indexes of lines in runs of three or more short labels (CJK only, no punctuation)."""
+    return runs_of(lines, _LABEL.fullmatch)
 
 
 _SUBHEADING = re.compile(

@@ -50,8 +50,8 @@ def lost_characters(text: str, page: ParsedPage, footer_lines: set[str] | frozen
     # it: `1. 标题` / `第1版()专栏:社论 标题 正文`)
     text = re.sub(r"(?m)^第\s*\d{1,3}\s*版\s*\((?:[^()]|\([^()]*\))*\)\s*专栏\s*:(?=\s|\S{1,12}\s)", "", text)
     body = "\n".join(ln for ln in text.split("\n") if ln.strip() and ln.strip() not in footer_lines)
-    # (and a numbered list's, `1. 标题`, whose numbers are no part of the titles)
-    body = re.sub(r"(?m)^\s*\d{1,2}\s*[、.．]\s*(?=[\u4e00-\u9fff“《「])", "", body)
+    # (and a numbered list's, `1. 标题`, `1丨标题`, whose numbers are no part of the titles)
+    body = re.sub(r"(?m)^\s*\d{1,2}\s*[、.．丨｜]\s*(?=[\u4e00-\u9fff“《「])", "", body)
     return _counted(body) - _counted(page_field_text(page))
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from articles import parsing
 from bench import corpus
+from parsing_coverage import lost_characters
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -23,6 +24,11 @@ def pool():
 @pytest.fixture(scope="module")
 def pages(pool):
     return list(corpus.generate(pool, 2500, seed=7))
+
+
+@pytest.fixture(scope="module")
+def parsed(pages):
+    return [parsing.parse_page_bytes(page.data, page.name) for page in pages]
 
 
 def test_same_seed_same_bytes_other_seed_other_bytes(pool):
@@ -42,9 +48,8 @@ def test_exactly_the_articles_asked_for_about_1500_characters_each(pages):
     assert 1200 <= mean <= 1800
 
 
-def test_every_page_parses_back_into_the_generated_articles(pages):
-    for page in pages:
-        parsed = parsing.parse_page_bytes(page.data, page.name)
+def test_every_page_parses_back_into_the_generated_articles(pages, parsed):
+    for page, parsed in zip(pages, parsed):
         assert parsed.issue_date == page.issue_date, page.name
         got = [
             (a.headline, a.paragraphs, tuple((b.name, b.role) for b in a.bylines), a.source, a.section,
@@ -56,6 +61,20 @@ def test_every_page_parses_back_into_the_generated_articles(pages):
             for a in page.articles
         ]
         assert got == want, page.name
+
+
+def test_every_line_but_the_footer_reaches_some_article(pool, pages, parsed):
+    # the general safety net under the exact comparison above: whatever the parser makes of a
+    # page, no character of its text (the imprint footer apart) is dropped without a trace
+    footer = {
+        corpus._width(line, half, parens).strip()
+        for block in pool.footers for line in block for half in (False, True) for parens in (False, True)
+    }
+    lost = {}
+    for page, got in zip(pages, parsed):
+        if missing := lost_characters(corpus.decode(page.data), got, footer):
+            lost[page.name] = "".join(sorted(missing.elements()))[:60]
+    assert not lost, lost
 
 
 def test_the_corpus_has_the_formats_variations(pages):

@@ -20,6 +20,45 @@ PAGES = ROOT / "fixtures" / "pages"
 
 # The furniture of each fixture page, as a careful reader marks it; every other line is text.
 FURNITURE = {
+    # s4 titles: an e-paper's page list and toolbar, a site's menu and meta line, a paper's
+    # name, an empty field and a date stamp printed among a title's lines
+    "s4_epaper_two_wire_stories.txt": {"01版:头版", "02版:综合新闻", "03版:社会生活", "前一版 下一版 2025年07月14日"},
+    "s4_title_with_site_chrome.txt": {"马鞍山生活网 门户 城事资讯 查看内容", "24-7-23 18:24| 发布者:admin| 查看:55| 评论:0|来自:皖江晚报"},
+    "s4_title_paper_name_under.txt": {"皖西日报", "作者:", "新闻 时间:2025年07月25日 来源:皖西日报"},
+    "s4_title_date_stamp_under.txt": {"2010-12-26 厦门商报9390"},
+    "s4_hk_list_zhuanxun.txt": {"港聞"},
+    "s4_masthead_imprint_top.txt": {
+        "国内统一刊号:CN00-0000 某某日报社出版 党报热线:9600000 广告热线:86600000 订阅热线:86500000",
+        "农历甲辰年五月初八日", "二O二四年六月十三日",
+    },
+    "s4_listing_subheads.txt": {"1987-04-09", "第 1 版", "1. 国务院发出通知 今年夏时制从4月12日开始"},
+    "s4_web_counter_line.txt": {"学校网站 ENGLISH", "某某日报海外版 2022年01月01日 报道 浏览次数:"},
+    "credits_s4_name_and_affiliation_line.txt": {"某报海外版 2022年01月01日 报道 浏览次数:"},
+    "s4_title_list_line_above.txt": {
+        "2025年04月12日 星期六", "第6版:本市新闻 2022-01-12",
+        "快递不送上门,该罚吗? 示范区“作战图”出炉 新增谈判药买得到  用得上 “上上下下”不再辛苦 金点子纳入发展蓝图",
+    },
+    "s4_epaper_list_header.txt": {"A01:一版要闻", "本版列表新闻", "2012年09月09日 星期日 放大 缩小 默认"},
+    "s4_summaries_read_more.txt": {"2026-3-16 00:03", "2026-3-16 00:02", "2026-3-16 00:01"},
+    "s4_page_line_bars.txt": {"第M01版:某某时报 | 上一版3 4下一版 |  |", "3上一篇 下一篇4 |"},
+    # s4-titles2: a site's share call and its slogan signed with its address, over its crumbs
+    "s4b_share_call_and_slogan_top.txt": {
+        "喜欢本站的话,就分享到你的朋友圈!", "旧报新读,越读越有味!【www.JiuBaoKu.net】", "旧报库  > 报纸  > 江南晚报",
+    },
+    "s4b_portal_marks_after_title.txt": {"2025年03月20日 09:12  来源:某某晚报"},
+    # s4-titles2: the site's headline list (the title's block among it) and its toolbar
+    "s4b_listed_title_block_long_list.txt": {
+        "社区食堂开张 老人吃饭不用愁", "雨天路滑", "公交车慢行", "桥头菜场", "今起搬进新址营业",
+        "版面导航      首页 2020.01.01以前报纸", "3上一篇 2025年03月16日 放大 缩小 默认",
+    },
+    "s4b_listed_title_block_year_kicker.txt": {
+        "夜市开到零点", "2024年:", "老城厢换新颜", "版面导航      首页 2020.01.01以前报纸", "3上一篇 2025年03月16日 放大 缩小 默认",
+    },
+    "s4b_empty_box_label_top.txt": {"手机终端下载:", "当前位置:某某晚报 第2025-03-18期 第06版:城事"},
+    "s4_newsletter_ad_top.txt": {
+        "【某某英语充电报】提供英语会话及实用句型,让你开口说出流利英语,不再看得懂却说不出口!", "★ 无法正常浏览内容,请按这里线上阅读",
+        "2025/05/20 第8887期 | 订阅/退订 | 看历史报份", "今日头条", "专题", "要闻", "焦点新闻",
+    },
     # brief columns: the page lines, an e-paper comment's remnant, a headline list's header
     "briefs_marked_shared_credit.txt": {"第B04版:天下", "2025-01-13 1 1 某某日报 content_1001.html 1 5 天下速递 /enpproperty-->"},
     "briefs_titled_bullets.txt": {"第A08版:国际"},
@@ -193,6 +232,10 @@ FURNITURE = {
     "titles_site_chrome_lines.txt": {"城南网 正文", "www.chengnan.example.com", "2021-06-03 09:20:11 来源: 城南日报"},
     "titles_english_name_under_title.txt": {"Chengnan Evening News"},
     "titles_zero_padded_page.txt": {"城南日报 数字报纸", "00003版:城市新闻"},
+    "credits_s4_syndicated_lead.txt": {"http://www.sina.com.cn 2005年03月02日06:16 某省新闻网-某城日报 | ||||||||"},
+    "credits_s4_web_photo_author.txt": {"2024年3月5日 08:32 [大 中 小] [打印]", "来源: 某某日报 作者: 摄影 记者 钱明远 编辑: 孙丽"},
+    "credits_s4_credit_before_nav_footer.txt": {"3上一篇 下一篇4 |", "友情链接", "某某报版权所有 版权声明 | 投稿信箱 | 联系方式"},
+    "credits_s4_printed_author_field.txt": {"光明日报 2012年10月27日 星期六", "作者:钟远山 《光明日报》( 2012年10月27日 06版)"},
 }
 
 

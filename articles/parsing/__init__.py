@@ -10,7 +10,7 @@ article text, but the page credits (值班编委 ...) are kept.
 The package is small modules, one concern each: ``decoding`` (bytes -> text, ``fold``),
 ``furniture`` (masthead, imprint, e-paper furniture), ``segmentation`` (articles and column
 breaks), ``headlines``, ``bylines`` (bylines, credits, wire sources), ``datelines`` and
-``issue_dates``; ``page`` puts them together. Everything callers use is re-exported here.
+``issue_dates``; ``page`` puts them together (``patterns`` tries many line patterns as one, quickly). Everything callers use is re-exported here.
 """
 
 from __future__ import annotations

@@ -22,9 +22,22 @@ _BYLINE_TAIL = 80  # a byline is at most 60 characters plus brackets: look no fu
 def _byline_match(line: str) -> tuple[int, re.Match] | None:
     """The closing byline's match and its offset in ``line``; searches only the tail, so a
     huge unpunctuated paragraph costs linear time, not quadratic."""
+    if not _ends_in_bracket(line):
+        return None
     offset = max(0, len(line) - _BYLINE_TAIL)
     m = _BYLINE_AT_END.search(line, offset)
     return (m.start(), m) if m else None
+
+
+def _ends_in_bracket(line: str) -> bool:
+    """Does ``line`` end in a closing bracket, spaces and one pipe after it aside? What
+    ``_BYLINE_AT_END`` needs, told without a regular expression: most lines end otherwise."""
+    end = line.rstrip()
+    if end[-1:] in ("|", "｜"):
+        end = end[:-1].rstrip()
+    return end[-1:] in (")", "）")
+
+
 _WIRE_AGENCIES = ("新华社", "中新社", "人民日报", "央视新闻", "中国新闻社", "光明日报", "经济日报", "新华网", "人民网", "央视网", "中央广播电视总台")
 _ROLES = {
     "记者": "记者",
@@ -37,16 +50,23 @@ _ROLES = {
     "文": None,
     "作者": None,
     "图": "摄影",
+    # what the named did with the copy, printed after the name: (记者 张三 编译), (张三 整理)
+    "编译": "编译",
+    "整理": None,
+    "报道": None,
+    "综合": None,
 }
-_NAME = re.compile(r"^[\u3400-\u9fff][\u3400-\u9fff·•]{1,9}$")
+# (a rare character the page could not print stays as its box: 鄭□)
+_NAME = re.compile(r"^[\u3400-\u9fff][\u3400-\u9fff·•□]{1,9}$")
 
 
 
 
+@functools.lru_cache(maxsize=16384)  # (a fact of one line, asked again and again)
 def is_terminated(line: str) -> bool:
     """Does this paragraph end a sentence (so a following line starts a new paragraph)?"""
     s = line.rstrip()
-    if parse_byline_text(s) is not None:
+    if _ends_in_bracket(s) and parse_byline_text(s) is not None:
         return True
     # A note in brackets after the last sentence: `……。（本报阿布扎比1月1日电）`, `。(相关报道见第二版)`
     if s[-1:] in ")）":
@@ -80,6 +100,15 @@ def parse_byline_text(line: str) -> tuple[tuple[Byline, ...], str | None] | None
     ):
         return None
     inner = fold(m.group(1)).strip()
+    if _WHO_IS_WHERE.match(inner):
+        return None  # `(左一为李明)`, `(前排右二)`: who stands where in the photo
+    credited = _WIRE_THEN_PEOPLE.fullmatch(inner)
+    if credited and (wire := _wire_source(credited.group(1))):
+        # `(据新华社电 记者张三)`: the agency, then its reporters
+        return _people(credited.group(2), need_role=True), wire
+    if inner.endswith("摄影报道"):
+        # `(记者甲通讯员乙、丙摄影报道)`: they took the photos and wrote the story: bylines
+        inner = inner[:-4].strip()
     if is_photo_credit(inner):
         return None
     wire = _wire_source(inner)
@@ -99,6 +128,10 @@ _SOURCE_NAMED = re.compile(r"(?:来源|稿件来源|新闻来源|文章来源|�
 _MEDIA_NAME = re.compile(r"《?[\u4e00-\u9fff]{2,10}(?:客户端|新闻网|日报|晚报|都市报|电视台|通讯社)》?")
 
 
+_WHO_IS_WHERE = re.compile(r"(?:左|右|中|前排|后排|上|下|图中)[一二三四五六七八九]+[为是]|(?:前排|后排|图中)(?:左|右|中)")
+_WIRE_THEN_PEOPLE = re.compile(r"(据\s*\S{2,14}?)\s+((?:[\u4e00-\u9fff]{0,8}记者|通讯员)\s*[\u4e00-\u9fff·、\s]{2,30})")
+
+
 def _wire_source(inner: str) -> str | None:
     """The agency a credit names: `据新华社`, `新华社电`, `综合本报和新华社电`, `据《扬子晚报》`."""
     s = inner
@@ -106,10 +139,15 @@ def _wire_source(inner: str) -> str | None:
         s = s[1:]
     s = s.strip("《》 ")
     s = re.sub(r"(电|报道|消息)$", "", s).strip("《》 ")
-    if inner.startswith("据") and 1 < len(s) <= 12 and not re.search(r"[,.:;!?。]", s):
+    if inner.startswith("据") and 1 < len(s) <= 12 and not re.search(r"[,.:;!?。\s]", s):
         return s
     if s in _WIRE_AGENCIES:
         return s
+    if s.endswith("社") and s in _KNOWN_OUTLETS:
+        return s  # `(中央社)`, `(路透社)`: an agency's copy
+    # `(新华社发)`, `(中新社发)`: a picture or item the agency distributed
+    if s.endswith("发") and (s[:-1] in _WIRE_AGENCIES or s[:-1] in _KNOWN_OUTLETS):
+        return s[:-1]
     # `(来源:某某新闻客户端)`, `(摘自《某某日报》)`, `(央视新闻客户端)`: where the copy came from
     m = _SOURCE_NAMED.fullmatch(inner)
     if m:
@@ -132,16 +170,18 @@ def _wire_source(inner: str) -> str | None:
 # name: 奥运小记者团正式成立 is a title)
 _ANY_REPORTER = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,12}记者")
 _ROLE = re.compile(
-    r"(?:本报)?(?:驻[\u4e00-\u9fff]{1,8})?(?:见习|实习|特约|特派|首席|摄影|全媒体|融媒体?)?记者"
+    r"(?:本报)?(?:[驻駐][\u4e00-\u9fff]{1,8})?(?:见习|实习|特约|特派|首席|摄影|全媒体|融媒体?)?记者"
     r"|(?:本报)?(?:特约)?通讯员|实习生|摄影|撰稿|(?:本报)?(?:联合)?(?:报道|采访|调研|调查|记者)组"
-    r"|[\u4e00-\u9fff]{2,10}?(?:报|社|台|网)(?:驻[\u4e00-\u9fff]{1,6})?(?:特派|特约)?记者"
+    r"|[\u4e00-\u9fff]{2,10}?(?:报|社|台|网)(?:[驻駐][\u4e00-\u9fff]{1,6})?(?:特派|特约)?记者"
 
     r"|[\u4e00-\u9fff]{2,10}?记者站站长"
+    # a paper's correspondent abroad: 香港特派員, 駐日特派員
+    r"|(?:本报)?(?:[驻駐][\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{2,4})?特派员"
 )
 
 
 # notes printed in brackets that are no one's name: (见图), (资料图), (待续), (全文完)
-_EDITORIAL_NOTES = frozenset("见图 资料图 组图 附图 附图片 附照片 附表 上图 下图 左图 右图 图片 待续 续完 全文完 未完 完 续 见下 见上 有删节 节选 摘编 详见".split())
+_EDITORIAL_NOTES = frozenset("见图 资料图 组图 附图 附图片 附照片 附表 上图 下图 左图 右图 图片 待续 续完 全文完 未完 完 续 见下 见上 有删节 节选 摘编 详见 手记 札记".split())
 
 
 def _role_name(printed: str) -> str:
@@ -175,18 +215,71 @@ def _glued_name(rest: str) -> bool:
     )
 
 
+# papers whose name is printed glued to the last reporter's (聯合報's `記者甲、乙聯合報`)
+_GLUED_PAPERS = ("联合报", "联合晚报", "中国时报", "自由时报", "经济日报", "苹果日报", "世界日报", "工商时报", "民生报")
+
+
+def _name_off_outlet(tok: str) -> str:
+    """`楊湛聯合報` -> 楊湛: a name of two or three characters with a paper's name glued after it."""
+    f = fold(tok)
+    if len(f) < 5 or len(f) > 9:
+        return tok
+    known = next((p for p in _GLUED_PAPERS if f.endswith(p)), None)
+    cuts = [len(f) - len(known)] if known else [3, 2]
+    for cut in cuts:
+        if 2 <= cut <= 3 and has_surname(f[:cut]) and is_outlet(f[cut:]) and len(f) - cut >= 3:
+            return tok[:cut]
+    return tok
+
+
+def _role_token(tok: str) -> bool:
+    """Does this token name a role (记者, 本报记者, 南都记者), alone or glued to a name (记者张三)?"""
+    if tok in _ROLES or _ROLE.fullmatch(tok) or _ANY_REPORTER.fullmatch(tok):
+        return True
+    m = _ROLE.match(tok) or _ANY_ROLE_GLUED.match(tok)
+    return bool(m and _glued_name(tok[m.end() :]))
+
+
+def _without_newsroom(tokens: list[str]) -> list[str]:
+    """`商洛之窗 记者 方立`, `观海新闻/青岛晚报/掌上青岛 记者 刘卓毅`, `某某报业集团特别报道组 记者
+    张三`: the newsroom, site or team printed before the first role is no one's name. Only words
+    of four characters or more go (a name has two or three; `欧阳明月` keeps its compound
+    surname), and only when a role follows."""
+    first = next((k for k, t in enumerate(tokens) if _role_token(t)), None)
+    if not first or first + 1 > len(tokens):
+        return tokens
+    lead = tokens[:first]
+    if all(len(t) >= 4 and t[:2] not in COMPOUND_SURNAMES and len(_glued_names(t)) < 2 and "·" not in t for t in lead):
+        return tokens[first:]
+    return tokens
+
+
+_DONE_WORDS = ("整理", "编译", "报道", "采写")
+_NAME_THEN_ROLE = re.compile(r"((?:记者|通讯员|实习生)[\u4e00-\u9fff]{2,3}?)(?=(?:本报)?(?:见习记者|实习记者|记者|通讯员|实习生))")
+# any newsroom's reporter glued to the name: `镇江报业全媒体记者陈洁`, `某某传媒首席记者王五`
+_ANY_ROLE_GLUED = re.compile(r"[\u4e00-\u9fff]{2,12}?记者")
+
+
 def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
     author = re.match(r"^(作者|撰文|文)\s*:\s*", inner)
     if author:  # (作者:及亚静 张普), (作者:蒯伊安 学校:北京小学): the names up to the next field
         inner = re.split(r"\s+\S{1,6}:", inner[author.end() :])[0]
+    if "记者" in inner or "通讯员" in inner or "实习生" in inner:
+        # `记者严斯林通讯员严佳`: a name then the next role, printed without a space
+        inner = _NAME_THEN_ROLE.sub(r"\1 ", inner)
     # `无锡报道`, `综合报导`, `联合报`: where or how it was filed, or the outlet, not a person
+    split = [t for t in re.split(r"[\s、,/]+", inner) if t]
+    if len(split) > 1 and "、" in inner:
+        split[-1] = _name_off_outlet(split[-1])  # `…、蔡翼謙、楊湛聯合報`: the last name, the paper glued
     tokens = [
         t
-        for t in re.split(r"[\s、,/]+", inner)
-        if t and not re.fullmatch(r"[\u4e00-\u9fff]{1,8}报[道导]|[\u4e00-\u9fff]{2,6}(报|报社|通讯社)", t)
+        for t in split
+        if t and not re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:\d{1,2}日)?报[道导]|[\u4e00-\u9fff]{2,6}(报|报社|通讯社)", t)
     ]
     # a newsroom's Latin name before the role: `YMG全媒体记者` (烟台 YMG), `CCTV记者`
     tokens = [re.sub(r"^[A-Za-z]{1,8}(?=[\u4e00-\u9fff]{0,8}记者)", "", t) for t in tokens]
+    if tokens and len(tokens[-1]) >= 4 and tokens[-1].endswith(_DONE_WORDS) and has_surname(tokens[-1][:-2]):
+        tokens[-1:] = [tokens[-1][:-2], tokens[-1][-2:]]  # `…、赵斌艺整理`: the name, then what they did
     # a two-character name set with a space to line up with three-character ones: `邢 拓 余俊杰`
     if any(len(t) == 1 for t in tokens):
         joined: list[str] = []
@@ -207,8 +300,7 @@ def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
     people: list[Byline] = []
     role: str | None = None
     roles_seen = 0
-    if len(tokens) > 2 and len(tokens[0]) >= 4 and (tokens[1] in _ROLES or _ROLE.fullmatch(tokens[1])) and not _ROLE.match(tokens[0]):
-        tokens = tokens[1:]  # `商洛之窗 记者 方立`: the newsroom before the role is no name
+    tokens = _without_newsroom(tokens)
     for tok in tokens:
         if len(tok) >= 4 and is_outlet(tok) and not _ROLE.search(tok):
             continue  # `作者:睢宁新闻网 吴昌松`: the site, not a writer
@@ -221,8 +313,10 @@ def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
             role = _role_name(tok)
             roles_seen += 1
             continue
-        # `记者张三`, `本报驻阿联酋记者林皎明` written without a space
+        # `记者张三`, `本报驻阿联酋记者林皎明`, `镇江报业全媒体记者陈洁` written without a space
         m = _ROLE.match(tok)
+        if not (m and _glued_name(tok[m.end() :])):
+            m = _ANY_ROLE_GLUED.match(tok) if "记者" in tok else None
         if m and _glued_name(tok[m.end() :]):
             role, tok = _role_name(m.group(0)), tok[m.end() :]
             roles_seen += 1
@@ -233,14 +327,20 @@ def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
                     role, tok = _ROLES[prefix], tok[len(prefix) :]
                     roles_seen += 1
                     break
+        if tok.endswith("综") and 3 <= len(tok) <= 4:
+            # `通讯员 茶园综`: a unit's abbreviation (茶园街道综治办), compiled by (综), no person;
+            # `李明综`: 李明 compiled it
+            if role == "通讯员" or not has_surname(tok[:-1]):
+                continue
+            tok = tok[:-1]
         if (
             not _NAME.match(tok)
             or len(tok) > 6 and "·" not in tok and len(_glued_names(tok)) < 2
             or tok in _EDITORIAL_NOTES
             # `綜合新華社電`, `新华社电` name no one
             or tok.endswith("电") and any(agency in tok for agency in _WIRE_AGENCIES)
-            or tok.startswith("综合")
-            or "综合" in tok
+            or tok.startswith("综合") and tok != "综合"
+            or "综合" in tok and tok != "综合"
             or tok.startswith(("记者", "通讯员", "实习生"))  # a role whose name did not read as one
             or tok.startswith("本报")
         ):
@@ -258,6 +358,18 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     # `■本报记者 李明`: a mark some papers print before the byline line
     # `■本报记者 李明`, `——本报辽宁分社记者胡婧怡`: marks printed before a byline line
     f = fold(line).strip().lstrip("■□●◆◎★☆—-－―").strip()
+    if "╱" in f or "∕" in f or "譯" in f:
+        f = f.replace("╱", "/").replace("∕", "/").replace("譯", "译")  # (╱, ∕: slashes Taiwan's papers print)
+    if "(" in f and _PINYIN_IN_CREDIT.search(f):
+        f = _PINYIN_IN_CREDIT.sub("", f)  # `■本報(bào)記者 劉化迪`: a converter's reading aid
+    if f[:2].isdigit() and (stamp := _TIME_STAMP.match(f)):
+        f = f[stamp.end() :]  # `2026/01/27 15:08 駐日特派員林翠儀／東京27日報導`: when it was posted
+    if f.endswith(")") and "》" in f and (where := _WHERE_PRINTED.search(f)):
+        f = f[: where.start()].rstrip()  # `本报记者 崔丽 庄庆鸿 《 中国青年报 》( 2013年04月27日 04 版)`
+        if re.fullmatch(r"[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3}", f) and all(has_surname(n) for n in f.split()):
+            return tuple(Byline(n) for n in f.split())  # `董興生《中國青年報》(2014年09月21日02版)`
+    if ",、" in f:
+        f = f.replace(",、", "、")  # `新華社記者甲,、乙`: a copy whose every comma was doubled
     # a mark lost to a wrong encoding before the role: `N海都记者 陈文浩`
     if f[:1].isascii() and f[:1].isalpha() and re.match(r"^[A-Za-z][\u4e00-\u9fff]{0,8}(记者|通讯员|邦邦)", f):
         f = f[1:]
@@ -267,11 +379,22 @@ def byline_line(line: str) -> tuple[Byline, ...]:
         if m and all(has_surname(n) for n in m.group(1).split()):
             return tuple(Byline(n) for n in m.group(1).split())
     # `记者昂莹莹文/图`: the writer's mark glued to the name
-    f = re.sub(r"(?<=[\u4e00-\u9fff])(文/图|图/文|文/摄|摄/文)$", r" \1", f)
+    if f.endswith(("文/图", "图/文", "文/摄", "摄/文", "文并摄", "文并图")):  # (the pattern's lookbehind is slow on every line)
+        f = re.sub(r"(?<=[\u4e00-\u9fff])(文/图|图/文|文/摄|摄/文|文并摄|文并图)$", r" \1", f)
+    affiliated = _NAME_AND_AFFILIATION.fullmatch(f) if len(f) <= 24 else None
+    if affiliated and has_surname(affiliated.group(1)):
+        return (Byline(affiliated.group(1)),)  # `孙宝启 中国农业大学教授`: the writer and what they are
+    described = _NAME_WITH_NOTE.fullmatch(f.lstrip("■□ ")) if f.endswith(")") else None
+    if described and has_surname(described.group(1)):
+        return (Byline(described.group(1)),)  # `■ 王五(作者系市作协会员)`: the writer, what they are
     # `吴昌松  龚玉(实习)`: names closing a piece, a note on what the last writer is
-    m = re.fullmatch(r"((?:[\u4e00-\u9fff·]{2,4}\s+){0,3}[\u4e00-\u9fff·]{2,4})\s*\((?:实习|实习生|见习)\)", f)
+    m = re.fullmatch(r"((?:[\u4e00-\u9fff·]{2,4}\s+){0,3}[\u4e00-\u9fff·]{2,4})\s*\((?:实习|实习生|见习)\)", f) if f.endswith(")") else None
     if m and all(has_surname(n) for n in m.group(1).split()):
         return tuple(Byline(n) for n in m.group(1).split())
+    filed = _FILED_FROM.fullmatch(f) if f.endswith(("报导", "报道")) else None
+    if filed and all(has_surname(n) and not _role_token(n) for n in re.split(r"[、\s]+", filed.group(1))):
+        # `張三／台北報導`, `張三、李四/綜合報導` (中國時報): the reporters and where they filed from
+        return tuple(Byline(n) for n in re.split(r"[、\s]+", filed.group(1)))
     marked = _DESCRIBED_WRITER.fullmatch(f) if line.strip()[:1] in "■□" else None
     if marked and all(has_surname(n) for n in marked.group(2).split()):
         # `□热心读者 石晓峰`, `■特约撰稿人 王明`: the mark of a byline line, who they are, the name
@@ -279,8 +402,8 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     if len(f) > 80 or not _ROLE_HINT.search(f):
         return ()
     pipe = re.match(r"^(作者|文|撰文|记者|采写)\s*[|｜丨]\s*(\S.*)$", f)
-    if pipe:  # `作者|黄依琳`: a role and a bar, as a colon
-        f = f"{pipe.group(1)}:{pipe.group(2)}"
+    if pipe:  # `作者|黄依琳`: a role and a bar, as a colon (and so for the fields after it)
+        f = f"{pipe.group(1)}:" + re.sub(r"(编辑|责编|责任编辑|校对|审核|摄影|图)\s*[|｜丨]\s*", r"\1:", pipe.group(2))
     credit = re.match(r"^[^。:]{2,20}[,，]\s*(作者|撰文|文)\s*:\s*([\u4e00-\u9fff·]{2,4})\s*。?$", f)
     if credit:  # `机器之心原创,作者:微胖。`: whose piece it is, then its writer
         f = f"作者:{credit.group(2)}"
@@ -304,27 +427,45 @@ def byline_line(line: str) -> tuple[Byline, ...]:
         f = re.sub(r"\s*(编辑|责编|责任编辑|视频|出镜|文案|统筹)\s*:[^:]*$", "", f)
         f = re.sub(_COLON_ROLE, lambda m: f" {m.group(1)} ", f).strip()
     m = re.fullmatch(r"(?:\S{2,8}\s+)?((?:[\u4e00-\u9fff]{2,3}\s+){0,3}[\u4e00-\u9fff]{2,3})\s+(文/图|图/文|文图|文)", f)
-    if m:  # `张帆 黄谨 文/图`, after a column's name: the writers
-        return tuple(Byline(name=n) for n in m.group(1).split())
+    if m and not any(_role_token(n) for n in (*m.group(1).split(), *f[: m.start(1)].split())):  # `张帆 黄谨 文/图`, after a column's name: the writers
+        named = f[: m.start(1)].split() + m.group(1).split()
+        if len(named) > len(m.group(1).split()) and not (len(named[0]) <= 3 and has_surname(named[0])):
+            named = named[1:]  # `邦邦 张帆 黄谨 文/图`: the column's name first
+        return tuple(Byline(name=n) for n in named)
+    both = _WROTE_AND_SHOT_SUFFIX.search(f) if f.endswith(("图", "摄", "文")) else None
+    if both and _ROLE.search(f[: both.start()]):
+        # `本报记者 张三 通讯员 李四 文/图`, `□记者 张三 文并摄`: they wrote it and took the photos
+        people = _people(f[: both.start()].strip(), need_role=True)
+        return people if 0 < len(people) <= 8 else ()
     m = _SLASHED_WRITER.fullmatch(f)
     if m:  # `文 / 焦惠标 《大公报》前助理总编辑`: the writer, then what they are
         return _people(m.group(1))
     f = re.sub(r"\s*\((?:实习|实习生|见习)\)", "", f)  # (`龚玉(实习)`: what the writer is)
-    if not f or len(f) > 40 or re.search(r"[。!?;:,\"“”()]", f) or re.search(r"摄影?$", f):
+    if not f or len(f) > 40 or re.search(r"[。!?;:,\"“”()]", f):
         return ()
+    if re.search(r"摄影?$", f):
+        # `本报记者 张三 文 李四 摄`: the writer's byline (the photographer is a photo credit)
+        mixed = split_credit(f) if _ROLE_HINT.search(f[:-1]) else None
+        return mixed[0] if mixed and any(b.role for b in mixed[0]) else ()
     people = _people(f, need_role=True)
     return people if len(people) <= 8 else ()
 
 
+_PINYIN_IN_CREDIT = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+_TIME_STAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+")
+_WHERE_PRINTED = re.compile(r"\s*《\s*[^《》]{2,12}?\s*》\s*[(（]\s*\d{4}年\d{1,2}月\d{1,2}日\s*[A-Za-z]?\d{0,3}\s*版?\s*[)）]$")
+_NAME_WITH_NOTE = re.compile(r"([\u4e00-\u9fff·]{2,4})\s*\((?:作者|笔者)?[系为是][^()]{2,30}\)")
+_FILED_FROM = re.compile(r"([\u4e00-\u9fff·]{2,4}(?:[、\s]+[\u4e00-\u9fff·]{2,4}){0,4})\s*/\s*[\u4e00-\u9fff]{0,6}(?:\d{1,2}日)?报[导道]")
 _EDITORS_AFTER = re.compile(r"(?<=\S)\s+(?:编辑|責編|责编|责任编辑|校对|校對|审核|审校|美编|终审|值班编辑)(?:\s*[:：]\s*|\s+)\S.*$")
 _DESCRIBED_WRITER = re.compile(
     r"([\u4e00-\u9fff]{1,7}[者员人生师友民长家手官])\s+([\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3})"
 )
 # every byline line names a role (记者, 通讯员, 作者, 文/图 ...): lines without one are not read further
-_ROLE_HINT = re.compile(r"记者|通讯员|实习生|摄影|撰稿|撰文|采写|作者|文|图|摄|组")
+_ROLE_HINT = re.compile(r"记者|通讯员|实习生|摄影|撰稿|撰文|采写|作者|文|图|摄|组|编译|特派员")
 _SINGLE_COLON_ROLE = re.compile(r"(记者|通讯员|撰稿|撰文|采写|文|作者)\s*:\s*(\S.{0,30})")
+_WROTE_AND_SHOT_SUFFIX = re.compile(r"\s+(?:文/图|图/文|文/摄|摄/文|文图|图文|文并摄|文并图)$")
 _SLASHED_WRITER = re.compile(
-    r"(?:文|撰文|作者)\s*/\s*((?:[\u4e00-\u9fff·]{2,4}[\s、]+){0,3}[\u4e00-\u9fff·]{2,4})(?:\s+[^。!?;,\"“”()]{2,40})?"
+    r"(?:文|撰文|作者|图文|文图)\s*/\s*((?:[\u4e00-\u9fff·]{2,4}[\s、]+){0,3}[\u4e00-\u9fff·]{2,4})(?:\s+[^。!?;,\"“”()]{2,40})?"
 )
 # `……生态休闲公园。记者 许诚 文/摄`: the writer who took the photos too, after the last sentence
 WRITER_PHOTOGRAPHER_AT_END = re.compile(
@@ -362,7 +503,7 @@ def reported_by_line(line: str) -> tuple[Byline, ...]:
 # (`新华社记者 官天一摄(传真照片)`, `新华社记者 王军 摄(附图片)`)
 _AFTER_PHOTO_CREDIT = "人民视觉|人民图片|视觉中国|新华社发|中新社发|新华社|中新社|附图片|附照片|传真照片|资料图片|资料照片|资料图|无人机照片"
 _PHOTO_EXCLUDED = re.compile(r"(拍|航|所|自|偷|抓|跟|遥|摄)摄$")
-_WROTE_AND_SHOT = re.compile(r"(?:文\s*[、/]\s*(?:摄影?|图)|(?:摄影?|图)\s*[、/]\s*文|文图|图文)$")
+_WROTE_AND_SHOT = re.compile(r"(?:文\s*[、/并]\s*(?:摄影?|图)|(?:摄影?|图)\s*[、/]\s*文|文图|图文)$")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -378,15 +519,19 @@ def is_photo_credit(inner: str) -> bool:
     if m:
         who = m.group(1).strip()
     else:
-        m = re.fullmatch(r"(摄影|图|图片)\s*[/:]\s*(.{2,30})", f)
+        m = re.fullmatch(r"(摄影|图|图片)\s*[/:]\s*(.{2,30})|(摄影)\s+(.{2,30})", f)
         if not m:
             return False
-        who = m.group(2).strip()
+        who = (m.group(2) or m.group(4)).strip()
     if _wire_source(who) or who in _WIRE_AGENCIES:
         return True
-    return bool(_people(who))
+    # a name with no role must look like one: `沈生华 摄`, not `示意图`, `(见右图)` (the agency
+    # that sent it is no name: `中新社發 王辛莉 攝`)
+    people = [b for b in _people(who) if not (is_outlet(b.name) or b.name.endswith("发") and is_outlet(b.name[:-1]))]
+    return bool(people) and (any(b.role for b in people) or all(has_surname(b.name) for b in people))
 
 
+_NOT_CREDIT_LINE = re.compile(r"[。!?;,，；！？\"“”]")
 _CREDIT_LINE = re.compile(r"[\u4e00-\u9fff·]{2,12}(?:\s+[\u4e00-\u9fff·、]{2,12}){0,3}\s*/?\s*摄")
 _BRACKETED = re.compile(r"[(（]([^()（）]{2,40})[)）]")
 # `尹以祜摄`, `新华社记者 鞠鹏 摄`, `本报记者 王波 通讯员 刘潇 朱燕君 摄` at the end of a line
@@ -411,10 +556,14 @@ def take_photo_credits(text: str) -> tuple[str, tuple[str, ...]]:
         return m.group(0)
 
     out = _BRACKETED.sub(bracketed, text) if ("摄" in text or "图" in text or "攝" in text or "圖" in text) else text
-    whole = fold(out).strip()
-    if _CREDIT_LINE.fullmatch(whole) and not _PHOTO_EXCLUDED.search(whole):
-        return "", (*found, out.strip())  # `市六小记者站 王世佺 摄`: the line is the credit
     folded = fold(out)
+    if "摄" not in folded and "图" not in folded:  # what every test below needs: most lines have neither
+        return out.strip(), tuple(found)
+    whole = folded.strip()
+    if _CREDIT_LINE.fullmatch(whole) and not _PHOTO_EXCLUDED.search(whole) and not _WROTE_AND_SHOT.search(whole):
+        return "", (*found, out.strip())  # `市六小记者站 王世佺 摄`: the line is the credit
+    if len(whole) <= 30 and ("图" in whole or "摄影" in whole) and not _NOT_CREDIT_LINE.search(whole) and is_photo_credit(whole):
+        return "", (*found, out.strip())  # `张志嵩/图`, `摄影:记者 冯玉坤`: the line is the credit
     m = _CREDIT_AT_LINE_END.search(folded, max(0, len(folded) - 80))  # a credit is short: the tail only
     if m and is_photo_credit(m.group(1)):
         found.append(out[m.start(1) : m.end(1)].strip())
@@ -425,7 +574,7 @@ def take_photo_credits(text: str) -> tuple[str, tuple[str, ...]]:
 # --------------------------------------------------------------------------- credits in the lead
 
 _LEAD_CREDIT = re.compile(
-    r"^[【\[]?([\u4e00-\u9fff]{0,10}讯[】\]]?|据?(本报|新华社|中新社|新华网|中新网|人民网|人民日报)\S{0,14}?[电讯]|[\u4e00-\u9fff]{2,10}?电"
+    r"^[【\[]?((?:[\u4e00-\u9fff]{2,10}[-－—])?[\u4e00-\u9fff]{0,10}讯[】\]]?|据?(本报|新华社|中新社|新华网|中新网|人民网|人民日报)\S{0,14}?[电讯]|[\u4e00-\u9fff]{2,10}?电"
     r"|[\u4e00-\u9fff]{1,8}(?:网|在线|台|客户端|新闻)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:讯|电|消息))\s*[(（]([^()（）]{2,80})[)）]"
 )
 _REPORTED_BY = re.compile(r"(?:电|\d日讯)\s*((?:[\u4e00-\u9fff]{0,8}记者)\s*[\u4e00-\u9fff·、\s]{2,40}?)报道")
@@ -447,6 +596,8 @@ _MARK_THEN_CREDIT = re.compile(
 _MARK_ROLE_NAME_TEXT = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,10}讯|[\u4e00-\u9fff·]{2,16}?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:专)?[电讯])"
     r"\s*((?:本报|[\u4e00-\u9fff]{2,8}?(?:报|社|台|网))?(?:见习|实习|特约|首席)?记者)([\u4e00-\u9fff]{2,3}?)"
+    # (and a correspondent after: `茂名晚报讯记者柯泽彪通讯员杨振文近日,…`)
+    r"(?:(通讯员|实习生)([\u4e00-\u9fff]{2,3}?))?"
     r"(?=今天|昨天|昨日|今日|日前|近日|前天|前日|近期|\d{1,2}日|在|从|到|随)"
 )
 
@@ -492,9 +643,12 @@ def lead_credit(lead: str) -> tuple[tuple[Byline, ...], str, str | None]:
         if people and all(has_surname(b.name) for b in people):
             return people, printed(m, 1), None
     m = _MARK_ROLE_NAME_TEXT.match(f)
-    if m and has_surname(m.group(2)):
+    if m and has_surname(m.group(2)) and (not m.group(4) or has_surname(m.group(4))):
         # `本报北京7月7日讯记者潘岗今天从…`: the name ends where the report's time or place begins
-        return (Byline(m.group(2), _role_name(m.group(1))),), m.group(1) + m.group(2), None
+        people = (Byline(m.group(2), _role_name(m.group(1))),)
+        if m.group(4):
+            people += (Byline(m.group(4), m.group(3)),)
+        return people, f[m.start(1) : m.end(4) if m.group(4) else m.end(2)], None
     m = _MARK_THEN_REPORTED.match(f)
     if m:
         people = _people(_place_off_last_name(m.group(1).strip()))
@@ -504,16 +658,46 @@ def lead_credit(lead: str) -> tuple[tuple[Byline, ...], str, str | None]:
     return (), "", None
 
 
+# a reporter's credit and 报道: (a colon) after a sentence's end or a space, with or without a lead
+# mark before it: `本报合肥4月25日电 记者王启明、刘杰报道:`, `本报讯 新华社记者甲、本报记者乙报道:`,
+# `本报记者陆珂报道:`
+_DISPATCH_REPORTED = re.compile(
+    r"(?:^|(?<=[\s。!?”」】\]]))(?:本报讯|[\u4e00-\u9fff]{2,10}?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:专)?[电讯])?\s*"
+    r"(?!据)((?:(?:本报|新华社|中新社|[\u4e00-\u9fff]{2,8}?(?:报|社|台|网))?(?:驻[\u4e00-\u9fff]{1,6})?(?:见习|实习|特约|特派|首席)?"
+    r"记者\s*[\u4e00-\u9fff·]{2,7}(?:[、,]\s*[\u4e00-\u9fff·]{2,7})*[、,\s]*){1,4})报[道导]\s*[:：]"
+)
+
+
+def reported_dispatches(paragraph: str) -> list[tuple[tuple[Byline, ...], str]]:
+    """Every `记者X报道:` credit in a paragraph that opens a dispatch: (people, as printed)."""
+    if "记者" not in paragraph and "記者" not in paragraph:
+        return []
+    f = fold(paragraph)
+    if "报道:" not in f and "报导:" not in f:
+        return []  # (the credit ends in 报道 and a colon: most paragraphs have none)
+    found = []
+    for m in _DISPATCH_REPORTED.finditer(f):
+        people = _people(_place_off_last_name(re.sub(r"[,\s]+", "、", m.group(1).strip(" 、,"))), need_role=True)
+        if people and all(has_surname(b.name) for b in people):
+            found.append((people, m.group(1).strip() + "报道"))
+    return found
+
+
 _BARE_NAME_AT_END = re.compile(r"(?<=[。!?！？”])\s*([\u4e00-\u9fff]{2,3}(?:[、\s][\u4e00-\u9fff]{2,3})?)$")
 
 
 # A name does not start with a pronoun or a connective, nor end with a verb of saying:
 # `……好。”他说` and `……。据悉` are text, not bylines.
-_NOT_A_NAME = re.compile(r"^[他她它我你您这那此该其据并但而也都还又就在是有和与及等如若即则共]|[说道称讲问答悉示]$")
+# (nor a form of address or a place: `……”张阿姨`, `高新区 梁溪区`)
+_NOT_A_NAME = re.compile(
+    r"^[他她它我你您这那此该其据并但而也都还又就在是有和与及等如若即则共]|[说道称讲问答悉示]$"
+    r"|(?:阿姨|先生|女士|大爷|大妈|师傅|老师|同学|[区县市镇乡村局厅站馆])$"
+)
 
 
 # words a web page puts where a writer's name would be: a poster's rank, the site's staff
-_NOT_NAMES = frozenset("创始人 管理员 小编 编辑 记者 作者 网友 匿名 游客 楼主 本站 站长 佚名 admin".split())
+_NOT_NAMES = frozenset("创始人 管理员 小编 编辑 记者 作者 网友 匿名 游客 楼主 本站 站长 佚名 admin 谢谢 感谢 再见 完毕 手记".split())
 
 
 # Surnames, simplified and Traditional (the 百家姓's common ones and a few compound ones): a name
@@ -538,9 +722,15 @@ def has_surname(name: str) -> bool:
     return name[:1] in SURNAMES or name[:2] in COMPOUND_SURNAMES
 
 
-def _names(text: str) -> tuple[Byline, ...]:
+def _names(text: str, *, one_surname: bool = False) -> tuple[Byline, ...]:
+    """Bare names, each starting with a surname (``one_surname``: names set apart together after
+    the last sentence, `…团聚。 蕈漩 庄剑翔`, need one surname between them: a pen name may have none)."""
     names = [n for n in re.split(r"[、\s]", text) if n]
-    if not names or any(_NOT_A_NAME.search(n) or n in _NOT_NAMES or not has_surname(n) for n in names):
+    if not names or any(_NOT_A_NAME.search(n) or n in _NOT_NAMES for n in names):
+        return ()
+    if one_surname and len(names) > 1 and any(has_surname(n) for n in names):
+        return tuple(Byline(n) for n in names)
+    if not all(has_surname(n) for n in names):
         return ()
     return tuple(Byline(n) for n in names)
 
@@ -580,10 +770,94 @@ def bare_name_after_last_sentence(paragraph: str) -> tuple[str, tuple[Byline, ..
         return ("", people) if people else (paragraph, ())
     m = _BARE_NAME_AT_END.search(f)
     if m:
-        people = _names(m.group(1))
+        people = _names(m.group(1), one_surname=m.start(1) > m.start() and " " in m.group(1))
         if people:
             return paragraph.strip()[: m.start(1)].rstrip(), people
     return paragraph, ()
+
+
+# `……成为时代的印记。 周铭鲁 图 解雯贇 整理`: after the last sentence and a space, who did what,
+# each name (or names) followed by its part: 文, 图, 摄, 整理 ...
+_MARKED_PARTS_AT_END = re.compile(
+    r"(?:^|(?<=[。!?”」』])\s+)((?:[\u4e00-\u9fff·]{2,4}(?:[、\s][\u4e00-\u9fff·]{2,4}){0,3}\s*"
+    r"(?:文/图|图/文|文/摄|摄影|整理|编译|撰文|文|图|摄)\s*){1,3})$"
+)
+_MARKED_PART = re.compile(r"([\u4e00-\u9fff·、\s]+?)\s*(文/图|图/文|文/摄|摄影|整理|编译|撰文|文|图|摄)(?=\s|$)")
+_PHOTO_PARTS = frozenset(("图", "摄", "摄影"))
+
+
+def marked_parts_at_end(paragraph: str) -> tuple[str, tuple[Byline, ...], tuple[str, ...], str] | None:
+    """`……的印记。 周铭鲁 图 解雯贇 整理`: the credits after the last sentence, each name with
+    its part: (text before, writers, photo credits as printed, the credits as printed), or
+    None. Every name must start with a surname; a photographer alone is no writer."""
+    f = fold(paragraph).rstrip()
+    if len(f) != len(paragraph.rstrip()) or not f.endswith(("文", "图", "摄", "影", "理", "译")):
+        return None
+    m = _MARKED_PARTS_AT_END.search(f, max(0, len(f) - 40))
+    if not m:
+        return None
+    writers: list[Byline] = []
+    photos: list[str] = []
+    for names, part in _MARKED_PART.findall(m.group(1)):
+        found = [n for n in re.split(r"[、\s]+", names) if n]
+        if not found or not all(has_surname(n) and 2 <= len(n) <= 4 and not _NOT_A_NAME.search(n) for n in found):
+            return None
+        if part in _PHOTO_PARTS:
+            photos.append(f"{' '.join(found)} {part}")
+        else:
+            writers.extend(Byline(n) for n in found)
+    if not writers:
+        return None
+    return f[: m.start(1)].rstrip(), tuple(writers), tuple(photos), m.group(1).strip()
+
+
+# a credit opening the text on the same line: `记者 胡肖飞 文/摄 2月27日,…`, `記者王超群∕台北報導 總統…`
+_LEADING_CREDIT = re.compile(
+    r"([^\s,，。:：!?]{2,16}(?:\s+[^\s,，。:：!?]{1,12}){0,5}?)\s*"
+    r"(/\s*[\u4e00-\u9fff]{0,6}报[导道]|\s(?:文/摄|文/图|图/文|摄/文|文图|图文|文并摄))\s+(?=\S)"
+)
+
+
+def leading_credit(paragraph: str) -> tuple[tuple[Byline, ...], str, str] | None:
+    """(people, the credit as printed, the text after it) for a paragraph that opens with its
+    reporters' credit and goes straight on with the story; None when it does not."""
+    f = fold(paragraph).strip()
+    if "╱" in f[:40] or "∕" in f[:40]:
+        f = f.replace("╱", "/").replace("∕", "/")
+    if not ("记者" in f[:20] or "通讯员" in f[:20]):
+        return None
+    m = _LEADING_CREDIT.match(f)
+    if not m:
+        return None
+    people = byline_line(m.group(0).strip())
+    if not people or not any(b.role for b in people):
+        return None
+    raw = paragraph.strip()
+    return people, m.group(0).strip(), (raw if len(raw) == len(f) else f)[m.end() :]
+
+
+# an agency's desk note closing a dispatch, then its code: `(譯者:顧荃/核稿:劉文瑜)1100201`
+_DESK_NOTE = re.compile(r"[(（]((?:[^()（）:：]{1,4}\s*[:：]\s*[^()（）/]{2,12}/?){1,3})[)）]\s*(?:\d{6,8}(?!\d)|$)")
+
+
+def desk_note_credit(paragraph: str) -> tuple[str, tuple[Byline, ...], str, str] | None:
+    """(text before, the translator or writer it names, the note as printed, what a page glued
+    after it), or None. The editors and checkers a desk note names (編輯, 核稿) are no bylines."""
+    if "核稿" not in paragraph and "譯者" not in paragraph and "译者" not in paragraph:
+        return None
+    f = fold(paragraph).rstrip()
+    m = _DESK_NOTE.search(f)
+    if not m:
+        return None
+    people = []
+    for part in m.group(1).split("/"):
+        role, _, name = part.partition(":")
+        if role.strip() in ("译者", "譯者", "撰稿", "记者", "作者") and _NAME.match(name.strip()) and has_surname(name.strip()):
+            people.append(Byline(name.strip(), "译者" if "译" in role or "譯" in role else role.strip()))
+    if not people:
+        return None
+    raw = paragraph.rstrip() if len(paragraph.rstrip()) == len(f) else f
+    return raw[: m.start()].rstrip(), tuple(people), raw[m.start() : m.end()].strip(), raw[m.end() :].strip()
 
 
 def split_byline(paragraph: str) -> tuple[str, tuple[Byline, ...], str | None] | None:
@@ -598,9 +872,11 @@ def split_byline(paragraph: str) -> tuple[str, tuple[Byline, ...], str | None] |
 
 
 
-_CREDIT_KIND = {"文": "text", "撰文": "text", "图": "photo", "摄": "photo", "摄影": "photo", "文/图": "both", "图/文": "both"}
-_KIND_FIRST = re.compile(r"^(文/图|图/文|撰文|摄影|文|图|摄)/(.*)$")
-_KIND_LAST = re.compile(r"^(.*?)/(文/图|图/文|撰文|摄影|文|图|摄)$")
+_CREDIT_KIND = {"文": "text", "撰文": "text", "撰稿": "text", "图文": "both", "文图": "both", "图": "photo", "摄": "photo", "摄影": "photo", "文/图": "both", "图/文": "both"}
+_KIND_FIRST = re.compile(r"^(文/图|图/文|撰文|撰稿|摄影|文|图|摄)/(.*)$")
+_KIND_LAST = re.compile(r"^(.*?)/(文/图|图/文|撰文|撰稿|摄影|文|图|摄)$")
+# `撰稿:张三 摄影:李四`: each part with a colon, as with a slash
+_COLON_PARTS = re.compile(r"(?:(?:撰稿|撰文|文字|文|摄影|图片|图|摄)\s*:\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3}\s*){2,3}")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -609,6 +885,8 @@ def credit_line(line: str) -> tuple[tuple[Byline, ...], tuple[str, ...]] | None:
     `本报记者 王志浩/摄 实习生 张扬/文`, `文/记者 张三 图/记者 李四`, `文/张三 摄影/李四`.
     Returns (writers, photo credits as printed) or None."""
     f = fold(line).strip().lstrip("■□●◆◎★☆").strip()
+    if ":" in f and _COLON_PARTS.fullmatch(f):
+        f = re.sub(r"(撰稿|撰文|文字|文|摄影|图片|图|摄)\s*:\s*", lambda m: {"文字": "文", "图片": "图"}.get(m.group(1), m.group(1)) + "/", f)
     if "/" not in f or len(f) > 60 or re.search(r"[。!?;,:\"“”()]", f):
         return None
     f = re.sub(r"\s*/\s*", "/", f)
@@ -744,12 +1022,14 @@ def names_as_printed(people: list[Byline] | tuple[Byline, ...], raw: str) -> lis
 # news agencies and outlets a paper credits (据X, X电): the known names, and any name shaped like
 # an agency, a paper, a station or a site (合众社, 法新社, 中央社, 华尔街日报, 某某客户端)
 _KNOWN_OUTLETS = frozenset(
-    (*_WIRE_AGENCIES, "央视", "中央社", "路透社", "美联社", "法新社", "合众社", "共同社", "塔斯社", "韩联社", "安莎社", "埃菲社", "新华社电")
+    (*_WIRE_AGENCIES, "央视", "中央社", "路透社", "美联社", "法新社", "合众社", "共同社", "塔斯社", "韩联社", "安莎社", "埃菲社", "新华社电", "中通社", "中评社")
 )
 _OUTLET_SHAPE = re.compile(
     r"[\u4e00-\u9fff]{1,4}社|[\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|早报|晨报|商报|都市报|周刊|周报|新闻网|电视台|广播电台|客户端)"
     r"|[\u4e00-\u9fff]{1,6}(?:网|新闻)|[\u4e00-\u9fff]{2,10}(?<!举|通|汇|预|情|电|简|公|捷|喜|警)报(?:海外版)?"
 )
+_OPENING_COMBINED = re.compile(r"((?:本报)?综合[^,，。:：\s]{2,30}?)(?:报道|电|消息)")
+_AGENCY_NAMES = tuple(sorted((k for k in _KNOWN_OUTLETS if k.endswith("社") and k != "新华社电"), key=len, reverse=True))
 _NOT_OUTLETS = frozenset("本报社 报社 合作社 旅行社 出版社 杂志社 公社 结社 网 新闻 互联网 因特网 电网 管网 路网 这则新闻 有关新闻".split())
 _CN_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 
@@ -777,6 +1057,15 @@ _OUTLET_OWN_OPENING = re.compile(
 )
 
 
+_UNDATED_AGENCY_DISPATCH = re.compile(r"^(新华社|中新社|中国新闻社)[\u4e00-\u9fff]{0,8}?(?:专)?电(?=\s|[(（])")
+
+
+def undated_dispatch_agency(text: str) -> str | None:
+    """`新华社昆明电 (记者刘远达)…`: the agency of a dispatch printed with no date (folded text)."""
+    m = _UNDATED_AGENCY_DISPATCH.match(text)
+    return m.group(1) if m else None
+
+
 @functools.lru_cache(maxsize=4096)
 def opening_source(text: str) -> str | None:
     """The outlet a story's opening credits (folded text, lead mark removed): `据美国《华尔街日报》
@@ -789,13 +1078,15 @@ def opening_source(text: str) -> str | None:
     m = _OPENING_QUOTED_OUTLET.match(f) or _OPENING_QUOTED_OWN.match(f)
     if m:
         return m.group(1)
+    if f.startswith(("综合", "本报综合")) and (m := _OPENING_COMBINED.match(f)):
+        return _wire_source(m.group(1))  # `综合新华社、中通社报道:`: the agencies combined
     m = _AGENCY_REPORTED.match(f)
     if m and is_outlet(m.group(1)):
-        return m.group(1)  # `法新社六日援引…`, `埃菲社五日报道,`: a digest's wire credit
+        return _known_tail(m.group(1))  # `法新社六日援引…`, `埃菲社五日报道,`: a digest's wire credit
     if not (f.startswith("据") or f[:1] in "【["):
         # `央视网消息:`, `中新网1月8日电`: an outlet's own opening, no 据
         m = _OUTLET_OWN_OPENING.match(f)
-        return m.group(1) if m and is_outlet(m.group(1)) else None
+        return _known_tail(m.group(1)) if m and is_outlet(m.group(1)) else None
     m = _OPENING_OUTLET.match(f)
     if not m:
         return None
@@ -803,8 +1094,15 @@ def opening_source(text: str) -> str | None:
     # `据合众社报道`, `法新社巴黎12月21日电`: the outlet is the name's head (合众社), before a place
     for k in range(len(name), 1, -1):
         if is_outlet(name[:k]):
-            return name[:k]
+            return _known_tail(name[:k])
     return None
+
+
+def _known_tail(name: str) -> str:
+    """`香港中通社` -> 中通社: a known agency's name after the place it files from."""
+    if name in _KNOWN_OUTLETS:
+        return name
+    return next((k for k in _AGENCY_NAMES if name.endswith(k) and len(name) - len(k) <= 4), name)
 
 
 _CLOSING_OUTLET = re.compile(r"(?<=[。!?”」])(\s*)[(（]?\s*据\s*《?([\u4e00-\u9fff]{2,10}?)》?\s*(?:电|报道|消息)?\s*[)）]?\s*$")
@@ -834,20 +1132,26 @@ def closing_source(paragraph: str) -> tuple[str, str, str] | None:
 # the place and the date in one bracket, opening the story or closing it
 _BRACKETED_DISPATCH = re.compile(
     r"[(（]\s*据?([\u4e00-\u9fff]{1,6}?(?:社|网|台|报))(?:(?:驻[\u4e00-\u9fff]{1,6})?(?:特派|特约|实习|见习)?(记者))?\s*"
-    rf"([\u4e00-\u9fff·、\s]{{1,40}}?)\s*(?:({_CN_DAY})月)?({_CN_DAY})日(?:专)?电\s*[)）]"
+    rf"([\u4e00-\u9fff·、\s]{{1,40}}?)\s*(?:({_CN_DAY})月)?({_CN_DAY})日(?:[专專]?电|综合外电报[导道])\s*[)）]"
 )
+
+
+# the last name of a credit, after a separator or the role: `記者甲、乙北京`, `记者何勇济南`
+_LAST_CREDITED = re.compile(r"(?:[、\s]|记者|通讯员|实习生)([\u4e00-\u9fff]{4,7})$")
 
 
 def _place_off_last_name(credit: str) -> str:
     """`記者劉舒婷、張琦、許蕎北京` (then 報道): the place the last reporter filed from, glued to
     the name, goes (a name has two or three characters)."""
-    m = re.search(r"([\u4e00-\u9fff]{4,7})$", credit)
-    if not m or not re.search(r"[、\s]|记者", credit[: m.start()] or "x") or re.search(r"记者|通讯员|实习生", m.group(1)):
+    m = _LAST_CREDITED.search(credit)
+    if not m or re.search(r"记者|通讯员|实习生", m.group(1)):
         return credit
     last = m.group(1)
+    if len(last) == 4 and last[:2] in COMPOUND_SURNAMES:
+        return credit  # `记者欧阳明月`: a name of four
     known = next((p for p in _DISPATCH_PLACES if last.endswith(p) and 2 <= len(last) - len(p) <= 3), None)
     cut = len(last) - len(known) if known else (3 if len(last) >= 5 else 2)
-    return credit[: m.start()] + last[:cut] if has_surname(last[:cut]) else credit
+    return credit[: m.start(1)] + last[:cut] if has_surname(last[:cut]) else credit
 
 
 # places of three characters or more that a glued `NAME+PLACE` would cut wrongly
@@ -860,7 +1164,7 @@ _DISPATCH_PLACES = tuple(
 
 # `〔記者張三／台北報導〕`, `(記者張三、李四/綜合報導)`: reporters, a slash, where or how it was filed
 _BRACKETED_REPORT = re.compile(
-    r"^[〔(（【\[]\s*((?:[\u4e00-\u9fff]{0,8}记者|特派记者|特约记者|实习记者)\s*[\u4e00-\u9fff·、\s]{2,30}?)\s*/\s*"
+    r"^[〔(（【\[]\s*((?:[\u4e00-\u9fff]{0,8}记者|特派记者|特约记者|实习记者|编译)\s*[\u4e00-\u9fff·、\s]{2,30}?)\s*/\s*"
     r"([\u4e00-\u9fff]{0,8})报[导道]\s*[〕)）】\]]"
 )
 
@@ -869,7 +1173,7 @@ _BRACKETED_REPORT = re.compile(
 def bracketed_report(text: str) -> tuple[tuple[Byline, ...], int] | None:
     """`〔記者張三／台北報導〕…` opening a paragraph: (people, where the bracket ends in the folded
     text), or None."""
-    f = fold(text).strip()
+    f = fold(text).strip().replace("╱", "/").replace("譯", "译")  # (one character for one: positions hold)
     m = _BRACKETED_REPORT.match(f)
     if not m:
         return None
@@ -924,6 +1228,21 @@ def bracketed_dispatch(text: str, *, at_end: bool = False):
         return None
     people = tuple(Byline(t, _role_name(agency + "记者") if agency != "本报" else "记者") for t in tokens)
     return people, (None if agency == "本报" else agency), place, month, day, (m.start(), m.end())
+
+
+_UNBRACKETED_DISPATCH = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:社|网|台|报)(?:驻[\u4e00-\u9fff]{1,6})?(?:特派|特约)?记者\S{2,30}?日(?:专)?电(?=\s|$)")
+
+
+def unbracketed_dispatch(text: str) -> tuple[tuple[Byline, ...], str | None, str] | None:
+    """`中央社記者張三台北2日電 …` opening a story without brackets: (people, agency, as printed)."""
+    f = fold(text).strip()
+    m = _UNBRACKETED_DISPATCH.match(f)
+    if not m:
+        return None
+    found = bracketed_dispatch(f"({m.group(0)})")
+    if not found or not found[0]:
+        return None
+    return found[0], found[1], m.group(0)
 
 
 def _number_cn(text: str) -> int | None:

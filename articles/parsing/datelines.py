@@ -44,7 +44,11 @@ _RELATIVE = {
     "今天": 0, "今日": 0, "今晨": 0, "今早": 0,
 }
 # (`昨从市公安局了解到`, `昨在…举行`: 昨 alone before a verb of the report is 昨天)
-_RELATIVE_RE = re.compile("|".join(_RELATIVE) + r"|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨早儿宵是非])")
+# (`建国十周年前夜`, `决赛前夜`: the eve of something, not the night before last)
+_RELATIVE_RE = re.compile(
+    "|".join(k if k not in ("前夜", "前晚") else rf"(?<![年节節日会會赛賽幕战戰考礼禮庆慶典式婚]){k}" for k in _RELATIVE)
+    + r"|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨早儿宵是非])"
+)
 _RELATIVE["昨"] = -1
 # 本报南京1月2日电, 新华社北京1月1日电, 本报驻阿布扎比记者… no: the place comes before the date
 _PLACED = re.compile(
@@ -61,11 +65,18 @@ _DAY_ONLY = re.compile(
 _QUOTED_SPAN = re.compile(r"“[^“”]{0,120}”|「[^「」]{0,120}」")
 
 
+# a relative day with its date in brackets, as Taiwan and Hong Kong papers print it:
+# `立法院昨(9)日三讀通過`, `亞運會昨(23日)開幕`, `今(10)日出席` (the day as printed wins)
+_BRACKETED_DAY = re.compile(r"[昨今前]\s*\(\s*(\d{1,2})\s*日?\s*\)\s*日?")
+
+
 def _readable(f: str) -> str:
-    """Folded text as the date readers see it, one character for one: 元月 is 1月, and a
-    sentence's end inside a quotation ends no sentence (`“我们有了图书馆!”昨天,村民们说`)."""
+    """Folded text as the date readers see it: 元月 is 1月, `昨(9)日` is 9日, and a sentence's
+    end inside a quotation ends no sentence (`“我们有了图书馆!”昨天,村民们说`)."""
     if "元月" in f:
         f = f.replace("元月", "1月")
+    if "(" in f and _BRACKETED_DAY.search(f):
+        f = _BRACKETED_DAY.sub(r"\1日", f)
     if "“" in f or "「" in f:
         f = _QUOTED_SPAN.sub(lambda m: re.sub(r"[。!?]", ",", m.group(0)), f)
     return f
@@ -106,6 +117,32 @@ class Dateline:
 
 _PUBLISHED_AFTER = re.compile(r"\s*(?:[A-Z]?\d{1,2}\s*版|第[\d一二三四五六七八九十]{1,3}版|刊登|刊发|刊载|发表|出版)")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年$")
+# a date set for what is to come: `布什定于31日启程出访`, `将于3月3日开幕`, or a start in a
+# sentence of plans (`3月15日开始,市政部门将正式启动…`): not when the reported thing happened
+_SCHEDULED_BEFORE = re.compile(r"(将于|将在|(?<![决決])定于|拟于|拟在|计划于|预定|预计于|预计在)\s*$")
+_START_AFTER = re.compile(r"\s*(?:开始|起)")
+_FUTURE = re.compile(r"将(?![军领士近])|即将|计划|拟")
+
+
+_CLAUSE_END = re.compile(r"[,;:]")
+_FOLLOWING = re.compile(r"^\s*(?:继|繼|紧接|緊接)")
+_AFTER_END = re.compile(r"(?:后|後|之后|之後|以后|以後)\s*$")
+
+
+def _background(sentence: str, start: int, end: int) -> bool:
+    """Whether the date at ``sentence[start:end]`` stands in a `继…后,` clause: what the news
+    follows (`繼…三名常委八日被捕後,…徐漢光九日也被捕`), not the news's own day."""
+    head = sentence.rfind(",", 0, start) + 1
+    m = _CLAUSE_END.search(sentence, end)
+    tail = m.start() if m else len(sentence)
+    return bool(_FOLLOWING.match(sentence, head) and _AFTER_END.search(sentence[end:tail]))
+
+
+def _scheduled(sentence: str, start: int, end: int) -> bool:
+    """Whether the date at ``sentence[start:end]`` is set for something to come."""
+    if _SCHEDULED_BEFORE.search(sentence, max(0, start - 4), start):
+        return True
+    return bool(_START_AFTER.match(sentence, end) and _FUTURE.search(sentence, end))
 
 
 def read_dateline(lead: str) -> Dateline:
@@ -124,7 +161,11 @@ def read_dateline(lead: str) -> Dateline:
     blocked = 0  # where a date that is no dateline ends: the later search starts after it
     for m in _DATE.finditer(first):
         month, day = int(m.group(1)), int(m.group(2))
-        if _PUBLISHED_AFTER.match(first, m.end() + 1) or re.search(r"(自|从|截至|截止)\s*$", first[max(0, m.start() - 3) : m.start()]):
+        if (
+            _PUBLISHED_AFTER.match(first, m.end() + 1)
+            or re.search(r"(自|从|截至|截止)\s*$", first[max(0, m.start() - 3) : m.start()])
+            or _scheduled(first, m.start(), m.end() + 1)
+        ):
             # `本报7月27日A7版刊登的…`, `自12月9日本报刊登…以来`: a past edition or a span's start,
             # not the report's day (the first date only: a later one is no better)
             blocked = m.end()
@@ -151,10 +192,26 @@ def read_dateline(lead: str) -> Dateline:
             if day and 1 <= day <= 31:
                 return Dateline(day=day, place=place)
         # the date may come later in the lead (本报讯 第二届……大会8月8日上午在锡山区召开)
-        # (within its first two sentences: later, a date is history — 在今年3月20日……座谈会上)
-        md = find_dateline("。".join(re.split(r"[。!?]", f, maxsplit=2)[:2])[blocked:])
+        # (within its first sentence: a date in the second is no dateline, as the measure's
+        # writers read a lead — 本报讯 高温天气里,……河道游泳。8月22日下午,记者…: none)
+        md = _later_dateline(first, blocked)
         return Dateline(monthday=md, place=place) if md else Dateline(place=place)
     return min(candidates, key=lambda c: c[0])[1]
+
+
+_SPAN_END_BEFORE = re.compile(r"(至|到|止|—|-|–|~|〜)\s*$")
+
+
+def _later_dateline(first: str, start: int) -> tuple[int, int] | None:
+    """The (month, day) a lead's first sentence names after its opening, not a span's end
+    (`春运自1月26日起至3月5日结束`) nor a day set for what is to come."""
+    for m in _DATE.finditer(first, start):
+        if _SPAN_END_BEFORE.search(first, max(0, m.start() - 2), m.start()) or _scheduled(first, m.start(), m.end() + 1):
+            continue
+        month, day = int(m.group(1)), int(m.group(2))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return month, day
+    return None
 
 
 def dateline_place(text: str) -> str:
@@ -198,13 +255,13 @@ def resolve(dateline: Dateline, issue: dt.date | None) -> dt.date | None:
 _RELATIVE_WORDS = "|".join(k for k in _RELATIVE if k != "昨")
 _OPENING_DATE = re.compile(rf"^((?:19|20)\d\d年)?(\d{{1,2}}月\d{{1,2}}日|{_CN_NUMBER}月{_CN_NUMBER}日|{_RELATIVE_WORDS}|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨早儿宵是非]))")
 _OPENING_QUOTE = re.compile(r"^[“\"「『][^”\"」』]{1,80}[”\"」』]\s*[,，]?\s*")
-_DEFINES = re.compile(r"\s*(?:为|為|是|和|与|與|及|、)")
+_DEFINES = re.compile(r"\s*(?:为|為|和|与|與|及|、)")
 _OPENING_DAY = re.compile(r"^(\d{1,2})日(?:[上下中]午|早上|清晨|凌晨|晚|晚上|夜|,|，|\s)")
 
 
 def opening_dateline(paragraph: str) -> Dateline:
     """A paragraph with no lead mark that opens with its date (`昨天,…`, `2月1日,…`)."""
-    f = _readable(fold(paragraph).strip())
+    f = _readable(fold(paragraph.strip()[:400]))  # (its opening and first sentence only)
     # a story that opens with a quoted cry, then its date: `“咦,那是在做什么?”昨天一大早,…`
     quoted = _OPENING_QUOTE.match(f)
     if quoted and (_OPENING_DATE.match(f[quoted.end() :]) or _OPENING_DAY.match(f[quoted.end() :])):
@@ -216,7 +273,7 @@ def opening_dateline(paragraph: str) -> Dateline:
         found = read_dateline(f)
         if opening.group(1) and found.monthday:
             return replace(found, year=int(opening.group(1)[:4]), lead=False)
-        return replace(found, lead=False)
+        return replace(found, lead=False, past_only=True)  # (`7月1日是…改版20周年` read on 6-29: ahead)
     m = _OPENING_DAY.match(f)  # `16日下午,…`: the day only
     if m and 1 <= int(m.group(1)) <= 31:
         return Dateline(day=int(m.group(1)))
@@ -232,15 +289,24 @@ def sentence_date(paragraph: str) -> Dateline:
     `3月2日`), not a date with its year (`自2020年12月28日零时起` is when something happens)."""
     f = _readable(fold(paragraph).strip())
     first = re.split(r"[。!?]", f, maxsplit=1)[0]
+    quoted = _OPENING_QUOTE.match(first)
+    if quoted and quoted.end() < len(first):
+        # `“…全市在20日开栓供暖,…”21日,居民向本报反映。`: a day inside the opening quotation is
+        # what someone said; the one after it, when there is one, dates the report
+        after = sentence_date(first[quoted.end() :])
+        if after != Dateline():
+            return after
     found: list[tuple[int, Dateline]] = []
     m = _SENTENCE_MONTHDAY.search(first)
-    if m and (_PUBLISHED_AFTER.match(first, m.end()) or re.search(r"(自|从|截至|截止)\s*$", first[max(0, m.start() - 3) : m.start()])):
+    if m and _scheduled(first, m.start(), m.end()):
+        m = None  # (`记者6日获悉,…大会将于10月9日开幕`: the day set is not the report's; 6日 is)
+    elif m and (_PUBLISHED_AFTER.match(first, m.end()) or re.search(r"(自|从|截至|截止)\s*$", first[max(0, m.start() - 3) : m.start()])):
         first = first[m.end() :]  # (`本报7月27日A7版刊登…`: a past edition, not the report's day)
         m = None
     if m and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
         found.append((m.start(), Dateline(monthday=(int(m.group(1)), int(m.group(2))), past_only=True)))
     m = _SENTENCE_DAY.search(first)
-    if m and 1 <= int(m.group(1)) <= 31:
+    if m and 1 <= int(m.group(1)) <= 31 and not _scheduled(first, m.start(), m.end()):
         found.append((m.start(), Dateline(day=int(m.group(1)))))
     m = _RELATIVE_RE.search(first)
     if m:
@@ -259,10 +325,14 @@ _WHEN_AFTER = r"(?=\s*(?:[上下中]午|早上|早晨|清晨|凌晨|傍晚|晚�
 _WHEN_BEFORE_BAD = re.compile(r"(自|从|截至|截止|直到|到|至|始于|为期|每年|每月|每逢|农历|第|有|某|每|同|次|翌|隔|逐|几|数|[(（])\s*$")
 # a full month and day is a date whatever follows, unless it defines, spans or bounds
 # (`11月8日为记者节`, `12月19日和20日`, `1月8日前`, `3月1日以来`)
-_NOT_WHEN_AFTER = r"(?!\s*(?:为|為|是|和|与|與|及|、|至|到|—|-|~|前|后|後|之前|之后|以前|以后|以来|以來|内|內|期间|止|这天|那天|这一天|那一天|那样))"
+_NOT_WHEN_AFTER = r"(?!\s*(?:为|為|和|与|與|及|、|至|到|—|-|~|前|后|後|之前|之后|以前|以后|以来|以來|内|內|期间|止|这天|那天|这一天|那一天|那样))"
+# a day then the act that happened on it (`史達偉三十一日參加…`, `法新社六日援引…`): any word but one
+# that makes the day a count, a span's end or a name (`7日内`, `三日游`, `15日前`, `一日三餐`, `日报`,
+# `日记`; but `9日记者从…获悉`)
+_DAY_THEN_VERB = r"(?=[\u4e00-\u9fff])(?![内內以之前后後游遊至到止起为為是和与與及、报報元均夜间間期常益渐漸趋趨光头頭子本])(?![记記](?!者))(?!(?<=一日)[三两兩])"
 _FIRST_MONTHDAY = re.compile(rf"(?<![\d年])(?:((?:19|20)\d\d)年)?(\d{{1,2}}|{_CN_NUMBER})月(\d{{1,2}}|{_CN_NUMBER})日")
 _NOT_WHEN = re.compile(_NOT_WHEN_AFTER)
-_FIRST_DAY = re.compile(rf"(?<![\d月年〇零一二两三四五六七八九十])(\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日{_WHEN_AFTER}")
+_FIRST_DAY = re.compile(rf"(?<![\d月年〇零一二两三四五六七八九十])(\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日(?:{_WHEN_AFTER}|{_DAY_THEN_VERB})")
 _FIRST_RELATIVE = re.compile(
     # (not `十年前的今天`, `去年的昨天`: an anniversary)
     r"(?<![的年])(?:(前天|前日|前晚|前夜|昨天|昨日|昨晚|昨夜|昨晨|昨早)|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨早儿宵是非]))"
@@ -283,6 +353,11 @@ def lead_sentence_date(paragraph: str) -> Dateline:
     recent. Dates that define, span or limit (`11月8日为记者节`, `自…起`, `截至1月2日`) are none."""
     f = _readable(fold(paragraph.strip()[:200]))  # (a sentence is short: fold only the head)
     first = re.split(r"[。!?;]", f, maxsplit=1)[0][:160]
+    quoted = _OPENING_QUOTE.match(first)
+    if quoted and quoted.end() < len(first):
+        after = lead_sentence_date(first[quoted.end() :])  # (what was said is not when: as above)
+        if after != Dateline():
+            return after
     found: list[tuple[int, Dateline]] = []
     # (the first month and day only: when it is no dateline, a later one is rather part of
     # the same span or list: `这是12月19日和12月20日两天的版样`)
@@ -291,6 +366,8 @@ def lead_sentence_date(paragraph: str) -> Dateline:
             _WHEN_BEFORE_BAD.search(first[max(0, m.start() - 4) : m.start()])
             or not _NOT_WHEN.match(first, m.end())
             or _PUBLISHED_AFTER.match(first, m.end())
+            or _scheduled(first, m.start(), m.end())
+            or _background(first, m.start(), m.end())
         ):
             continue
         month, day = _number(m.group(2)), _number(m.group(3))
@@ -299,7 +376,11 @@ def lead_sentence_date(paragraph: str) -> Dateline:
             found.append((m.start(), Dateline(monthday=(month, day), past_only=True, year=year)))
             break
     for m in _FIRST_DAY.finditer(first):
-        if _WHEN_BEFORE_BAD.search(first[max(0, m.start() - 4) : m.start()]):
+        if (
+            _WHEN_BEFORE_BAD.search(first[max(0, m.start() - 4) : m.start()])
+            or _scheduled(first, m.start(), m.start() + len(m.group(1)) + 1)
+            or _background(first, m.start(), m.start() + len(m.group(1)) + 1)
+        ):
             continue
         day = _number(m.group(1))
         if day and 1 <= day <= 31:
@@ -309,3 +390,46 @@ def lead_sentence_date(paragraph: str) -> Dateline:
     if m:
         found.append((m.start(), Dateline(days_before_issue=_RELATIVE[m.group(0)])))
     return min(found, key=lambda c: c[0])[1] if found else Dateline()
+
+
+# --------------------------------------------------------------------------- an opener before the news
+
+# any word that names a day: `21日`, `三十一日`, `昨天`, `今晨`, `昨从…` (a sentence with one is no opener)
+_ANY_DAY_WORD = re.compile(rf"(?:\d{{1,2}}|{_CN_NUMBER})[日号]|{_RELATIVE_WORDS}|昨(?=[\u4e00-\u9fff])|(?:19|20)\d\d年")
+_SENTENCE = re.compile(r"[^。!?]*[。!?]+[”」]?")
+
+# two matched halves (对仗), a line of rhetoric rather than news: `友谊之花,丝路绽放。`,
+# `最美不过家乡景,最浓不过故乡情。`, `十裡秦淮,畫舫凌波。`
+_COUPLET = re.compile(r"([\u4e00-\u9fff]{3,8}),([\u4e00-\u9fff]{3,8})[。!]")
+
+
+def _is_couplet(sentence: str) -> bool:
+    """Four characters and four, or longer halves that repeat each other's words in place
+    (最美不过家乡景 / 最浓不过故乡情): not any two clauses of one length (天气炎热多日,市民纷纷纳凉)."""
+    m = _COUPLET.fullmatch(sentence.strip())
+    if not m or len(m.group(1)) != len(m.group(2)):
+        return False
+    return len(m.group(1)) == 4 or sum(a == b for a, b in zip(m.group(1), m.group(2))) >= 2
+
+
+def after_opener(paragraph: str) -> str | None:
+    """The paragraph from its news sentence on, when it opens with a dateless rhetorical
+    opener: a question or an exclamation (`社区民警逐个翻找垃圾桶?昨天上午,…`, `…重41公斤!11日,…`),
+    or a couplet of two matched halves (`友谊之花,丝路绽放。当地时间8月15日,…`); None when it opens
+    with no such thing. (Up to three: `物价能否稳住?人民能否增收?`) A
+    declarative first sentence is the lead sentence however short (`入室盗窃案件在南京已屡见不鲜。
+    前日,…`: no date), as the measure's writers read it."""
+    f = _readable(fold(paragraph.strip()[:400]))
+    at = 0
+    for _ in range(3):
+        m = _SENTENCE.match(f, at)
+        if not m:
+            break
+        sentence = m.group(0)
+        if _ANY_DAY_WORD.search(sentence):
+            break
+        if sentence.rstrip("”」")[-1] not in "!?" and not _is_couplet(sentence):
+            break
+        at = m.end()
+    rest = f[at:].strip()
+    return rest if at and rest else None

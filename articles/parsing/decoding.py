@@ -70,11 +70,40 @@ _TRADITIONAL_MARKERS = str.maketrans("報訊記員實習攝電據駐編圖見約
 _HAS_TRADITIONAL_MARKER = re.compile("[" + "".join(map(chr, _TRADITIONAL_MARKERS)) + "]")
 
 
+# The characters of a Chinese page that NFKC changes are almost all the full-width forms of
+# ASCII (！ to ～) and the ideographic space. Each is first replaced by its compatibility
+# decomposition, one ASCII character: NFKC decomposes first, so its result is the same (same
+# decomposed string, same composition), and a line with nothing else to fold then passes NFKC's
+# quick check instead of being decomposed and recomposed whole (5-7x faster on our pages).
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
+
+
+def _half_width(match: re.Match) -> str:
+    char = match.group()
+    return " " if char == "\u3000" else chr(ord(char) - 0xFEE0)
+
+
+# the commonest of them, replaced without a call per character
+_COMMON_FULL_WIDTH = tuple((char, chr(ord(char) - 0xFEE0)) for char in "，：（）；！？")
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, faster on Chinese text."""
+    if unicodedata.is_normalized("NFKC", text):  # (a quick check for most lines: no full-width form)
+        return text
+    for full, half in _COMMON_FULL_WIDTH:
+        if full in text:
+            text = text.replace(full, half)
+    if _FULL_WIDTH.search(text):
+        text = _FULL_WIDTH.sub(_half_width, text)
+    return unicodedata.normalize("NFKC", text)
+
+
 @functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """The matching form of text: NFKC, so full- and half-width punctuation and digits agree,
     and the parser's markers in Traditional characters (本報訊) read as simplified."""
-    folded = unicodedata.normalize("NFKC", text)
+    folded = nfkc(text)
     # str.translate looks every character up: only when there is something to translate
     if not _HAS_TRADITIONAL_MARKER.search(folded):
         return folded
@@ -108,6 +137,9 @@ _PINYIN_NOTE = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔ
 _PINYIN_MENU = re.compile(r"首[頁页]|>|\|")
 
 
+_PAGEBREAK = re.compile(r"(?m)pagebreak[ \t]*$")
+
+
 def clean_markup(text: str) -> str:
     """HTML left in copied e-paper text: line-breaking tags become line breaks, other known tags
     go, entities (&nbsp; &amp; &#12290;) become their characters. Text that merely contains
@@ -118,6 +150,8 @@ def clean_markup(text: str) -> str:
         # out of the text's sentences; a line with no sentence (a title, a menu) keeps them as
         # printed, as a reader copying the title would (調(diào)研), except around furniture words
         text = "\n".join(_PINYIN_NOTE.sub("", ln) if "。" in ln or _PINYIN_MENU.search(ln) else ln for ln in text.split("\n"))
+    if "pagebreak" in text:  # a CMS's page-break marker left after a photo's credit: `(苏阳摄)pagebreak`
+        text = _PAGEBREAK.sub("", text)
     if "<" not in text and "&" not in text:
         return text
     text = _HTML_COMMENT.sub("", text)

@@ -14,9 +14,10 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .bylines import byline_line, is_terminated
+from .bylines import byline_line, is_photo_credit, is_terminated
 from .decoding import fold
 from .model import Credit
+from .patterns import AnyOf
 
 _CREDIT_ROLES = r"值班编委|封面责编|封面美编|封面校对|责任编辑|美术编辑|本版编辑|本版责编|校对|版式|编辑|责编|美编|组版"
 _PHONE = r"[\d\s\-—、,/]{5,}(?:\([^()]{1,8}\))?"
@@ -43,6 +44,9 @@ _STRONG_FOOTER = [
         r"^[\u4e00-\u9fff]{0,8}(零售价|定价|每份定价|月订价|全年订价)\s*:?\s*(人民币)?\s*[\d.]+\s*元(/?[份月年])?$",
         r"^(版权所有|Copyright|©|\(c\))",
         r"^[^。!?]{0,40}(版权所有|All Rights Reserved)[\s.,]*(\d{4}(-\d{4})?)?$",
+        # the site's own name and its footer links: 某某快报版权所有 版权声明 | 投稿信箱 | 联系方式
+        r"^[^。!?]{0,20}(版权所有|版權所有)\s*[^。!?]{0,60}[|｜][^。!?]{0,60}$",
+        r"^(友情链接|友情連結)\s*:?$",
         r"^(未经(本报|本网)?(书面)?授权|未经许可)[^。]{0,30}(转载|使用|复制)",
         r"^[^。]{0,40}ICP(备|证)\s*\d[^。]{0,120}$",
         r"^(广告经营许可证|出版许可证|印刷)\s*:",
@@ -53,17 +57,25 @@ _STRONG_FOOTER = [
         r"^版[权權](声明|聲明)\s*:",
         r"^\S{1,12}(\s*(>|>>|»|›|→)\s*\S{1,20}){2,}$",  # breadcrumbs: 首页 > 数字报 > 第A02版
         r"^(首页|首頁|主页|新闻中心|新聞中心|新闻频道|资讯中心)\s*(>|>>|»|›|→)\s*\S{1,20}$",  # 新闻中心 > 国内新闻
-        r"^(上一篇|下一篇|上一版|下一版|上一期|下一期)\s*(:\s*\S.{0,60})?$",
+        r"^(上一篇|下一篇|上一版|下一版|上一期|下一期|前一版|后一版|前一期|后一期|前一篇|后一篇)\s*(:\s*\S.{0,60})?$",
+        # the pair with its arrows lost to a wrong encoding: `3上一篇  下一篇4`
+        r"^\d?\s*(上一篇|上一版|上一期)\s*(下一篇|下一版|下一期)\s*\d?\s*[|｜]?$",
         r"^(返回目录|返回首页|返回本版|版面导航|标题导航|日期导航|往期回顾|往期查询|PDF下载|PDF版|下载PDF|"
         r"打印本页|打印|关闭窗口|放大|缩小|默认|分享到|我要纠错|字号|收藏|推荐给朋友|数字报|电子版|"
         r"(\s*(放大|缩小|默认|打印|关闭|返回)\s*){2,})\s*:?$",
-        r"^((上一|下一)(篇|版|期)\s*)+$",
+        r"^((上一|下一|前一|后一)(篇|版|期)\s*)+$",
+        # with the neighbours' numbers and a bar: `3上一篇 下一篇4 |`
+        r"^\d{0,2}\s*((上一|下一|前一|后一)(篇|版|期)\s*\d{0,2}\s*[|｜]?\s*)+$",
+        # a masthead's imprint line, its lunar date and its date in Chinese numerals
+        r"^(国内统一刊号|國內統一刊號)\s*:?.{0,160}$",
+        r"^(农历|農曆)[\u4e00-\u9fff]{2}年[\u4e00-\u9fff]{1,3}月[\u4e00-\u9fff]{1,3}日?$",
+        r"^[〇○O0零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日(\s*(星期|周)[一二三四五六日天])?$",
         r"^[\[【]?\s*字(体|号)\s*:\s*[大中小\s]+[\]】]?$",
         # a paper's digital-edition banner and reader chrome: 钱江晚报 数字报纸, 人民日报电子报,
         # 大公报电子版, 电子报阅读机, 当前报纸名称:大江晚报, 无锡日报·数字报
         r"^[\u4e00-\u9fff]{0,10}\s*[·\-—|｜]?\s*(数字报纸|数字报刊|数字报|电子报纸|电子报|电子版|数字版)\s*(阅读机|阅读器|平台|系统)?$",
         # a headline list's header, and a page list on one line (第01版:要闻 第02版:要闻 …)
-        r"^(标题导航|本版标题|本版导读|本版新闻|版面导读|今日导读|本期导读|要闻导读)$",
+        r"^(标题导航|本版标题|本版导读|本版新闻|版面导读|今日导读|本期导读|要闻导读|(本版|本期|版面)列表(新闻|标题)?|本版(新闻|标题)列表)$",
         r"^(?:第?\s*[A-Za-z]{0,2}\d{1,3}\s*版(?:\s*:\s*[\u4e00-\u9fff·]{1,8})?\s+){2,}第?\s*[A-Za-z]{0,2}\d{1,3}\s*版(?:\s*:\s*[\u4e00-\u9fff·]{1,8})?$",
         r"^扫一扫[^。!?]{0,20}(手机|阅读|打开|关注)[^。!?]{0,20}$",
         r"^当前(报纸|报刊|刊物)(名称)?\s*:\s*\S{2,12}$",
@@ -74,6 +86,15 @@ _STRONG_FOOTER = [
         r"^[\d\-年月日\s]{0,12}第\s*[A-Za-z]?\d{1,3}\s*版面?\s*(所有|全部)(文章|稿件)(内容)?$",
         # 更多详细新闻请浏览新京报网 www.bjnews.com.cn: a site's pointer to itself
         r"^更多(详细|精彩)?(新闻|内容|报道|资讯)?\s*(请)?(浏览|访问|登录|关注|点击)[^。!?]{0,30}$",
+        # a site's call to pass its page on (觉得本站好,就转发到你的朋友圈!) and its slogan signed
+        # with its own address (好酒还是陈的香,资料还是老的好!【www.LaoZiLiao.net】): the site's, not
+        # a title or a paragraph
+        r"^[^。]{0,16}(转发|轉發|分享)(到|给|給)?(你的|您的)?(朋友圈|好友|微信|微博)\s*[!！。]?$",
+        r"^[^。]{0,40}[【\[(（]\s*(https?://)?www\.[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+/?\s*[】\])）]$",
+        # a site's box label left empty by the copy (手机终端下载:, 站內(nèi)檢索:): the site's, never
+        # a title's first words
+        r"^(手机|手機|终端|終端|客户端|客戶端|APP|App|站内|站內|全文|全站|本站|网站|網站|新闻|新聞)(?:\([a-z\u00e0-\u01dc]{1,7}\))?"
+        r"(终端|終端|客户端|客戶端)?(下载|下載|检索|檢索|搜索|搜尋)(?:\([a-z\u00e0-\u01dc]{1,7}\))*\s*[:：]?$",
         # the end of an HTML comment whose start was lost (`… content_45745.html … /enpproperty-->`)
         r"^[^。!?]{0,300}-->$",
     )
@@ -95,14 +116,14 @@ _CREDIT = re.compile(rf"^({_CREDIT_ROLES})\s*:\s*(.+)$")
 
 # An e-paper page line: 第A02版:要闻, 第04版：综合新闻, 第1版(要闻)
 _PAGE_LINE = re.compile(
-    r"^(?:[\u4e00-\u9fff]{2,10}(?:报|刊)\s+(?=\d{4}年))?(?:\d{4}年\d{1,2}月\d{1,2}日\s*|当前版\s*:\s*|版面\s*:\s*)?第?\s*([A-Za-z]{0,2}\d{1,3}|[A-Za-z]\d{4}|0{2,4}\d{1,3})\s*版\s*(?::\s*|\(\s*)?([\u4e00-\u9fff·][\u4e00-\u9fff· ]{0,11})?\)?\s*(?:PDF版?)?(?:\s*(?:上一版|下一版|上一篇|下一篇|\d{1,2}))*$"
+    r"^(?:[\u4e00-\u9fff]{2,10}(?:报|刊)\s+(?=\d{4}年))?(?:\d{4}年\d{1,2}月\d{1,2}日\s*|当前版\s*:\s*|版面\s*:\s*)?第?\s*([A-Za-z]{0,2}\d{1,3}|[A-Za-z]\d{4}|0{2,4}\d{1,3})\s*版\s*(?::\s*|\(\s*)?([\u4e00-\u9fff·][\u4e00-\u9fff· ]{0,11})?\)?\s*(?:PDF版?)?(?:[\s|｜]*(?:上一版|下一版|上一篇|下一篇|\d{1,2}))*[\s|｜]*$"
 )
 # 第5版(国内专页(教科文)): a section name that has brackets of its own
 _PAGE_LINE_NESTED = re.compile(r"^第\s*([A-Za-z]{0,2}\d{1,3})\s*版\s*\(([^()]{1,12}\([^()]{1,10}\)[^()]{0,6})\)$")
 # Web and e-paper furniture words; a line made only of them (and brackets) is navigation.
 _NAV_WORDS = frozenset(
     "推荐 小字 中字 大字 打印 关闭 投稿 收藏 返回 分享 分享到 字号 放大 缩小 默认 上一条 下一条 上一篇 下一篇 "
-    "上一版 下一版 评论 我要评论 纠错 我要纠错 检索 帐户 账户 密码 用户名 匿名 登录 注册 首页 放大字体 缩小字体 "
+    "上一版 下一版 前一版 后一版 前一期 后一期 前一篇 后一篇 评论 我要评论 纠错 我要纠错 检索 帐户 账户 密码 用户名 匿名 登录 注册 首页 放大字体 缩小字体 "
     "不支持Flash 打印本页 关闭窗口 返回顶部 内容详情 返回该版首页 返回目录 返回首页 非常满意 基本满意 不太满意 "
     "很不满意 PDF版 PDF下载 标题导航 版面导航 日期导航 往期回顾 您对这篇文章的满意度 推荐给朋友 "
     "一键分享 一鍵分享 分享至 正文 资讯 放大图片 放大圖片 创始人 管理员 楼主 站长 手机看新闻 手機看新聞 点击排行 日点击排行 周点击排行 月点击排行 热点专题 热门推荐 "
@@ -115,6 +136,7 @@ _NAV_WORDS = frozenset(
 _AGENCY_MASTHEADS = frozenset("新华社 中新社 中国新闻社 人民网 新华网 中新网 中國新聞社 新華社".split())
 
 
+_DATE_TOKEN = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
 _NAV_SPLIT = re.compile(r"[\s【】\[\]|｜/·>»:\-]+")
 
 
@@ -128,6 +150,9 @@ def _navigation(f: str) -> bool:
         return bool(f) and not re.search(r"\w", f)  # `|`, `>>`
     if all(t in _NAV_WORDS for t in tokens):
         return True
+    # the same with the issue's date among them: `前一版 下一版 2025年07月14日`
+    if any(t in _NAV_WORDS for t in tokens) and all(t in _NAV_WORDS or _DATE_TOKEN.fullmatch(t) for t in tokens):
+        return True
     # a site's name beside furniture words: `新華網 正文`, `人民网 首页 打印`
     if len(tokens) >= 2 and all(t in _NAV_WORDS or _SITE_NAME.fullmatch(t) for t in tokens) and any(t in _NAV_WORDS for t in tokens):
         return True
@@ -140,6 +165,11 @@ def _navigation(f: str) -> bool:
     return _menu(f, tokens) and ("|" in f or "｜" in f or bool(words))
 
 
+# what no menu holds: a sentence's punctuation, a digit
+_NO_MENU = re.compile(r"[。!?;,、“”\"()\d]")
+_MENU_SPLIT = re.compile(r"[\s|｜/·]+")
+
+
 def _menu(f: str, tokens: list[str]) -> bool:
     """Four or more short items in a row, no sentence: a site's menu, or a line of names in an
     article (张三 李四 王五 赵六). Alone it is only weak furniture: dropped next to a breadcrumb
@@ -147,8 +177,7 @@ def _menu(f: str, tokens: list[str]) -> bool:
     return (
         len(tokens) >= 4
         and all(len(t) <= 6 for t in tokens)
-        and not re.search(r"[。!?;,、“”\"()]", f)
-        and not re.search(r"\d", f)
+        and not _NO_MENU.search(f)
         and not byline_line(f)
     )
 
@@ -185,6 +214,8 @@ _WEB_META = [
         # counters and a portal's back link: 点击数:326, 浏览次数:1024, 返回搜狐,查看更多
         r"^(点击数|点击量|点击|浏览次数|浏览量|阅读数|阅读量|阅读|访问量)\s*:\s*\d{0,9}$",
         r"^返回[\u4e00-\u9fff]{1,6}\s*[,，]?\s*查看更多$",
+        # a source, a date and a counter's label on one line: 某某报 2022年01月01日 报道 浏览次数:
+        r"^[^。!?，,]{0,30}\d{4}年\d{1,2}月\d{1,2}日[^。!?，,]{0,20}(浏览次数|点击数|阅读数|浏览量|阅读量|点击量|访问量)\s*:\s*\d{0,9}$",
         # a transcript site's header: a few words and an ISO date (新闻联播 文字版 2002-02-15)
         r"^[\u4e00-\u9fff ]{0,16}\d{4}-\d{1,2}-\d{1,2}[\u4e00-\u9fff ]{0,16}$",
         # the web editor and an empty source at the end: 责编:复苏 来源:
@@ -242,6 +273,8 @@ _WEB_META = [
         r"^《\s*\S{2,12}\s*》\s*[(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*第?\s*[A-Za-z]?\d{0,3}\s*版?\s*[)]$",
         r"^\S{1,80}\.(jpg|jpeg|png|gif|webp|bmp)$",
         r"^([\u4e00-\u9fff]{1,4}\s*:\s*){2,}$",
+        # a field whose value was not copied: `作者:` alone
+        r"^(作者|来源|编辑|责任编辑|责编|摄影|通讯员|供稿|稿源)\s*:$",
         r"^(时\s*间|分\s*享|评\s*论|点\s*赞|收\s*藏|手机看新闻|手机版|打开APP|APP内打开|阅读原文)$",
     )
 ]
@@ -252,7 +285,7 @@ _WEB_META_TRADITIONAL = str.maketrans("來責輯點擊時間評論機聞專欄�
 
 
 _HAS_WEB_META_TRADITIONAL = re.compile("[來責輯點擊時間評論機聞專欄頻]")
-_WEB_META_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _WEB_META))
+_WEB_META_ANY = AnyOf(_WEB_META)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -282,12 +315,12 @@ def _web_meta(f: str) -> bool:
 _COLUMN_MARK = re.compile(r"^专栏\s*:\s*$")
 _SITE_NAME = re.compile(r"[\u4e00-\u9fff]{2,8}(?:网|網|新闻网|新聞網|客户端|网站|網站)")
 _MARKED_ITEM = re.compile(r"^[•●○◆◇■□▲△▶►☆★◎▪◉❖♦①-⑳❶-❿]\s*\S.{20,}")
-_HEADLINE_LIST = re.compile(r"^(标题导航|本版标题|本版导读|本版新闻|版面导读|今日导读|本期导读|要闻导读|目录)$")
+_HEADLINE_LIST = re.compile(r"^(标题导航|本版标题|本版导读|本版新闻|版面导读|今日导读|本期导读|要闻导读|目录|(本版|本期|版面)列表(新闻|标题)?|本版(新闻|标题)列表)$")
 _PAPERS = ("江南晚报", "无锡日报")
 
 
-_STRONG_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _STRONG_FOOTER))
-_WEAK_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in _WEAK_FOOTER))
+_STRONG_ANY = AnyOf(_STRONG_FOOTER)
+_WEAK_ANY = AnyOf(_WEAK_FOOTER)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -296,7 +329,7 @@ def _footer_strength(line: str) -> int:
     f = fold(line).strip()
     if _PAGE_LINE.match(f) or _PAGE_LINE_NESTED.match(f) or _STRONG_ANY.search(f) or _navigation(f) or _web_meta(f):
         return 2
-    if _WEAK_ANY.search(f) or _menu(f, [t for t in re.split(r"[\s|｜/·]+", f) if t]):
+    if _WEAK_ANY.search(f) or not _NO_MENU.search(f) and _menu(f, [t for t in _MENU_SPLIT.split(f) if t]):
         return 1
     return 0
 
@@ -466,13 +499,23 @@ def meta_author(line: str) -> str | None:
     """`来源: 湖北日报   作者:熊家余 谢慧敏   点击:`: the writers a web page's meta line names,
     as a byline line of their own (`作者:熊家余 谢慧敏`)."""
     f = fold(line).strip()
-    if not _web_meta(f):
+    printed = _PRINTED_AUTHOR.fullmatch(f)
+    if printed:  # `作者:雷收麦 《光明日报》( 2012年10月27日 06版)`: the writer, then where it was printed
+        value = printed.group(1).strip()
+    elif not _web_meta(f) or not (m := _META_AUTHOR.search(f)):
         return None
-    m = _META_AUTHOR.search(f)
-    if not m:
-        return None
-    value = re.sub(r"^(?:(?:作者|撰文)\s*:\s*)+", "", m.group(1).strip())  # 作者:作者:吴金群
+    else:
+        value = re.sub(r"^(?:(?:作者|撰文)\s*:\s*)+", "", m.group(1).strip())  # 作者:作者:吴金群
+    if re.match(r"(摄影|摄)\s", value):
+        # `作者: 摄影 记者 冯玉坤`: the photographer of a photo's web copy, a photo credit
+        credit = "摄影:" + re.sub(r"^(摄影|摄)\s+", "", value)
+        return credit if is_photo_credit(credit) else None
     return f"作者:{value}" if byline_line(f"作者:{value}") else None
+
+
+_PRINTED_AUTHOR = re.compile(
+    r"(?:作者|文)\s*:([^。!?《》]{2,40})《[^《》]{2,12}》\s*[(（]\s*\d{4}年\d{1,2}月\d{1,2}日\s*[A-Za-z]?\d{0,3}\s*版?\s*[)）]"
+)
 
 
 def _sentence_fragment(line: str) -> bool:

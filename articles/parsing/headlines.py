@@ -22,6 +22,7 @@ KNOWN_COLUMN_TITLES = (
     "新闻点击",
     "图片新闻",
     "新闻图片",
+    "图片报道",
     "今日头条",
     "今日頭條",
 )
@@ -33,7 +34,7 @@ _WIRE_LEAD = re.compile(
 # 本报讯, 香港文汇报讯, 京华时报讯; 宣城小记者团讯(…)
 # … and a news site's dated lead: 浙江在线01月22日讯, 中国江苏网1月9日讯, 央广网北京1月9日消息
 _NEWS_LEAD = re.compile(
-    r"^([\u4e00-\u9fff]{0,8}报讯|[\u4e00-\u9fff]{2,8}讯\s*[(（]|[\u4e00-\u9fff]{1,8}(网|在线|台|客户端|新闻)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(讯|电|消息)(?=\s|$|[(（:：,，]))"
+    r"^([\u4e00-\u9fff]{0,8}报讯|[【\[][\u4e00-\u9fff]{1,8}[专專]讯[】\]]|[\u4e00-\u9fff]{2,8}讯\s*[(（]|[\u4e00-\u9fff]{1,8}(网|在线|台|客户端|新闻)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(讯|电|消息)(?=\s|$|[(（:：,，]))"
 )
 
 
@@ -44,6 +45,7 @@ _WIRE_TITLE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=16384)  # (a fact of one line, asked again and again)
 def wire_title(line: str) -> str | None:
     """The title printed in a wire dateline line (`新华社北京1月1日电 题:…`), as printed."""
     f = fold(line).strip()
@@ -53,10 +55,16 @@ def wire_title(line: str) -> str | None:
     return line.strip()[m.start(1) :].strip()
 
 
+# a reading in pinyin with its tone marks after a character, as some mirror sites print it
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+
+
 @functools.lru_cache(maxsize=16384)
 def _is_lead(line: str) -> bool:
     """A lead: `本报讯 …`, or a dateline `本报南京1月2日电`, `新华社北京1月1日电`, `【新华社…电】`."""
     f = fold(line).lstrip()
+    if "(" in f[:16] and _PINYIN.search(f[:16]):
+        f = _PINYIN.sub("", f)  # a mirror's reading aid after a character: `晚報(bào)訊`
     if f[:1] in "【[" and re.match(r"[【\[][\u4e00-\u9fff]{0,8}报讯[】\]]", f):
         f = f[1:]  # `【本報訊】(記者 X)`: the mark in brackets
     return f.startswith("本报讯") or bool(_WIRE_LEAD.match(f) or _NEWS_LEAD.match(f))
@@ -71,9 +79,13 @@ _CROSS_REFERENCE = re.compile(
 _EDITOR_NOTE = re.compile(r"^[【\[]?(编者按|编者的话|编者附言)[】\]]?\s*[:]?")
 
 
+@functools.lru_cache(maxsize=16384)  # (a fact of one line, asked again and again)
 def is_caption_line(line: str) -> bool:
     # (a list mark before it: `●图为市民在梅园赏梅拍照。`)
-    return bool(_CAPTION.match(re.sub(r"^[●■◆•○◇□]\s*(?=图)", "", fold(line).strip())))
+    f = fold(line).strip()
+    if f[:1] in "●■◆•○◇□":
+        f = re.sub(r"^[●■◆•○◇□]\s*(?=图)", "", f)
+    return bool(_CAPTION.match(f))
 
 
 def cross_reference(inner: str) -> bool:
@@ -81,31 +93,52 @@ def cross_reference(inner: str) -> bool:
     return bool(_CROSS_REFERENCE.match(fold(inner).strip().strip("()（）")))
 
 
+@functools.lru_cache(maxsize=16384)  # (a fact of one line, asked again and again)
 def is_cross_reference_line(line: str) -> bool:
     f = fold(line).strip()
     return f[:1] in "(（" and f[-1:] in ")）" and cross_reference(f[1:-1])
 
 
+_SENT_BY_ALONE = frozenset(("新华社发", "中新社发", "新華社發", "中新社發"))
+_SENT_BY_TAIL = re.compile(r"(?<=[。!?”])\s*(新华社|中新社|新華社)[发發]$")
+
+
+@functools.lru_cache(maxsize=16384)  # (a fact of one line, asked again and again)
 def is_photo_line(line: str) -> bool:
     """A caption line that ends with its photo's credit (`活动现场。记者 李征航 摄`), or the credit alone."""
     rest, credits = take_photo_credits(line.strip())
+    if credits and rest[-1:] in "发發" and (_SENT_BY_TAIL.search(rest[-8:]) or rest in _SENT_BY_ALONE):
+        rest = "" if rest in _SENT_BY_ALONE else _SENT_BY_TAIL.sub("", rest)  # `……的习俗。新华社发(杨韬 摄)`: the agency sent the photo
     return bool(credits) and (not rest or is_terminated(rest))
 
 
+@functools.lru_cache(maxsize=16384)  # (a fact of one line, asked again and again)
 def is_photo_credit_line(line: str) -> bool:
     rest, credits = take_photo_credits(line.strip())
     return bool(credits) and not rest
 
 
+@functools.lru_cache(maxsize=16384)  # (a fact of one line, asked again and again)
 def is_editor_note(line: str) -> bool:
     return bool(_EDITOR_NOTE.match(fold(line).strip()))
 
 
+# `編譯茅毅/綜合報導聯合報`, `香港特派員李春/香港報導/聯合報`: who reported it and from where
+_REPORTED_FROM = re.compile(r"[^。!?,，:：]{2,20}[/／]\s*[^。!?,，]{0,10}(報導|报导|報道|报道)(?:\s*[/／]?\s*[\u4e00-\u9fff]{1,6}[報报])?")
+
+
+def reported_from_line(line: str) -> bool:
+    """`編譯茅毅/綜合報導聯合報`: a credit line of who reported and from where."""
+    return ("導" in line or "导" in line or "道" in line) and len(line) <= 40 and bool(_REPORTED_FROM.fullmatch(line.strip()))
+
+
+@functools.lru_cache(maxsize=16384)  # (a fact of one line, asked again and again)
 def is_apart_line(line: str) -> bool:
     """A line that is no part of a headline or a running paragraph: a caption, a photo credit,
-    a byline of its own, a cross-reference."""
+    a byline of its own, a cross-reference, a `……/台北報導` credit."""
     return (
-        is_caption_line(line)
+        reported_from_line(line)
+        or is_caption_line(line)
         or is_photo_line(line)
         or is_cross_reference_line(line)
         or bool(byline_line(line))
@@ -113,6 +146,7 @@ def is_apart_line(line: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=16384)  # (a fact of one line, asked again and again)
 def _is_byline_line(line: str) -> bool:
     s = line.strip()
     found = _byline_match(s)
@@ -124,6 +158,7 @@ _BOX_LABELS = frozenset("核心提示 内容提要 內容提要 提要 导读 �
 _MARKED_TITLE = re.compile(r"^(?:\d{1,2}\s*[、.．]\s*)?【([^【】]{2,200})】$")
 
 
+@functools.lru_cache(maxsize=16384)  # (a fact of one line, asked again and again)
 def marked_title(line: str) -> str | None:
     """The title inside `1、【…】` / `【…】` on a line of its own (not a wire dateline `【新华社…电】`)."""
     if "】" not in line:
@@ -135,6 +170,15 @@ def marked_title(line: str) -> str | None:
     return m.group(1).strip()
 
 
+_READ_MORE = re.compile(r"(?:\.{3}|…{1,2})\s*[\[【(（]\s*(?:詳細|详细|全文|詳情|详情|更多)\s*[\]】)）]$")
+
+
+def read_more_line(line: str) -> bool:
+    """`……停止美以在中東的侵... [詳細]`: a listing's summary cut short, with its link."""
+    s = line.rstrip()
+    return s[-1:] in "]】)）" and bool(_READ_MORE.search(s))
+
+
 @functools.lru_cache(maxsize=16384)
 def _title_like(line: str, *, strict: bool = False) -> bool:
     """Could this line be a headline? `strict` is for items without a 本报讯 lead."""
@@ -143,6 +187,8 @@ def _title_like(line: str, *, strict: bool = False) -> bool:
         return True
     if not s or _is_lead(s) or len(s) > 90:
         return False
+    if s[-1:] in "]】)）" and _READ_MORE.search(s):
+        return False  # a summary cut short with its link (`……停止美以在中東的侵... [詳細]`)
     if s.strip("【】[]:： ") in _BOX_LABELS:
         return False  # 【核心提示】: a box's label
     if is_terminated(s) and not (len(s) <= 30 and not strict and re.search(r"[!?！？][”」』]?$|……$", s) and "。" not in s):
@@ -154,14 +200,16 @@ def _title_like(line: str, *, strict: bool = False) -> bool:
     return True
 
 
+_NUMBERED_COLUMN = re.compile(r"(\S{2,6}?)\s*\d{1,2}")
 _COLUMN_LINE = re.compile(r"^专栏\s*:\s*([^。!?,;]{1,24})$")
 
 
+@functools.lru_cache(maxsize=16384)  # (a fact of one line, asked again and again)
 def column_name(line: str) -> str | None:
     """The column a line names: `要闻快览`, or a database's `专栏:代表委员谈“三个代表”在基层`."""
     s = fold(line).strip()
-    if s in KNOWN_COLUMN_TITLES:
-        return line.strip()
+    if s in KNOWN_COLUMN_TITLES or s[-1:].isdigit() and _NUMBERED_COLUMN.fullmatch(s) and _NUMBERED_COLUMN.fullmatch(s).group(1) in KNOWN_COLUMN_TITLES:
+        return line.strip()  # (a page's numbered photo column: 图片新闻01)
     m = _COLUMN_LINE.match(s)
     return m.group(1).strip() if m else None
 

@@ -16,9 +16,15 @@ from .bylines import (
     bare_name_after_last_sentence,
     credit_line,
     byline_line,
+    has_surname,
     is_terminated,
     lead_credit,
+    leading_credit,
+    desk_note_credit,
+    marked_parts_at_end,
+    _NAME_AND_AFFILIATION,
     parse_byline_text,
+    reported_dispatches,
     _names,
     names_as_printed,
     bracketed_dispatch,
@@ -30,16 +36,18 @@ from .bylines import (
     split_byline,
     split_credit,
     take_photo_credits,
+    unbracketed_dispatch,
+    undated_dispatch_agency,
     wire_credit_line,
 )
-from .datelines import Dateline, dateline_place, lead_sentence_date, opening_dateline, read_dateline, resolve, sentence_date
+from .datelines import Dateline, after_opener, dateline_place, lead_sentence_date, opening_dateline, read_dateline, resolve, sentence_date
 from .decoding import clean_markup, decode_page, fold
 from .furniture import _footer_strength, strip_furniture
-from .headlines import KNOWN_COLUMN_TITLES, _is_lead, _title_like, wire_title, cross_reference, marked_title, is_caption_line, is_cross_reference_line, is_editor_note
+from .headlines import _PINYIN, KNOWN_COLUMN_TITLES, _is_lead, _title_like, wire_title, cross_reference, marked_title, is_caption_line, is_cross_reference_line, is_editor_note
 from .issue_dates import IssueDate, infer_issue_date
 from .model import Byline, PageParseError, ParsedArticle, ParsedPage
-from .page_top import archive_title, title_at_top
-from .segmentation import _AUTHOR_FIELD, _Chunk, _segment, brief_items, brief_starts, rejoin_column_breaks
+from .page_top import archive_title, head_chrome, title_at_top
+from .segmentation import _AUTHOR_FIELD, _Chunk, _segment, _squashed, brief_items, brief_starts, page_shared_credit, photo_items, rejoin_column_breaks
 
 
 def parse_page_bytes(
@@ -71,6 +79,12 @@ def parse_page(
     lines = [re.sub(r"^\?{2,}", "", ln).strip() if ln.startswith("??") else ln for ln in lines]
     # `……的特点。 (吕劲)?`: a character lost to a wrong encoding after a closing credit
     lines = [_LOST_AFTER_CREDIT.sub(r"\1", ln) if ln.endswith("?") else ln for ln in lines if ln]
+    # `标题 | ||||||||`: a web table's cell bars after a line's text say nothing
+    lines = [_TABLE_BARS.sub("", ln) if ln.endswith("|") and not _TABLE_RULE.match(ln) else ln for ln in lines]
+    lines = [ln for ln in lines if ln]
+    # `【記者張三／台北報導】` on a line of its own: a byline line, not a title in brackets
+    # (and `【记者 张三】`, a byline in the brackets a title for certain wears)
+    lines = [_unbracketed_report(ln) if ln[:1] in "【〔[(（" and ("報導" in ln or "报导" in ln or "報道" in ln or "报道" in ln or ("记者" in ln or "記者" in ln) and len(ln) <= 24) else ln for ln in lines]
     lines = _joined_field_labels(lines)
     # an e-paper's icon left as one Latin letter before a byline line: `N海都记者 陈文浩`
     lines = [ln[1:] if ln[:1].isascii() and ln[:1].isalpha() and _ICON_BEFORE_BYLINE.match(ln) and byline_line(ln[1:]) else ln for ln in lines]
@@ -156,6 +170,12 @@ def parse_page(
         else:
             drafts.append(_Draft(paragraphs=[pending_note], headline=_first_sentence(pending_note), headline_from_lead=True))
     drafts = _without_page_chrome(drafts)
+    if drafts and drafts[-1].paragraphs and (shared := _PAGE_SHARED_CREDIT.fullmatch(fold(drafts[-1].paragraphs[-1]).strip())):
+        # `(本版图片均据新华社)`, `(以上均据新华社电)` closing the page: every item's source
+        last = drafts[-1]
+        last.printed.append(last.paragraphs.pop().strip())
+        for d in drafts:
+            d.source = d.source or shared.group(1)
     if drafts and _writer_over_text(drafts[0]):
         # `朱建華` alone over a long first paragraph, no title: the writer's name, not a title
         first = drafts[0]
@@ -215,11 +235,23 @@ def parse_page(
 
 
 # A database mirror that prints a whole item on one line: `第1版(要闻)专栏:  标题 本报记者 韩钟昆 正文……`
+_TABLE_BARS = re.compile(r"(?<=\S)\s*\|[\s|]*$")
+_SITE_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 ]{1,8}")
+_OPENING_CREDIT = re.compile(r"[(（]([^()（）]{4,40})[)）](?=\S)")
+_WIRE_TITLE_THEN_CREDIT = re.compile(r"^\S{2,30}?电\s*题\s*:[^。!?]{2,80}?\s+((?:[\u4e00-\u9fff]{2,8})?记者\s*[\u4e00-\u9fff·]{2,4}(?:[、\s][\u4e00-\u9fff·]{2,4}){0,3})$")
+_TOPIC_LINK = re.compile(r"(?<=\S)\s+相关专题\s*[:：][^。!?]{1,40}$")
+_TABLE_RULE = re.compile(r"^[\s|:\-]+$")
+_PAGE_SHARED_CREDIT = re.compile(
+    r"[(（]?\s*(?:以上|本版|本栏|本栏目)(?:图片|稿件|消息|新闻|图文)?\s*[均皆都]\s*据\s*《?([\u4e00-\u9fff]{2,12}?)》?"
+    r"\s*(?:电|报道|消息)?\s*[)）]?"
+)
 _FLAT_ITEM = re.compile(
     r"^(第\s*[A-Za-z]?\d{1,3}\s*版\s*\((?:[^()]|\([^()]*\))*\))\s*(专栏\s*:\s*(?:\S{1,24}?)?)\s{2,}(\S.{40,})$"
 )
 _FLAT_ITEM_TEXT = re.compile(
-    r"\s((?:本报|新华社)?记者\s?[\u4e00-\u9fff]{2,6}(?:[、 ][\u4e00-\u9fff]{2,3}){0,3})\s"
+    r"\s((?:本报|新华社)?记者\s?[\u4e00-\u9fff]{2,6}(?:[、 ](?!(?:本报|新华社)?(?:记者|通讯员|实习生))[\u4e00-\u9fff]{2,3}){0,3}"
+    # (more roles and names after the first: `新华社记者 甲 乙 通讯员 丙 本报记者 丁`)
+    r"(?:\s(?:(?:本报|新华社)?(?:记者|通讯员)|实习生)\s?[\u4e00-\u9fff]{2,4}(?:[、 ](?!(?:本报|新华社)?(?:记者|通讯员|实习生))[\u4e00-\u9fff]{2,3}){0,3}){0,3})\s"
     r"|\s(?=本报讯|本报[\u4e00-\u9fff]{1,8}(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日[电讯]"
     r"|据?新华社[\u4e00-\u9fff]{1,8}(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日电|【新华社)"
 )
@@ -237,6 +269,16 @@ _CREDIT_GAP = re.compile(r"^(.*[。!?！？”])\s{4,}(\S{2,16})$")
 
 
 _FIELD_LABEL = re.compile(r"^(来源|來源|作者|编辑|編輯|责任编辑|責任編輯|责编|記者|记者|通讯员|通訊員|摄影|攝影|撰文|文|图|圖)\s*[:：]$")
+
+
+def _unbracketed_report(line: str) -> str:
+    found = bracketed_report(line)
+    if found and found[1] == len(fold(line).strip()):
+        return line.strip()[1:-1].strip()
+    s = line.strip()
+    if s[:1] in "【〔" and s[-1:] in "】〕" and byline_line(s[1:-1]):
+        return s[1:-1].strip()
+    return line
 
 
 def _joined_field_labels(lines: list[str]) -> list[str]:
@@ -293,7 +335,7 @@ def _unflatten(line: str) -> list[str]:
     if "   " not in line or _footer_strength(line):
         return [line[:-1].rstrip()] if line.endswith(("[", "【")) and len(line) > 1 else [line]
     gap = _TITLE_GAP.match(line)
-    if gap and len(re.findall(r"[\u4e00-\u9fff]", gap.group(1))) >= 4 and (len(gap.group(2)) >= 20 or byline_line(gap.group(2))) and not _is_lead(gap.group(1)):
+    if gap and len(re.findall(r"[\u4e00-\u9fff]", gap.group(1))) >= 4 and (len(gap.group(2)) >= 20 or byline_line(gap.group(2)) or _ROLE_ONLY.fullmatch(fold(gap.group(2)))) and not _is_lead(gap.group(1)):
         title = gap.group(1)
         if len(title) <= 60 and "【" not in title and not is_terminated(title) and not byline_line(title) and not _CREDIT_DAY.search(title):
             # a title set apart from its text on one line (`标题 副题   正文……`) is a title for
@@ -309,6 +351,9 @@ def _unflatten(line: str) -> list[str]:
     return [line]
 
 
+# a credit that names the role and no one: `□新华社记者`, `本报记者` (a title set apart before it)
+_LABEL_BEFORE_TITLE = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：]\s*(\S.{3,})$")
+_ROLE_ONLY = re.compile(r"[□■☉]?\s*(?:本报|新华社|中新社|人民日报)(?:特约|首席)?记者")
 _ICON_BEFORE_BYLINE = re.compile(r"^[A-Za-z](?=[\u4e00-\u9fff]{0,6}(记者|通讯员|实习生|記者|通訊員|實習生))")
 # a listing's numbered title (`1. 江西农业全面丰收 全省……`) and the item's flat line under it,
 # which prints the title again after its page line (`第1版()专栏: 江西农业全面丰收 全省…… 本报讯 …`)
@@ -358,6 +403,13 @@ def _listed_then_flat(lines: list[str]) -> list[str]:
             if named:  # the column's name before the title's copy
                 cut = _repeat_cut(content[named.end() :], listed.group(1))
                 column, content = (named.group(1) or named.group(2)) if cut else "", content[named.end() :] if cut else content
+            if cut:
+                # the item prints subheadlines after the listed title (西南西北地区……调整作息时间):
+                # what runs to the lead's mark with no sentence's end is still its title
+                lead = _FLAT_LEAD.search(fold(content), cut)
+                between = content[cut : lead.start()].strip() if lead and lead.start() - cut <= 240 else ""
+                if between and not re.search(r"[。!?！？]", between) and not _FLAT_ITEM_TEXT.match(" " + fold(between) + " "):
+                    cut = lead.start()
             if not cut:
                 # the listing names only the main title; the item prints its kicker and
                 # subheadline around it: the title runs to the lead's mark (新华社北京9月30日电)
@@ -385,14 +437,20 @@ def _listed_then_flat(lines: list[str]) -> list[str]:
 def _from_repeated_title(lines: list[str], web_meta_at: int | None) -> tuple[list[str], int | None]:
     """A web page that prints its title twice near the top, once with the site's junk around it
     (`后继有人!……“科班生”蓝桥会` / `后继有人!……“科班生”`): the page starts at the second copy;
-    what is above it (the site's slogans, menus, its own copy of the title) is the site's."""
+    what is above it (the site's slogans, menus, its own copy of the title) is the site's.
+
+    Only where nothing above the second copy reads as article text: a finished sentence, a
+    sentence's end inside a line, a lead or an item's closing credit (`(新华社)`) says the "copy"
+    is the words of a paragraph that happen to hold the next title (`……以更高` /
+    `站位更实举措推动战略性新兴产业融合集群发展。` over the title `推动战略性新兴产业融合集群发展`): the
+    lines are an article of their own and stay (issue 10: keep the text rather than drop it)."""
     top = lines[:12]
     for i, first in enumerate(top):
-        a = re.sub(r"\s", "", first)
+        a = _squashed(first)
         if len(a) < 6 or len(first) > 60:
             continue
         for j in range(i + 1, min(i + 4, len(lines) - 1)):
-            b = re.sub(r"\s", "", lines[j])
+            b = _squashed(lines[j])
             between = lines[i + 1 : j]
             if (
                 len(b) >= 6
@@ -418,6 +476,8 @@ def _from_repeated_title(lines: list[str], web_meta_at: int | None) -> tuple[lis
                 # the set lines are the title
                 if j - i > 1 and "".join(re.sub(r"\s", "", x) for x in lines[i + 1 : j + 1]) == a:
                     j = i + 1
+                if any(is_terminated(x) or "。" in x or _is_lead(x) for x in lines[:j]):
+                    continue  # (text above the copy: not the site's junk)
                 shift = web_meta_at - j if web_meta_at is not None and web_meta_at >= j else None
                 return lines[j:], shift
     return lines, web_meta_at
@@ -629,7 +689,11 @@ def _items(lines: list[str], starts: tuple[int, ...]) -> list[_Chunk]:
     paragraph inside it or a photo's captions after `(附图片)` start no new one."""
     if not starts:
         briefs = brief_starts(lines)
-        return brief_items(lines, briefs) if briefs else _segment(lines)
+        if briefs:
+            found = brief_items(lines, briefs)
+        else:
+            found = page_shared_credit(_segment(lines))
+        return [item for chunk in found for item in photo_items(chunk)]
     chunks: list[_Chunk] = []
     bounds = [0, *starts, len(lines)] if starts[0] > 0 else [*starts, len(lines)]
     for a, b in zip(bounds, bounds[1:]):
@@ -670,22 +734,31 @@ _AGENCY_ROLE = re.compile(r"(新华社|中新社|中国新闻社)(?:驻[\u4e00-\
 _LOST_AFTER_CREDIT = re.compile(r"(?<=[。!?！？”])(\s*[(（][^()（）]{1,30}[)）])\s*\?$")
 _STARRED_TITLE = re.compile(r"^([^【】*＊]{4,80}?)\s*[*＊]{3,}$")
 _PHOTO_STORY_CREDIT = re.compile(r"(?:^|(?<=[。!?”]))\s*((?:[\u4e00-\u9fff]{2,3}\s+){0,3}[\u4e00-\u9fff]{2,3})\s*摄影报道$")
-_UNDATED_COLUMNS = frozenset(KNOWN_COLUMN_TITLES) - {"图片新闻", "新闻图片"}
+_UNDATED_COLUMNS = frozenset(KNOWN_COLUMN_TITLES) - {"图片新闻", "新闻图片", "图片报道", "今日头条", "今日頭條"}
 _BARE_NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _JUMP_LINE = re.compile(r"^(?:>{2,}|》+|→|▶)\s*(?:详见|见|转)?\s*第?\s*[A-Za-z]?\d{1,3}(?:\s*[-—~至]\s*[A-Za-z]?\d{1,3})?\s*版\S{0,6}$")
 _AGENCY_STAMP = re.compile(r"(新华社|中新社|中央社|[\u4e00-\u9fff]{1,3}社)\s+\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
-_DISTRIBUTED = re.compile(r"(?<=[。!?”\s])\s*(新华社|中新社)发$")
-_DISTRIBUTED_CREDIT = re.compile(r"[(（](人民视觉|视觉中国|人民图片|新华社|中新社)发?[)）]$|^(?:(新华社|中新社)发)")
+_DISTRIBUTED = re.compile(r"(?:^|(?<=[。!?”\s]))\s*(新华社|中新社)\s*发$")
+_DISTRIBUTED_LINE = re.compile(r"[(（]\s*(新华社|中新社)\s*发\s*[)）]")
+_DISTRIBUTED_CREDIT = re.compile(r"[(（](人民视觉|视觉中国|人民图片|新华社|中新社)发?[)）]$|^(?:(新华社|中新社)\s*发)")
 _NAMES_LINE = re.compile(r"[\u4e00-\u9fff]{2,3}(?:\s+[\u4e00-\u9fff]{2,3}){1,3}")
+# `……让人感受到无锡城的独特魅力。陆媛`: a brief's writer straight after its last full stop
+_NAME_AFTER_FULL_STOP = re.compile(r"。[\u4e00-\u9fff]{2,3}$")
 _SPACED_NAMES_AT_END = re.compile(r"[。!?！？”]\s+[\u4e00-\u9fff]{2,3}(?:[、\s][\u4e00-\u9fff]{2,3})?$")
 _PHOTOS_NOTE = re.compile(r"^[(（]附(图片|照片|图)[)）]$")
 _CAPTION_MARK = re.compile(r"^(▲|△|▼|►|(上|下|左|右|组)?图\s*[:：]|图片\s*[:：]|\(图\)|（图）)\s*")
 # a wire's dispatch after the title on an item's line (a database copy that prints both on one)
 # any newsroom's dispatch mark without a date: `快报无锡电(记者陆媛)`, `本报海口电记者X报道:`
+# a paper's own mark and a credit after it: `某某新闻网-某某日报讯(记者 X)` (a portal's copy),
+# `南都讯 记者张三 通讯员李四 …`
+_SYNDICATED_MARK = re.compile(r"^(?:[\u4e00-\u9fff]{2,10}[-－—])?[\u4e00-\u9fff]{2,10}讯\s*(?:[(（]|[\u4e00-\u9fff]{0,8}(?:记者|通讯员|实习生))")
 _ANY_DISPATCH = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:专)?电\s*(?:[(（]|[\u4e00-\u9fff]{0,8}记者)")
 _WIRE_INSIDE = re.compile(
     r"(?<![\u4e00-\u9fff])(据?(?:新华社|中新社|新华网|中新网|人民网)[\u4e00-\u9fff·]{0,8}?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?"
-    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:专)?[电讯])"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:专)?[电讯]"
+    # (the paper's own dispatch with its place and date, on a web copy's line after the site's
+    # header: `人民网-人民日报 |山东 本报济南10月6日电 记者何勇报道:`)
+    r"|本报[\u4e00-\u9fff·]{1,8}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日电)"
 )
 _WIRE_AT_LEAD = re.compile(
     r"^[【\[]?(?:据)?(新华社|中新社)(?:[\u4e00-\u9fff·]{0,10}?\S{0,8}日)?(?:专)?讯"
@@ -693,7 +766,14 @@ _WIRE_AT_LEAD = re.compile(
     r"|^据(新华社|中新社|人民日报|央视新闻|新华网|人民网)[\u4e00-\u9fff]{0,8}?(?:报道|消息)"
 )
 _QUOTED_SOURCE = re.compile(r"^据\s*《?([\u4e00-\u9fff]{2,10}?)》?\s*(消息|报道)")
-_DATELINE_AT_END = re.compile(r"[(（](本报|新华社|中新社)([^()（）]{1,16}?电)[)）]\s*$")
+# (`(北京七日電)`: a dispatch's place and day alone, as Hong Kong and Macao papers print it)
+_LATER_PHOTO_NUMBERS = frozenset("②③④⑤⑥⑦⑧⑨⑩")
+# an outlet's tag before its lead sentence (`【新民晚报·新民网】申城连日持续高温,…`): the
+# paragraph that carries it is the story's lead, not a slogan above the story
+_OUTLET_TAG = re.compile(r"【[^【】]{2,16}】(?=\S)")
+_DATELINE_AT_END = re.compile(
+    r"[(（](?:(本报|新华社|中新社)([^()（）]{1,16}?电)|([\u4e00-\u9fff]{2,6}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日电))[)）]\s*$"
+)
 
 
 def _read_article(chunk: _Chunk) -> _Draft:
@@ -714,6 +794,13 @@ def _read_article(chunk: _Chunk) -> _Draft:
             d.bylines.extend(people)
             d.printed.append(heads.pop())
     _read_headline(d, heads)
+    label = _LABEL_BEFORE_TITLE.match(d.headline) if ":" in d.headline or "：" in d.headline else None
+    if label and not d.kicker:
+        # `通讯:“客都”……` over `中新社…电 题:“客都”……`: the wire's own 题: names the title
+        # without the genre label, which is the piece's column
+        said = next((t for ln in chunk.body_lines[:2] if "题" in ln and (t := wire_title(ln.strip()))), None)
+        if said and re.sub(r"\s", "", said).startswith(re.sub(r"\s", "", label.group(2))):
+            d.section, d.headline = d.section or label.group(1), label.group(2)
 
     # Lines that are not running text: captions, photo credits, bylines and cross-references
     # standing on their own lines.
@@ -750,6 +837,12 @@ def _read_article(chunk: _Chunk) -> _Draft:
             d.bylines.extend(byline_line(line))
             d.printed.append(line)
             continue
+        if not text_lines and "记者" in fold(line) and _ROLE_ONLY.fullmatch(fold(line).strip()):
+            # `□新华社记者` under the title, no name: a credit (the agency's copy), no byline
+            agency = re.search(r"新华社|中新社", fold(line))
+            d.source = d.source or (agency.group(0) if agency else None)
+            d.printed.append(line)
+            continue
         if _JUMP_LINE.match(fold(line).strip()):
             d.cross_references.append(line.strip())  # `>>>41-44版`: where the story goes on
             continue
@@ -772,6 +865,11 @@ def _read_article(chunk: _Chunk) -> _Draft:
             credited = True
             continue
         rest, credits = take_photo_credits(line)
+        if credits and fold(rest) in ("新华社发", "中新社发"):
+            # `新华社发(苏阳摄)` on its line: the photo's credit, and the agency that sent it
+            d.source = d.source or fold(rest)[:3]
+            d.printed.append(rest)
+            rest = ""
         if credits and not rest:
             d.photo_credits.extend(credits)
             credited = True
@@ -787,8 +885,15 @@ def _read_article(chunk: _Chunk) -> _Draft:
             d.photo_credits.extend(credits)
             d.captions.append(rest)
             continue
+        if ("■" in line[-14:] or "□" in line[-14:]) and (marked := role_byline_after_last_sentence(line))[1]:
+            # `……幾好行!」 ■記者 朱朗文`: the marked byline after the last sentence, on its line
+            line = marked[0]
+            d.bylines.extend(marked[1])
+            d.printed.append(marked[2])
         people = byline_line(line) or (reported_by_line(line) if text_lines else ())
-        mixed = split_credit(line) if people and len(people) > 1 else None
+        named_under_title = False
+        affiliated = None
+        mixed = split_credit(line) if people else None
         if mixed:
             # `本报记者 李奕君 摄影 李杨`: the photographer is a photo credit, not a byline
             people = mixed[0]
@@ -797,15 +902,22 @@ def _read_article(chunk: _Chunk) -> _Draft:
             people = _names(fold(line[1:]).strip())  # `□ 王丹鷹`: a marked name is the writer
         if (
             not people
-            and not text_lines
-            and n == 0
+            and n <= 2
             and d.headline
-            and n + 1 < len(chunk.body_lines)
-            and len(chunk.body_lines[1].strip()) >= 30
-            and not re.match(r"[，,、。；;：:]", chunk.body_lines[1].strip()[1:2] or "x")
-            and _BARE_NAME_LINE.fullmatch(fold(line).strip())
+            # (under the title and what may be the rest of it: short lines, no sentence)
+            and all(len(t) <= 30 and not is_terminated(t) for t in text_lines)
+            and (_BARE_NAME_LINE.fullmatch(fold(line).strip()) or (affiliated := _NAME_AND_AFFILIATION.fullmatch(fold(line).strip())))
+            and (after := next((x.strip() for x in chunk.body_lines[n + 1 :] if fold(x).strip() != fold(line).strip()), ""))
+            and len(after) >= 30
+            and not re.match(r"[，,、。；;：:]", after[1:2] or "x")
         ):
-            people = _names(fold(line).strip())  # `刘建平` alone under a web page's title
+            # `刘建平` alone under a web page's title (perhaps printed twice), before the text;
+            # `孙宝启 中国农业大学教授`: the writer and what they are
+            people = _names(affiliated.group(1) if affiliated else fold(line).strip())
+            named_under_title = bool(people)
+        if not people and d.bylines and not text_lines and fold(line).strip() in {b.name for b in d.bylines}:
+            d.printed.append(line)  # the writer's name printed again
+            continue
         if (
             not people
             and not d.bylines
@@ -833,6 +945,7 @@ def _read_article(chunk: _Chunk) -> _Draft:
             break
         if people and (
             not text_lines
+            or named_under_title
             or is_terminated(text_lines[-1])
             or (len(text_lines) == 1 and _is_lead(text_lines[0]))
             # under a piece's own heading: `杨晓升:在现实中捕捉文学的亮光` / `郑欣宜 中青报记者 宋宝颖`
@@ -851,6 +964,11 @@ def _read_article(chunk: _Chunk) -> _Draft:
             p, credits = take_photo_credits(p)
             d.photo_credits.extend(credits)
         p = _take_cross_references(d, p)
+        if "相关专题" in p and (topic := _TOPIC_LINK.search(p)):
+            # `……功能。 本报记者丁肇文 孟环 相关专题:2004北京“两会”`: a portal's link to its
+            # topic page, a cross-reference
+            d.cross_references.append(topic.group(0).strip())
+            p = p[: topic.start()]
         if not d.editor_note and is_editor_note(p):
             d.editor_note = p
             continue
@@ -859,6 +977,13 @@ def _read_article(chunk: _Chunk) -> _Draft:
     paragraphs = kept
 
     # The closing credit: (byline) / (据新华社), an unbracketed byline line, or a bare name.
+    # (a site's words after the story, 新聞排行 / 圖集 / 視頻, stand after it: looked past)
+    trailing = 0
+    while trailing < len(paragraphs) - 1 and _SITE_WORDS.fullmatch(fold(paragraphs[-1 - trailing]).strip()) and not _names(fold(paragraphs[-1 - trailing]).strip()):
+        trailing += 1
+    chrome_after = paragraphs[len(paragraphs) - trailing :] if trailing >= 2 else []
+    if chrome_after:
+        del paragraphs[len(paragraphs) - trailing :]
     if paragraphs:
         last = paragraphs[-1]
         found = parse_byline_text(last)
@@ -878,6 +1003,12 @@ def _read_article(chunk: _Chunk) -> _Draft:
                 paragraphs[-1] = rest
             else:
                 paragraphs.pop()
+        elif desk := desk_note_credit(last):
+            # `……警戒。(譯者:顧荃/核稿:劉文瑜)1100201`: an agency's desk note names the translator
+            rest, people, printed, after = desk
+            d.bylines.extend(people)
+            d.printed.append(printed)
+            paragraphs[-1:] = [x for x in (rest, after) if x]
         elif len(paragraphs) > 1 and byline_line(last):
             d.bylines.extend(byline_line(last))
             d.printed.append(paragraphs.pop())
@@ -919,7 +1050,17 @@ def _read_article(chunk: _Chunk) -> _Draft:
                 paragraphs[-1] = rest
             else:
                 paragraphs.pop()
-        elif len(paragraphs) > 1 or d.headline or _SPACED_NAMES_AT_END.search(last):
+        elif parts := marked_parts_at_end(last):
+            # `……的印记。 周铭鲁 图 解雯贇 整理`: the writer a byline, the photographer a credit
+            rest, people, photos, printed = parts
+            d.bylines.extend(people)
+            d.photo_credits.extend(photos)
+            d.printed.append(printed)
+            if rest:
+                paragraphs[-1] = rest
+            else:
+                paragraphs.pop()
+        elif len(paragraphs) > 1 or d.headline or _SPACED_NAMES_AT_END.search(last) or _NAME_AFTER_FULL_STOP.search(last):
             # (a headline-less brief's own paragraph: only names set apart by a space,
             # `……荣获二等奖。 徐凤勇 夏慧`)
             rest, people = bare_name_after_last_sentence(last)
@@ -930,6 +1071,8 @@ def _read_article(chunk: _Chunk) -> _Draft:
                     paragraphs[-1] = rest
                 else:
                     paragraphs.pop()
+
+    paragraphs.extend(chrome_after)
 
     dispatch: Dateline | None = None
     if paragraphs:
@@ -949,6 +1092,17 @@ def _read_article(chunk: _Chunk) -> _Draft:
                 d.bylines[:0] = list(reported[0])
                 d.printed.insert(0, fold(para.strip())[: reported[1]])
                 break
+        else:
+            plain = unbracketed_dispatch(paragraphs[0]) if "记者" in fold(paragraphs[0][:20]) else None
+            if plain:  # `中央社記者張三台北2日電 …`: the same credit without brackets (its date is the lead's)
+                d.bylines[:0] = list(plain[0])
+                d.printed.insert(0, plain[2])
+                d.source = d.source or plain[1]
+            elif not d.bylines and (opening := leading_credit(paragraphs[0])):
+                # `记者 胡肖飞 文/摄 2月27日,…`, `記者王超群∕台北報導 總統…`: the credit, then the story
+                d.bylines[:0] = list(opening[0])
+                d.printed.insert(0, opening[1])
+                paragraphs[0] = opening[2]
     if paragraphs:
         first = paragraphs[0]
         d.has_lead = _is_lead(first)
@@ -963,7 +1117,7 @@ def _read_article(chunk: _Chunk) -> _Draft:
             d.has_lead = _is_lead(f)
         if wire:
             d.source = d.source or next(g for g in wire.groups() if g)
-        if d.has_lead or wire or (not d.bylines and _ANY_DISPATCH.match(f)):
+        if d.has_lead or wire or (not d.bylines and (_ANY_DISPATCH.match(f) or _SYNDICATED_MARK.match(f))):
             people, printed, lead_wire = lead_credit(first)
             mixed = split_credit(printed) if people else None
             if mixed:  # `本报讯(记者 张三 摄影 王五)`: the photographer is a credit, not a byline
@@ -973,12 +1127,26 @@ def _read_article(chunk: _Chunk) -> _Draft:
                 d.bylines[:0] = list(people)
                 d.printed.insert(0, printed)
                 d.source = d.source or lead_wire
+        if not d.bylines and f[:1] in "(（" and (opening := _OPENING_CREDIT.match(f)):
+            # `(本报记者 张三 通讯员 李四)昨天,…`: the credit opens the text, no lead mark before it
+            people = _people(opening.group(1).strip(), need_role=True)
+            if people and all(has_surname(b.name) for b in people):
+                d.bylines.extend(people)
+                d.printed.insert(0, opening.group(1).strip())
         if d.has_lead or wire:
             d.dateline = read_dateline(first)
             if not _dated(d.dateline):
                 # `本报讯 … 国务院新闻办公室19日在北京举行…`, `据新华社电 瑞典王室4日发表声明说`:
                 # the day the lead's first sentence names
                 said = sentence_date(_LEAD_MARK.sub("", f, count=1))
+                if not _dated(said):
+                    # a rhetorical opener first (`快报讯 社区民警逐个翻找垃圾桶?昨天上午,…`): the
+                    # news sentence after it dates the report
+                    rest = after_opener(_LEAD_MARK.sub("", f, count=1))
+                    said = sentence_date(rest) if rest else said
+                if not _dated(said):
+                    # what the lead sentence says happened when (`本报讯 九日上午,…`)
+                    said = lead_sentence_date(_LEAD_MARK.sub("", f, count=1))
                 d.dateline = replace(said, place=d.dateline.place)
         # a story made of several dispatches under one title (a database item): each
         # `本报广州11月28日电 记者吴骅报道` credits its reporter too
@@ -987,6 +1155,21 @@ def _read_article(chunk: _Chunk) -> _Draft:
                 people, printed, _wire = lead_credit(later)
                 if people:
                     d.bylines.extend(people)
+                    d.printed.append(printed)
+        # `……培育出新的天下名品。 本报合肥4月25日电 记者王启明、刘杰报道:…`: a dispatch's
+        # reporters wherever it starts (a database's item line holds a preface, then the story)
+        if not d.bylines and (titled := _WIRE_TITLE_THEN_CREDIT.search(fold(paragraphs[0]))):
+            # `中新社梅州十二月二十五日电 题:…… 中新社记者卜瑜`: the dispatch's title, then its reporter
+            people = byline_line(titled.group(1))
+            if people:
+                d.bylines.extend(people)
+                d.printed.append(titled.group(1))
+        known = {b.name for b in d.bylines}
+        for para in paragraphs:
+            for people, printed in reported_dispatches(para):
+                if any(b.name not in known for b in people):
+                    d.bylines.extend(b for b in people if b.name not in known)
+                    known.update(b.name for b in people)
                     d.printed.append(printed)
         if d.has_lead or wire:
             quoted = _QUOTED_SOURCE.match(_LEAD_MARK.sub("", f, count=1))
@@ -1003,27 +1186,44 @@ def _read_article(chunk: _Chunk) -> _Draft:
             openings = [p for p in paragraphs if len(p) >= 20][:2] or [first]
             if paragraphs and len(first) < 20 and is_terminated(first) and _dated(opening_dateline(first)):
                 openings = [first]  # a photo's one-sentence story: `8月2日,游客在泛舟西湖。`
+            if first[:1] in _LATER_PHOTO_NUMBERS and (leading := next((c for c in d.captions if c[:1] == "①"), None)):
+                # numbered photos under one title, the first ones kept as captions: the story's
+                # date is the first photo's (`①日前,…` -> none), not the third's (`③…2月22日,…`)
+                openings = [leading[1:]]
             d.dateline = opening_dateline(openings[0])
             if not _dated(d.dateline) and not d.headline and not chunk.headline_lines:
                 # no printed headline: a brief, dated by the first date its first sentence
                 # names (`市人大会议昨天下午举行主席团第三次会议。`)
                 d.dateline = sentence_date(first)
-            if not _dated(d.dateline) and len(openings) > 1 and len(openings[0]) < 50:
+            if not _dated(d.dateline) and len(openings) > 1 and len(openings[0]) < 50 and not _OUTLET_TAG.search(openings[0][:40]):
                 # a slogan or standfirst before the story (新闻8点见,多一点洞见。……): the story's
                 # own first paragraph gives the date
                 d.dateline = opening_dateline(openings[1])
             if not _dated(d.dateline):
                 # the lead sentence says when (`副行长4月28日在国新办…表示`, `在昨日上午的…中`)
                 d.dateline = lead_sentence_date(openings[0])
+            if not _dated(d.dateline) and (rest := after_opener(openings[0])):
+                # after a rhetorical opener (`最美不过家乡景,最浓不过故乡情。`), the news sentence
+                d.dateline = opening_dateline(rest)
+                if not _dated(d.dateline):
+                    d.dateline = lead_sentence_date(rest)
         if dispatch is not None and not (d.has_lead and _dated(d.dateline)):
             d.dateline = dispatch  # the dispatch's own date and place beat any sentence's
+        d.source = d.source or undated_dispatch_agency(f)
         if not d.source:
             # the outlet the opening credits, lead or not: `据美国《华尔街日报》二十三日报道`,
             # `据合众社报道`, `【法新社巴黎12月21日电】`
             d.source = opening_source(_LEAD_MARK.sub("", f[:120], count=1)[:60])
         end = _DATELINE_AT_END.search(fold(paragraphs[-1]))
         # a dispatch's own dateline at the end beats a date read from the first sentence
-        if end and (not d.dateline.monthday or not d.has_lead):
+        if end and not end.group(1):
+            # a bare `(北京七日電)`: read as the paper's own dispatch of that place and day
+            at_end = read_dateline("本报" + end.group(3))
+            if not d.has_lead and _dated(at_end):
+                d.dateline = at_end
+            elif not d.dateline.place:
+                d.dateline = replace(d.dateline, place=at_end.place)
+        elif end and (not d.dateline.monthday or not d.has_lead):
             at_end = read_dateline(end.group(1) + end.group(2))
             d.dateline = Dateline(
                 monthday=at_end.monthday or d.dateline.monthday,
@@ -1032,7 +1232,7 @@ def _read_article(chunk: _Chunk) -> _Draft:
             )
         elif end and not d.dateline.place:
             d.dateline = Dateline(d.dateline.monthday, d.dateline.days_before_issue, dateline_place(fold(end.group(0))))
-        if end and end.group(1) != "本报":
+        if end and end.group(1) and end.group(1) != "本报":
             d.source = d.source or end.group(1)
     d.paragraphs = paragraphs
     d.source = d.source or chunk.shared_source
@@ -1045,9 +1245,18 @@ def _read_article(chunk: _Chunk) -> _Draft:
         if sent:
             d.source = next(g for g in sent.groups() if g)
             if paragraphs and _DISTRIBUTED.search(tail):
-                paragraphs[-1] = paragraphs[-1][: len(paragraphs[-1]) - len(sent.group(0))].rstrip() or paragraphs[-1]
+                rest = paragraphs[-1][: len(paragraphs[-1]) - len(sent.group(0))].rstrip()
+                if rest or len(paragraphs) > 1:
+                    d.printed.append(paragraphs[-1][len(rest) :].strip())  # (kept as printed, with the credits)
+                    paragraphs[-1:] = [rest] if rest else []
+        elif len(paragraphs) > 1 and (alone := _DISTRIBUTED_LINE.fullmatch(fold(paragraphs[-1]).strip())):
+            # `(新华社发)` on its own line closing a photo item: the agency sent it
+            d.source = alone.group(1)
+            d.printed.append(paragraphs.pop().strip())
     own_lead = d.has_lead and fold(paragraphs[0]).lstrip("【[ ").startswith("本报")
-    if not d.source and not own_lead:
+    # (nor in a joint report: `新华社记者甲、本报记者乙报道`)
+    joint = any("本报记者" in fold(p) for p in d.printed)
+    if not d.source and not own_lead and not joint:
         # `新华社记者 邢 拓 余俊杰`: a news agency's reporters write the agency's copy (not in
         # the paper's own dispatch: `本报北京11月17日讯新华社记者A、本报记者B报道`)
         agency = next((m.group(1) for b in d.bylines if b.role and (m := _AGENCY_ROLE.fullmatch(fold(b.role)))), None)
@@ -1080,13 +1289,33 @@ def _read_headline(d: _Draft, lines: list[str]) -> None:
     if not lines:
         return
     # a list bullet or a web page's date before a title: `• 新一届……`, `[2004-03-31] 特写:……`
-    lines = [re.sub(r"^[•●◆■▪·]\s*", "", ln) or ln for ln in lines]
-    lines = [re.sub(r"^[\[(]\s*\d{4}-\d{1,2}-\d{1,2}\s*[\])]\s*", "", ln) or ln for ln in lines]
+    lines = [re.sub(r"^[•●◆■▪·]\s*", "", ln) or ln if ln[:1] in "•●◆■▪·" else ln for ln in lines]
+    lines = [re.sub(r"^[\[(]\s*\d{4}-\d{1,2}-\d{1,2}\s*[\])]\s*", "", ln) or ln if ln[:1] in "[(" else ln for ln in lines]
+    if len(lines) > 1 and any(_HAN.search(ln) for ln in lines):
+        lines = [ln for ln in lines if _HAN.search(ln)]  # (`02`: a page number over the title)
+    if len(lines) > 1:
+        # the paper's name, a date stamp, a site's menu among the title's lines: not the title
+        lines = [ln for ln in lines if not head_chrome(ln)] or lines
+    # a view count and date after the title (`连夜除雪保畅通 44,541 2024年01月17日`), the site's
+    # name after a bar or hyphen (`……的情缘-中国青年报`): not the title
+    lines = [_TRAILING_STAMP.sub("", ln) if ln[-1:] in "日0123456789" and _TRAILING_STAMP.search(ln) and len(_HAN.findall(_TRAILING_STAMP.sub("", ln))) >= 4 else ln for ln in lines]
+    for n, ln in enumerate(lines):
+        m = _OUTLET_AFTER.search(ln) if ln[-1:] in "报報网網闻聞" else None
+        if m and len(_HAN.findall(ln[: m.start()])) >= 4 and not _DASH_OPEN.match(ln):
+            lines[n] = ln[: m.start()]
+            d.printed.append(ln[m.start() :].strip())  # (the outlet credited, as printed)
     d.certain_title = any(marked_title(ln) for ln in lines)
     lines = [marked_title(ln) or ln for ln in lines]  # `1、【…】`: the title inside the brackets
     # a listing's number before a title (`1. 江西农业……`, `2、…`), not part of it
     lines = [_LIST_NUMBER.sub("", ln, count=1) or ln for ln in lines]
     lines = [_PICTURE_BUTTON.sub("", ln) or ln for ln in lines]
+    # a portal's marks after a title: it has pictures (`十里梁溪入画来(图)`, `(组图)`) or the day
+    # the page was posted (`两会记者印象[2009-03-07]`); not the title's words
+    for n, ln in enumerate(lines):
+        m = _PORTAL_MARK.search(ln) if ln[-1:] in ")）]】" else None
+        if m and len(_HAN.findall(ln[: m.start()])) >= 4:
+            lines[n] = ln[: m.start()]
+            d.printed.append(ln[m.start() :].strip())  # (kept as printed, with the credits)
     # a title in a copy's ASCII quotes ('株洲防洪大堤往事'), and a run of bars or rules after it
     lines = [_ASCII_QUOTED.sub(r"\1", ln) for ln in lines]
     lines = [_RULE_AFTER.sub("", ln) or ln for ln in lines]
@@ -1111,6 +1340,14 @@ def _read_headline(d: _Draft, lines: list[str]) -> None:
         d.section = d.section or column.group(1)
         lines = [lines[0][column.end() :], *lines[1:]]
     dashed = [bool(re.match(r"^[—\-－―]{1,2}", ln)) for ln in lines]
+    main = len(lines) - 1 if len(lines) <= 2 else len(lines) - 2
+    while main > 0 and dashed[main]:
+        main -= 1
+    label = _COLUMN_AFTER.search(lines[main])
+    if label and len(_HAN.findall(lines[main][: label.start()])) >= 4:
+        # `共同走过心相连(我与海外版)`: the column's name in brackets after the title
+        d.section = d.section or label.group(1)
+        lines[main] = lines[main][: label.start()].rstrip()
     if len(lines) == 1:
         d.headline = lines[0]
     elif len(lines) == 2:
@@ -1124,10 +1361,17 @@ def _read_headline(d: _Draft, lines: list[str]) -> None:
         d.subheadline = lines[-1]
 
 
+_TRAILING_STAMP = re.compile(r"\s+[\d,.]*\s*(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})$")
+_OUTLET_AFTER = re.compile(r"\s*[-_|｜]\s*[\u4e00-\u9fff]{2,10}(?:报|報|网|網|新闻|新聞)$")
+_DASH_OPEN = re.compile(r"^[—\-－―]")
+_COLUMN_AFTER = re.compile(r"\s*[(（]([\u4e00-\u9fff]{4,8})[)）]$")
 _LIST_NUMBER = re.compile(r"^\d{1,2}\s*[.、．丨|｜]\s*(?=[\u4e00-\u9fff“《「])")
 # a web page's picture button glued to the end of a title: `……逼爆街頭放大圖片`
 _PICTURE_BUTTON = re.compile(r"\s*(放大圖片|放大图片|点击查看大图|點擊查看大圖|查看大图|查看大圖)$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_PORTAL_MARK = re.compile(
+    r"\s*(?:[(（\[【]\s*(?:组图|多图|附图|图文|图|圖|組圖|多圖|附圖|圖文|视频|視頻)\s*[)）\]】]|\[\s*\d{4}-\d{1,2}-\d{1,2}\s*\])$"
+)
 _ASCII_QUOTED = re.compile(r"^\s*['\"]([^'\"]{2,80})['\"]\s*$")
 _RULE_AFTER = re.compile(r"[\s|｜_\-=—]{3,}$")
 _SITE_SUFFIX = re.compile(r"(?:(?:--|—|_|-|\||｜)[^-—_|｜]{1,12}){1,4}")
@@ -1155,7 +1399,7 @@ def _take_cross_references(d: _Draft, paragraph: str) -> str:
 
 
 _LEAD_MARK = re.compile(
-    r"^([【\[]?[\u4e00-\u9fff]{0,8}报讯[】\]]?|[【\[]?(本报|新华社|中新社)[^,，。:：\s]{0,16}?电[】\]]?|新华社电|据新华社电)\s*"
+    r"^([【\[]?[\u4e00-\u9fff]{0,8}报讯[】\]]?|[【\[][\u4e00-\u9fff]{1,8}[专專]讯[】\]]|[【\[]?(本报|新华社|中新社)[^,，。:：\s]{0,16}?电[】\]]?|新华社电|据新华社电)\s*[:：]?\s*"
     r"([(（][^()（）]{0,60}[)）])?\s*"
 )
 
@@ -1163,6 +1407,8 @@ _LEAD_MARK = re.compile(
 def _first_sentence(paragraph: str) -> str:
     """A brief's display title: its first sentence, without the 本报讯 mark and lead credit."""
     raw = paragraph.strip()
+    if "(" in raw[:16] and _PINYIN.search(raw[:16]):
+        raw = _PINYIN.sub("", raw[:16]) + raw[16:]  # a mirror's reading aid in the mark: `晚報(bào)訊`
     mark = _LEAD_MARK.match(fold(raw))  # 本報訊 reads as 本报讯
     cut = mark.end() if mark and len(fold(raw)) == len(raw) else 0
     text = raw[cut:] or raw

@@ -74,6 +74,8 @@ def _text_line(line: str) -> bool:
         return _is_lead(line)
     if "。" not in line and len(line) < 80 and not _CLAUSE.search(line):
         return _is_lead(line)  # a title that asks or exclaims (……這不是矛盾嗎?) is no paragraph
+    if "。" not in line and " " in line.strip() and len(parts := line.split()) >= 3 and all(len(x) <= 30 for x in parts):
+        return _is_lead(line)  # the page's titles run together on one line (……该罚吗? 今年…出炉 …)
     if _is_lead(line):
         return True
     return (
@@ -137,14 +139,67 @@ def _title_candidate(line: str) -> bool:
     return bool(marked_title(line)) or (_title_like(line) and _han(line) >= 4 and not _chromy(line))
 
 
+# a paper's or site's name alone (皖西日报, 新民客户端, 马鞍山生活网)
+_OUTLET_ALONE = re.compile(
+    r"[\u4e00-\u9fff]{2,8}(日报|晚报|晨报|早报|商报|时报|都市报|青年报|法制报|导报|网|客户端|新闻网|电视台|广播电台|新闻)"
+)
+_STAMP = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日")
+_SITE_TOKEN = re.compile(r".{1,8}(网|門戶|门户)$|^(门户|首页|资讯|查看内容|查看|内容|频道|栏目)$|.{0,4}资讯$")
+
+
+@functools.lru_cache(maxsize=4096)
+def head_chrome(line: str) -> bool:
+    """A line printed among a title's lines that is no part of the title: the paper's or site's
+    name alone, a date stamp (`2010-12-26 厦门商报9390`), a site's menu (`马鞍山生活网 门户
+    城事资讯 查看内容`)."""
+    f = fold(line).strip()
+    if _OUTLET_ALONE.fullmatch(f):
+        return True
+    stamp = _STAMP.search(f)  # (a date stamp after a title of its own is cut from it instead)
+    if stamp and not _SENTENCE_END.search(f) and (_han(_STAMP.sub("", f)) <= 4 or stamp.start() == 0 and _han(_STAMP.sub("", f)) <= 8):
+        return True
+    tokens = f.split()
+    return (
+        len(tokens) >= 3
+        and all(len(t) <= 6 for t in tokens)
+        and not re.search(r"[。!?,;、“”\"()]", f)
+        and sum(bool(_SITE_TOKEN.search(t)) for t in tokens) >= 2
+    )
+
+
 def _squashed(line: str) -> str:
     return _SPACE.sub("", line)
 
 
 def title_at_top(lines: list[str]) -> tuple[list[str], int]:
     """``lines`` without the site's chrome above the first article's title block, and how many
-    lines at the top were removed (0 when nothing was: the page is left as it is)."""
-    p = next((i for i, line in enumerate(lines[:80]) if _text_line(line)), None)
+    lines at the top were removed (0 when nothing was: the page is left as it is).
+
+    A line or two of sentences at the very top of a page, with no title of their own and two
+    lines or more of the site's chrome between them and a titled article, are the site's promotion (an ad, a slogan,
+    `觉得本站好,就转发到你的朋友圈!`, a browser notice): when the page reads as a site's page
+    only without them, they go with the chrome."""
+    found = _title_at_top(lines, frozenset())
+    if found[1] or len(lines) < 4:
+        return found
+    promo = frozenset(i for i in range(min(3, len(lines))) if _promo_like(lines[i]))
+    if not promo or len(promo) > 2 or max(promo) + 1 >= len(lines) or _text_line(lines[max(promo) + 1]):
+        return found  # (text running on under them: the page's own first paragraphs)
+    return _title_at_top(lines, promo)
+
+
+@functools.lru_cache(maxsize=4096)
+def _promo_like(line: str) -> bool:
+    """A short line of sentences or a run of comma-joined phrases, no lead, no caption, no credit:
+    what a site prints above a page as well as an article could."""
+    s = line.strip()
+    if not s or len(s) > 120 or _is_lead(s) or is_caption_line(s) or is_photo_line(s) or byline_line(s):
+        return False
+    return bool(_text_line(s) or _SENTENCE_INSIDE.search(s) or len(_CLAUSE.findall(s)) >= 3)
+
+
+def _title_at_top(lines: list[str], promo: frozenset[int]) -> tuple[list[str], int]:
+    p = next((i for i, line in enumerate(lines[:80]) if i not in promo and _text_line(line)), None)
     if p is None or p < 2:
         return lines, 0
     labels = label_list([line.strip() for line in lines[:p]])  # the names of a page's photos, a menu
@@ -168,17 +223,40 @@ def title_at_top(lines: list[str]) -> tuple[list[str], int]:
         and len(block) < 4
         and _title_candidate(lines[b])
         and _han(lines[b]) >= 5
+        and b not in promo
+        and not column_name(lines[b])  # (专栏:观察家的评论 over the title is its column)
         and not marked_title(lines[block[0]])
         and _squashed(lines[b]) not in {_squashed(lines[x]) for x in block}
     ):
         block.insert(0, b)
         b -= 1
+    if copy is not None and block == [k]:
+        # the list prints the whole title block as set (网购高峰 / 你的快件收到了吗 in the list,
+        # then the same two lines over the text): the lines over this copy that match the lines
+        # over the listed one, line for line, are the title's too (a kicker, its first line)
+        j = 1
+        while (
+            len(block) < 4
+            and copy - j >= 0
+            and k - j > copy
+            and _squashed(lines[k - j]) == _squashed(lines[copy - j])
+            and _squashed(lines[k - j])
+            and (_title_candidate(lines[k - j]) or _short_head(lines[k - j]))
+            and not column_name(lines[k - j])
+        ):
+            block.insert(0, k - j)
+            j += 1
     top = block[0]
     above = lines[:top]
     if not above:
         return lines, 0
-    if any(_is_lead(x) or _text_line(x) or (_SENTENCE_INSIDE.search(x) and _han(x) >= 6 and not _CONSENT.search(x) and not _foreign(x)) for x in above):
-        return lines, 0  # text above it: an article of its own, not the site's
+    if promo and (top - max(promo) - 1 < 2 or any(_squashed(lines[x]) in _squashed(lines[y]) for x in block for y in block if x != y)):
+        # (promotion only where the site's chrome stands between it and a title printed once)
+        return lines, 0
+    whole_title = "".join(_squashed(lines[x]) for x in block)
+    if any(n not in promo and whole_title not in _squashed(x) and (_is_lead(x) or _text_line(x) or (_SENTENCE_INSIDE.search(x) and _han(x) >= 6 and not _CONSENT.search(x) and not _foreign(x))) for n, x in enumerate(above)):
+        return lines, 0  # text above it: an article of its own, not the site's (a line that
+        # holds this title among others is the page's list of titles: 快递不送上门,该罚吗? 今年…)
     if any(byline_line(x) and not _chromy(x) for x in above):
         return lines, 0
     # another title above it (not a copy of this one, not one of a list of titles, not the
@@ -187,7 +265,7 @@ def title_at_top(lines: list[str]) -> tuple[list[str], int]:
     whole = "".join(_squashed(lines[x]) for x in block)
     listed = _title_runs(above)
     for n, x in enumerate(above):
-        if _squashed(x) in copies or n in listed or not _title_candidate(x) or _han(x) < 5:
+        if n in promo or _squashed(x) in copies or n in listed or not _title_candidate(x) or _han(x) < 5 or whole_title in _squashed(x) and len(_squashed(x)) > len(whole_title):
             continue
         return lines, 0
     if any(_squashed(x) == whole for x in above) and len(block) > 1:
@@ -215,6 +293,13 @@ def title_at_top(lines: list[str]) -> tuple[list[str], int]:
         between.append(x)
     rest = [*column, *head, *between, *lines[p:]]
     return rest, len(lines) - len(rest)
+
+
+def _short_head(line: str) -> bool:
+    """A kicker's few words (`网购高峰`, `2003年:`): short, some Chinese, no sentence, no date
+    stamp, no chrome word, no paper's name."""
+    s = _squashed(line)
+    return 2 <= len(s) <= 10 and _han(s) >= 1 and not _SENTENCE_END.search(s) and not _STAMP.search(s) and not _CHROME_WORD.search(s) and not _foreign(s) and not head_chrome(line)
 
 
 def _title_runs(lines: list[str]) -> set[int]:

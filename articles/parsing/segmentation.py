@@ -7,10 +7,11 @@ has a line break in mid-sentence: a line that does not end a sentence continues 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-from .bylines import _BYLINE_TAIL, byline_line, is_terminated, lead_credit, parse_byline_text, wire_credit_line
+from .bylines import _BYLINE_TAIL, byline_line, is_terminated, lead_credit, parse_byline_text, take_photo_credits, wire_credit_line
 from .datelines import opening_dateline
 from .decoding import fold
 from .headlines import (
@@ -27,6 +28,8 @@ from .headlines import (
     is_photo_credit_line,
     is_photo_line,
     marked_title,
+    read_more_line,
+    reported_from_line,
     wire_title,
 )
 
@@ -42,7 +45,8 @@ class _Chunk:
 
 
 def _squashed(line: str) -> str:
-    return re.sub(r"\s", "", line)
+    """``line`` without its spaces (as removing every ``\\s`` match would: str.split's spaces are the same)."""
+    return "".join(line.split())
 
 
 _BARE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
@@ -55,6 +59,7 @@ def _boundary(lines: list[str], k: int) -> bool:
     return (
         k < 0
         or is_terminated(lines[k])
+        or read_more_line(lines[k])  # a summary cut short with its link ends its item
         or _is_column_title(lines, k)
         or _is_byline_line(lines[k])
         or is_apart_line(lines[k])
@@ -73,11 +78,25 @@ def _marked_byline(lines: list[str], i: int) -> bool:
     )
 
 
+def _certain_title_after_text(lines: list[str], i: int) -> bool:
+    """A title for certain (`【…】`, as a pasted page sets a title apart from its text) after a
+    finished paragraph, with text under it: the next article starts there, lead or not. (A
+    short bracketed label inside a story, 【延伸阅读】, is a subheading: a title is ten characters
+    or more, or has its byline under it.)"""
+    if "】" not in lines[i] or i == 0 or i + 1 >= len(lines) or not is_terminated(lines[i - 1]):
+        return False
+    title = marked_title(lines[i])
+    return bool(title) and (len(title) >= 10 or bool(byline_line(lines[i + 1]))) and not _is_lead(lines[i + 1]) and not marked_title(lines[i + 1])
+
+
 def _segment(lines: list[str]) -> list[_Chunk]:
     """Split article lines into chunks: headline lines + body lines (+ column title)."""
     n = len(lines)
     starts: dict[int, tuple[int, str | None]] = {}  # start index -> (headline length, section)
     for i, line in enumerate(lines):
+        if _certain_title_after_text(lines, i):
+            starts[i] = (1, None)
+            continue
         if not _is_lead(line) and not _marked_byline(lines, i) and not (
             # a byline line under a headline starts an article whose lead has no 本报讯:
             # `外国客商点赞营商环境` / `本报驻阿联酋记者林皎明` / `当地时间……`
@@ -120,7 +139,7 @@ def _segment(lines: list[str]) -> list[_Chunk]:
             and not _BARE_NAME.match(lines[k].strip())  # a bare byline closing the article above
             and not wire_credit_line(lines[k])  # `据新华社` closing the article above
             # a word or two of a web page's header (主打稿, 星期五, 头 条) is no kicker
-            and len(re.sub(r"\s", "", lines[k])) > 3
+            and len(_squashed(lines[k])) > 3
         ):
             block.insert(0, k)
             k -= 1
@@ -191,11 +210,12 @@ _BRIEF_MARK = re.compile(r"^([•●○◆◇■□▲△▶►☆★◎▪◉�
 _CAPTION_MARKS = "▲△▶►"
 # the credit a column of briefs shares, after its last item: 均据新华社电, (以上均据新华社电)
 _SHARED_CREDIT = re.compile(
-    r"(?:^|(?<=[。!?”」\s]))\s*[(（]?\s*(?:以上|本栏|本栏目)?\s*[均皆都]\s*据\s*《?([\u4e00-\u9fff]{2,12}?)》?"
+    r"(?:^|(?<=[。!?”」\s]))\s*[(（]?\s*(?:以上|本栏|本栏目|本版|以上图片|本版图片|本组图片)?\s*[均皆都]\s*据\s*《?([\u4e00-\u9fff]{2,12}?)》?"
     r"\s*(?:电|报道|消息)?\s*[)）]?\s*$"
 )
 
 
+@functools.lru_cache(maxsize=16384)  # (a fact of one line, asked again and again)
 def brief_mark(line: str) -> str | None:
     """The mark that opens a brief item on this line (`■记者27日…`, `• 美国…`), if any: not a
     marked byline (`■本报记者 李明`, `□ 王丹`) nor a marked photo caption with its credit."""
@@ -267,7 +287,7 @@ def _unmarked(line: str) -> str:
 
 
 # a numbered item's title: `1. 苏联迄今已裁军……`, `2、…`, `3．…`
-_NUMBERED = re.compile(r"^(\d{1,2})\s*[.、．]\s*(?=[^\d\s])")
+_NUMBERED = re.compile(r"^(\d{1,2})\s*[.、．丨｜]\s*(?=[^\d\s])")
 
 
 # an item's title that opens with its place: `江溪:老小区人防工程 标识牌换新颜`
@@ -284,10 +304,21 @@ def _place_titles(lines: list[str]) -> list[int]:
         and len(line.strip()) <= 30
         and not is_terminated(line)
         and _title_like(line)
-        and (i == 0 or is_terminated(lines[i - 1]) or len(lines[i - 1].strip()) >= 40)
+        and (i == 0 or is_terminated(lines[i - 1]) or len(lines[i - 1].strip()) >= 40 or closing_credit(lines[i - 1]))
         and i + 1 < len(lines)
     ]
     return found if len(found) >= 3 else []
+
+
+# a photo's distributor closing an item: `(新华社发)`, `（中新社发）`
+_SENT_BY = re.compile(r"^[(（]\s*[\u4e00-\u9fff]{2,8}社\s*发\s*[)）]$")
+
+
+def closing_credit(line: str) -> bool:
+    """A line that closes an item and is nothing else: a photo credit (`新华社记者 秦晴 摄`), a
+    byline or source in brackets (`(据《北京晚报》)`), a distributor (`(新华社发)`)."""
+    s = fold(line).strip()
+    return is_photo_credit_line(s) or parse_byline_text(s) is not None or bool(_SENT_BY.match(s)) or bool(byline_line(s))
 
 
 def _numbered_titles(lines: list[str]) -> list[int]:
@@ -413,6 +444,22 @@ def brief_items(lines: list[str], starts: list[int]) -> list[_Chunk]:
     return [*chunks, *items, *after]
 
 
+def page_shared_credit(chunks: list[_Chunk]) -> list[_Chunk]:
+    """A page's credit on a line of its own after its last item (`(本版图片均据新华社)`,
+    `(以上均据新华社电)`): the source of every item on the page."""
+    if len(chunks) < 2 or not chunks[-1].body_lines or chunks[-1].shared_source:
+        return chunks
+    alone = chunks[-1].body_lines[-1].strip()
+    m = _SHARED_CREDIT.search(fold(alone))
+    if not m or m.start() != 0 or len(chunks[-1].body_lines) < 2:
+        return chunks
+    chunks[-1].body_lines.pop()
+    chunks[-1].credit_printed = alone
+    for chunk in chunks:
+        chunk.shared_source = chunk.shared_source or m.group(1)
+    return chunks
+
+
 def _opens_with_date(line: str) -> bool:
     d = opening_dateline(line)
     return bool(d.monthday or d.day or d.days_before_issue is not None)
@@ -426,6 +473,7 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
     prev_done = True  # the previous line ended a paragraph (or there was none)
     # where items are marked (`1、【…】`, `……******`), an unmarked short line is a subheading
     marked_page = any(marked_title(x) for x in lines)
+    closed_by_credit = False  # the line before closed an item with its photo's credit
     for i, line in enumerate(lines):
         if prev_done and _is_column_title(lines, i):
             section, current = column_name(line) or line.strip(), None
@@ -475,6 +523,14 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
             and (
                 _title_like(line, strict=True)
                 or i == 0 and _title_like(line) and len(line) <= 40
+                # after an item closed by its credit (`新华社发(苏阳摄)`), a title may have a
+                # colon or comma: `广东鹤山:隔朗村的舞火龙`
+                or closed_by_credit
+                and _title_like(line)
+                and len(line.strip()) <= 40
+                and not is_terminated(line)
+                and i + 1 < len(lines)
+                and len(lines[i + 1].strip()) > len(line.strip())
                 # a longer first line over a long paragraph (a copy's one title line)
                 or i == 0
                 and _title_like(line)
@@ -498,6 +554,7 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
             chunks.append(current)
         current.body_lines.append(line)
         prev_done = is_terminated(line) or is_apart_line(line)
+        closed_by_credit = is_photo_credit_line(line) or is_photo_line(line)
         if (
             parse_byline_text(line.strip()) is not None
             or (
@@ -511,6 +568,38 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
         ):
             current, prev_done = None, True  # the item is closed; another may follow
     return chunks
+
+
+def photo_closed(line: str) -> bool:
+    """A caption closed by its photo's credit, or the credit alone (a trailing table bar aside)."""
+    s = line.strip()
+    return is_photo_line(s.rstrip("|｜ ") if s[-1:] in "|｜" else s)
+
+
+def photo_items(chunk: _Chunk) -> list[_Chunk]:
+    """A photo page with no headline of its own (or only a photo column's name, 图片报道): each
+    caption closed by its own photo credit (`……旗林。(记者 严龙 摄)`, `……咨询。新华社记者 X 摄`)
+    is an item of its own. Only where every line belongs to such a short run (its text, perhaps a
+    `图为` line, then the credit) and there are two runs or more; under a real headline the
+    captions are one photo story's, and a story with a lead is never split."""
+    if len(chunk.body_lines) < 2 or any(not column_name(h) for h in chunk.headline_lines):
+        return [chunk]
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for line in chunk.body_lines:
+        if _is_lead(line):
+            return [chunk]
+        run.append(line)
+        if photo_closed(line):
+            # (the text before the credit: a caption of a line or three)
+            if len(run) > 3 or not any(len(x.strip()) >= 15 for x in run):
+                return [chunk]
+            runs.append(run)
+            run = []
+    if run or len(runs) < 2:
+        return [chunk]
+    section = chunk.section or next((column_name(h) for h in chunk.headline_lines), None)
+    return [_Chunk(section=section, headline_lines=[], body_lines=r) for r in runs]
 
 
 _LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}")
@@ -589,6 +678,12 @@ def rejoin_column_breaks(lines: list[str]) -> list[str]:
             if len(line) <= 30 and not is_terminated(line):
                 paragraphs.append(line)
                 continue
+        if reported_from_line(line):  # `编译X/综合报导晚报`: a credit line, never glued to text
+            if parts:
+                paragraphs.append("".join(parts))
+                parts, tail = [], ""
+            paragraphs.append(line)
+            continue
         if parts and _is_byline_line(line):
             paragraphs.append("".join(parts))
             parts, tail = [], ""

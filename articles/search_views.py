@@ -206,7 +206,7 @@ def search_api(request):
         return _json_error(str(exc), 404)
     page = req.page
     if req.parsed.is_empty:
-        return JsonResponse({"count": 0, "match": "exact", "results": [], "next": None, "previous": None,
+        return JsonResponse({"count": 0, "count_exact": True, "match": "exact", "results": [], "next": None, "previous": None,
                              "facets": {name: [] for name in FACET_LABELS}})
     try:
         found, results, pages = run_search(req)
@@ -223,6 +223,9 @@ def search_api(request):
 
     body = {
         "count": found.count,
+        # Beyond 10,000 candidates the engine estimates the count (the page says 约 N):
+        # count_exact is then false and count_bounds gives the engine's [lower, upper].
+        "count_exact": found.count_exact,
         "match": found.match,
         "results": [
             {
@@ -243,6 +246,8 @@ def search_api(request):
             for name in FACET_LABELS
         },
     }
+    if not found.count_exact and found.count_bounds:
+        body["count_bounds"] = [int(found.count_bounds[0]), int(found.count_bounds[1])]
     if found.match == "words":
         body["words"] = list(found.answered.include) if found.answered else found.words
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})

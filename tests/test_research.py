@@ -166,7 +166,7 @@ def test_issues_feed_lists_issues(client, archive):
 def test_api_returns_every_key_when_nothing_matches(client, archive, params):
     response = client.get("/api/search/", params)
     assert response["Access-Control-Allow-Origin"] == "*"
-    assert response.json() == {"count": 0, "match": "exact", "results": [], "next": None, "previous": None,
+    assert response.json() == {"count": 0, "count_exact": True, "match": "exact", "results": [], "next": None, "previous": None,
                                "facets": {"year": [], "reporter": [], "column": [], "paper": []}}
 
 

@@ -364,8 +364,8 @@ def test_api_shape(client, archive):
     response = client.get("/api/search/", {"q": "小刚", "sort": "newest"})
     assert response.status_code == 200 and response["Content-Type"].startswith("application/json")
     data = response.json()
-    assert set(data) == {"count", "match", "results", "next", "previous", "facets"}
-    assert data["match"] == "exact"
+    assert set(data) == {"count", "count_exact", "match", "results", "next", "previous", "facets"}
+    assert data["match"] == "exact" and data["count_exact"] is True
     assert data["count"] == len(expected(archive, ["小刚"])) == len(data["results"])
     for result in data["results"]:
         assert set(result) >= {"id", "url", "headline", "issue_date", "issue_date_inferred", "paper", "page",

@@ -61,6 +61,19 @@ def test_the_page_says_about_when_the_count_is_estimated(indexed, client, monkey
     assert "约" in response.content.decode().split('class="search__count"')[1].split("</p>")[0]
 
 
+def test_the_api_says_when_the_count_is_an_estimate_and_gives_bounds_that_hold_it(indexed, client, monkeypatch):
+    exact = client.get("/api/search/", {"q": "无锡市"}).json()
+    assert exact["count_exact"] is True and "count_bounds" not in exact
+    monkeypatch.setattr(whoosh_reader, "EXACT_UP_TO", 2)
+    monkeypatch.setattr(whoosh_reader, "SAMPLE", 3)
+    query.live.reset()
+    estimated = client.get("/api/search/", {"q": "无锡市"}).json()
+    assert estimated["count_exact"] is False
+    low, high = estimated["count_bounds"]
+    assert low <= exact["count"] <= high and low <= estimated["count"] <= high
+    assert [r["id"] for r in estimated["results"]] == [r["id"] for r in exact["results"]]
+
+
 def test_a_phrase_found_in_no_sampled_candidate_is_counted_exactly(indexed, monkeypatch):
     # 锡市无 has the bigrams 锡市 and 市无 (both common) but, as a phrase, is in no article:
     # an estimate must never say "none" or "some" on a guess, so every candidate is checked.

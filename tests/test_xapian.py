@@ -80,6 +80,16 @@ def test_newest_first_over_every_part_of_the_index(archive):
     assert dates == sorted(dates, reverse=True) and len(dates) > 5
 
 
+@pytest.mark.parametrize("order", ["-issue_date", "issue_date"])
+def test_articles_of_one_day_come_in_one_order_on_one_database_and_on_shards(archive, order):
+    # Ties on the date are broken by the article's id, not by Xapian's document ids, which
+    # interleave on shards: one database and a cluster list a day's articles alike.
+    found = [(r.issue_date, int(r.pk)) for r in SearchQuerySet().filter(content="无锡").order_by(order)]
+    days = [day for day, _ in found]
+    assert len(days) > len(set(days)), "the seed pages print several articles a day"
+    assert found == sorted(found, reverse=order.startswith("-"))
+
+
 def test_a_new_page_is_found_after_its_ingest_syncs_the_index(archive, tmp_path):
     page = tmp_path / "new.txt"
     page.write_text(
@@ -224,3 +234,20 @@ def test_similar_articles_share_what_the_article_is_about(archive):
     for pk in chips:
         similar = [int(r.pk) for r in SearchQuerySet().more_like_this(Article.objects.get(pk=pk))[:5]]
         assert pk not in similar and set(similar) & chips, (archive[pk]["headline"], similar)
+
+
+def test_a_rebuild_that_cannot_reach_a_shard_says_which_and_why(archive, monkeypatch):
+    # Each shard is written by its own process; Xapian's errors cannot travel back from it, so
+    # the rebuild used to die of "cannot pickle 'SwigPyObject'" and say nothing of the shard.
+    import socket
+
+    from articles.search import xapian_index as xi
+
+    closed = []
+    for _ in range(2):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            closed.append(("127.0.0.1", s.getsockname()[1]))
+    monkeypatch.setattr(xi, "shards", lambda: closed)
+    with pytest.raises(RuntimeError, match=r"127\.0\.0\.1:\d+: \w*NetworkError"):
+        xi.index_rebuild()

@@ -177,7 +177,8 @@ class SearchPage:
     match: str  # what answered: "exact" or "words"
     count: int
     results: list  # haystack SearchResults (pk, score, stored fields)
-    count_exact: bool = True  # False: the engine estimated (Xapian beyond 10,000): show 约 N
+    count_exact: bool = True  # False: the engine estimated (beyond 10,000 candidates): show 约 N
+    count_bounds: tuple[int, int] | None = None  # with an estimate: the engine's (lower, upper) bounds
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     words: list[str] = field(default_factory=list)  # with match "words": the words required
     answered: ParsedQuery | None = None  # the query that answered (the words query, or parsed)
@@ -195,8 +196,9 @@ def _run(parsed, filters, sort, offset, limit, facets, notes=None):
     count = sqs.count()
     if notes is not None:
         notes.extend(n for n in getattr(sqs.query, "notes", []) if n not in notes)
-    exact = getattr(sqs.query, "hits_exact", True)  # the Xapian engine estimates beyond 10,000
-    return results, count, (site_facets(sqs.facet_counts()) if facets and count else {}), exact
+    exact = getattr(sqs.query, "hits_exact", True)  # both engines estimate beyond 10,000 candidates
+    bounds = None if exact else getattr(sqs.query, "hits_bounds", None)
+    return results, count, (site_facets(sqs.facet_counts()) if facets and count else {}), (exact, bounds)
 
 
 def run_search_form(form: ArchiveSearchForm, *, page: int = 1, per_page: int = PER_PAGE, facets: bool = True) -> SearchPage:
@@ -211,7 +213,7 @@ def run_search_form(form: ArchiveSearchForm, *, page: int = 1, per_page: int = P
     if parsed.is_empty:
         return found
     if mode != "words":
-        found.results, found.count, found.facets, found.count_exact = _run(
+        found.results, found.count, found.facets, (found.count_exact, found.count_bounds) = _run(
             parsed, filters, sort, offset, per_page, facets, found.notes
         )
         found.answered = parsed
@@ -226,7 +228,8 @@ def run_search_form(form: ArchiveSearchForm, *, page: int = 1, per_page: int = P
             # page says plainly that the exact text is nowhere.
             if mode == "words" or count:
                 found.match, found.words, found.answered = "words", split, words
-                found.results, found.count, found.facets, found.count_exact = results, count, counted, exact
+                found.results, found.count, found.facets = results, count, counted
+                found.count_exact, found.count_bounds = exact
                 found.notes = notes
     found.seconds = time.perf_counter() - started
     return found

@@ -159,6 +159,12 @@ def _schema_version(db) -> int | None:
     return version if isinstance(version, int) else None
 
 
+def _date_order_slot(db) -> int:
+    """The slot that orders by date: date then id (schema 6 on), else the date alone."""
+    version = _schema_version(db)
+    return xi.SLOT_ORDER if version is None or version >= xi.ORDER_SCHEMA_VERSION else xi.SLOT_DATE
+
+
 def _char_positions(db) -> bool:
     """Whether the index keeps positions on characters (schema 4 on), else on bigrams."""
     version = _schema_version(db)
@@ -325,9 +331,12 @@ class XapianSearchBackend(StockXapianBackend):
         for key in keys:
             if key.lstrip("-") not in xi.SLOTS:
                 raise NotImplementedError(f"cannot order by {key!r}: use issue_date, year, column, django_id or score")
+        order_slot = _date_order_slot(db)
         if len(keys) == 1:
             # One value slot: the only sort the remote protocol carries (no KeyMaker over it).
-            enquire.set_sort_by_value_then_relevance(xi.SLOTS[keys[0].lstrip("-")], keys[0].startswith("-"))
+            # By date: the date-then-id slot, so articles of one day come in one order everywhere.
+            slot = xi.SLOTS[keys[0].lstrip("-")]
+            enquire.set_sort_by_value_then_relevance(order_slot if slot == xi.SLOT_DATE else slot, keys[0].startswith("-"))
         elif keys:
             if xi.shards():
                 raise NotImplementedError("Xapian shards sort by one field only (no KeyMaker over the remote protocol)")
@@ -336,7 +345,7 @@ class XapianSearchBackend(StockXapianBackend):
                 sorter.add_value(xi.SLOTS[key.lstrip("-")], key.startswith("-"))
             enquire.set_sort_by_key(sorter, False)
         else:
-            enquire.set_sort_by_relevance_then_value(xi.SLOT_DATE, True)
+            enquire.set_sort_by_relevance_then_value(order_slot, True)
         enquire.set_docid_order(xapian.Enquire.DONT_CARE)
         return enquire
 
@@ -461,7 +470,7 @@ class XapianSearchBackend(StockXapianBackend):
             filter_query = to_query(self._plan(additional_query_string), db)
             query = xapian.Query(xapian.Query.OP_FILTER, query, filter_query)
         enquire.set_query(query)
-        enquire.set_sort_by_relevance_then_value(xi.SLOT_DATE, True)
+        enquire.set_sort_by_relevance_then_value(_date_order_slot(db), True)
         size = max(0, (end_offset if end_offset is not None else db.get_doccount()) - start_offset)
         mset = enquire.get_mset(start_offset, size, EXACT_UP_TO + 1)
         results = []

@@ -63,10 +63,11 @@ from .fields import BODY, COLUMN, HEADLINE, ISSUE_DATE, PAGE_LABEL, PAGE_NUMBER,
 from .normalize import PART_SEPARATOR, normalize
 from .whoosh_reader import IndexUnavailable as _WhooshIndexUnavailable
 
-SCHEMA_VERSION = 5  # 2: paper, page label and page number; 3: the body's grams apart (B), for 正文:; 4: positions on characters, not bigrams; 5: gram counts rank, no jieba words
+SCHEMA_VERSION = 6  # 2: paper, page label and page number; 3: the body's grams apart (B), for 正文:; 4: positions on characters, not bigrams; 5: gram counts rank, no jieba words; 6: a date-then-id order slot
 BODY_SCHEMA_VERSION = 3  # the first version whose index can answer the body scope
 CHAR_POSITIONS_SCHEMA_VERSION = 4  # the first whose positions are on characters (before: on bigrams)
 GRAM_RANKING_SCHEMA_VERSION = 5  # the first whose grams carry their counts (before: jieba words ranked)
+ORDER_SCHEMA_VERSION = 6  # the first with SLOT_ORDER (before: ties in date order fell to docid order)
 STAMP_KEY = "newsarchive.stamp"  # Xapian metadata key: the schema version and the history marks
 BATCH_SIZE = 500
 COMMIT_EVERY = 2000  # documents a rebuild writer adds between commits (bounds its memory: ~690 MiB at 5,000)
@@ -90,6 +91,10 @@ MAX_TERM_BYTES = 240  # Xapian's limit is 245
 # Value slots.
 SLOT_DATE, SLOT_YEAR, SLOT_COLUMN, SLOT_REPORTERS, SLOT_DJANGO_ID = 0, 1, 2, 3, 4
 SLOT_PAPER, SLOT_PAGE_LABEL, SLOT_PAGE_NUMBER = 5, 6, 7
+# The issue date then the article's id: unique, so sorting by date (or relevance, then date)
+# leaves no tie to Xapian's document ids, which differ between one database and shards (and
+# after updates). The remote protocol sorts by one value slot only (no KeyMaker), hence one slot.
+SLOT_ORDER = 8
 SLOTS = {
     ISSUE_DATE: SLOT_DATE, YEAR: SLOT_YEAR, COLUMN: SLOT_COLUMN, REPORTERS: SLOT_REPORTERS, "django_id": SLOT_DJANGO_ID,
     PAPER: SLOT_PAPER, PAGE_LABEL: SLOT_PAGE_LABEL, PAGE_NUMBER: SLOT_PAGE_NUMBER,
@@ -130,6 +135,10 @@ def shard_of(pk: int, n: int) -> int:
 
 
 REMOTE_TIMEOUT_MS = 30_000
+# A writer's timeout: a rebuild's commit of thousands of documents to a shard on a busy host
+# can take longer than a search may wait (a rebuild of 20,000 articles on two loaded cores
+# failed on 30 s).
+REMOTE_WRITER_TIMEOUT_MS = 600_000
 
 
 def open_reader() -> xapian.Database:
@@ -163,7 +172,7 @@ def _open_writer(target) -> xapian.WritableDatabase:
     while True:
         try:
             if isinstance(target, tuple):
-                return xapian.remote_open_writable(target[0], target[1], REMOTE_TIMEOUT_MS)
+                return xapian.remote_open_writable(target[0], target[1], REMOTE_WRITER_TIMEOUT_MS)
             return xapian.WritableDatabase(str(target), xapian.DB_CREATE_OR_OPEN)
         except xapian.DatabaseLockError:
             if time.monotonic() > deadline:
@@ -303,6 +312,7 @@ def document(prepared: dict) -> tuple[int, xapian.Document]:
     doc.add_value(SLOT_COLUMN, column)
     doc.add_value(SLOT_REPORTERS, REPORTER_SEPARATOR.join(reporters))
     doc.add_value(SLOT_DJANGO_ID, id_value(pk))
+    doc.add_value(SLOT_ORDER, date_value(day) + id_value(pk))
     doc.set_data(json.dumps(
         {"django_id": pk, ISSUE_DATE: day.isoformat(), YEAR: year, COLUMN: column, REPORTERS: reporters,
          PAPER: paper, PAGE_LABEL: page_label, PAGE_NUMBER: page_number},
@@ -502,15 +512,21 @@ def _build_part(target, ids: list[int], fresh: bool) -> int:
     from django.db import connections
 
     connections.close_all()  # a connection of our own, not the parent's
-    db = _open_writer(target)
     try:
-        if isinstance(target, tuple):
-            db.delete_document(CT_PREFIX + "articles.article")
-            db.set_metadata(STAMP_KEY, "")
-        done = _write_documents(db, _search_index(), ids, fresh=fresh)
-        db.commit()
-    finally:
-        db.close()
+        db = _open_writer(target)
+        try:
+            if isinstance(target, tuple):
+                db.delete_document(CT_PREFIX + "articles.article")
+                db.set_metadata(STAMP_KEY, "")
+            done = _write_documents(db, _search_index(), ids, fresh=fresh)
+            db.commit()
+        finally:
+            db.close()
+    except xapian.Error as exc:
+        # Xapian's exceptions cannot be pickled back to the parent process, which then says
+        # only "cannot pickle 'SwigPyObject'": pass on what went wrong, and where.
+        where = f"{target[0]}:{target[1]}" if isinstance(target, tuple) else str(target)
+        raise RuntimeError(f"building the Xapian index at {where}: {type(exc).__name__}: {exc}") from None
     connections.close_all()
     return done
 

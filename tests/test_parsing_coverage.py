@@ -236,6 +236,15 @@ FURNITURE = {
     "credits_s4_web_photo_author.txt": {"2024年3月5日 08:32 [大 中 小] [打印]", "来源: 某某日报 作者: 摄影 记者 钱明远 编辑: 孙丽"},
     "credits_s4_credit_before_nav_footer.txt": {"3上一篇 下一篇4 |", "友情链接", "某某报版权所有 版权声明 | 投稿信箱 | 联系方式"},
     "credits_s4_printed_author_field.txt": {"光明日报 2012年10月27日 星期六", "作者:钟远山 《光明日报》( 2012年10月27日 06版)"},
+    "s5t_call_to_follow_top.txt": {"点击上方蓝字关注我们"},
+    "s5t_credit_opening_items.txt": {"Read More"},
+    "s5t_database_subhead_sentence.txt": {"1950年6月18日人民日报 第1版"},
+    "s5t_headline_list_repeated.txt": {"要聞", "政府公布新一輪消費券計劃", "港鐵東涌綫延線工程完成", "天文台料下周轉涼"},
+    "s5t_item_meta_lines.txt": {"港聞", "- 某某新聞", "- 2025年03月18日"},
+    "s5t_section_after_title.txt": {"首页 > 滚动 > > 内容页", "时间:2023-05-22 10:14:34 来源:某某日报"},
+    "s5t_section_label_over_leads.txt": {"首页 > 本地新聞", "2026-3-16 00:03", "2026-3-16 00:02"},
+    "s5t_section_more_headers.txt": {"日報 | 每日新聞、專題報道 | 某某日報", "2025-03-17 00:00:00", "日報頭條", "社論 更多"},
+    "s5t_web_list_related_links.txt": {"國際", "社會", "政治", "RSS", "NEWS link", "2025/04/28 16:53", "2025/04/28 16:47", "相關新聞:"},
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .bylines import _byline_match, byline_line, is_terminated, parse_byline_text, take_photo_credits, wire_credit_line
+from .bylines import _byline_match, _names, byline_line, is_terminated, parse_byline_text, take_photo_credits, wire_credit_line
 from .decoding import fold
 
 KNOWN_COLUMN_TITLES = (
@@ -132,12 +132,25 @@ def reported_from_line(line: str) -> bool:
     return ("導" in line or "导" in line or "道" in line) and len(line) <= 40 and bool(_REPORTED_FROM.fullmatch(line.strip()))
 
 
+# an item's meta line in a site's list, a dash or bullet before the outlet's name or the day
+# (`- 有線新聞`, `- 2025年03月18日`, `· 2024-05-01 10:20`): no title, no text
+_ITEM_META = re.compile(
+    r"[-–—•·*]\s*(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|[\u4e00-\u9fff]{2,8}(?:新聞|新闻|日報|日报|晚報|晚报|電視|电视|電台|电台|網|网|社|客户端|客戶端))"
+)
+
+
+def item_meta_line(line: str) -> bool:
+    return line[:1] in "-–—•·*" and bool(_ITEM_META.fullmatch(line.strip()))
+
+
 @functools.lru_cache(maxsize=16384)  # (a fact of one line, asked again and again)
 def is_apart_line(line: str) -> bool:
     """A line that is no part of a headline or a running paragraph: a caption, a photo credit,
     a byline of its own, a cross-reference, a `……/台北報導` credit."""
     return (
         reported_from_line(line)
+        or item_meta_line(line)
         or is_caption_line(line)
         or is_photo_line(line)
         or is_cross_reference_line(line)
@@ -173,10 +186,17 @@ def marked_title(line: str) -> str | None:
 _READ_MORE = re.compile(r"(?:\.{3}|…{1,2})\s*[\[【(（]\s*(?:詳細|详细|全文|詳情|详情|更多)\s*[\]】)）]$")
 
 
+_READ_MORE_ALONE = re.compile(r"(?:Read [Mm]ore|READ MORE|閱讀全文|阅读全文|閱讀更多|阅读更多|詳全文|详全文|全文)\s*(?:>>|»|›)?")
+
+
 def read_more_line(line: str) -> bool:
-    """`……停止美以在中東的侵... [詳細]`: a listing's summary cut short, with its link."""
+    """`……停止美以在中東的侵... [詳細]`: a listing's summary cut short, with its link (or the link
+    alone under it, `Read More`)."""
     s = line.rstrip()
-    return s[-1:] in "]】)）" and bool(_READ_MORE.search(s))
+    return s[-1:] in "]】)）" and bool(_READ_MORE.search(s)) or len(s) <= 12 and bool(_READ_MORE_ALONE.fullmatch(s.strip()))
+
+
+_TIME_AFTER = re.compile(r"\s*[(（]\d{1,2}:\d{2}[)）]$")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -195,12 +215,24 @@ def _title_like(line: str, *, strict: bool = False) -> bool:
         return False  # a short title may end with ! or ? (……宏伟目标,奋进!)
     if is_apart_line(s) or is_editor_note(s):
         return False
+    if ("摄" in s or "攝" in s) and (taken := take_photo_credits(s))[1] and len(re.findall(r"[\u4e00-\u9fff]", taken[0])) >= 8:
+        return False  # a photo's caption closed by its credit (`……吸引不少年轻人前来打卡 张强 摄`)
+    if strict and ":" in s and s[-1:] in ")）" and _TIME_AFTER.search(s):
+        s = _TIME_AFTER.sub("", s)  # `明報聲明 (07:35)`: the time it was posted, not the title's colon
     if strict and (len(s) > 40 or re.search(r"[,;，；、:：]", s)):
         return False
     return True
 
 
 _NUMBERED_COLUMN = re.compile(r"(\S{2,6}?)\s*\d{1,2}")
+# a paper's or site's section label, a few characters naming a kind of news: 菲國新聞, 港聞,
+# 國際新聞, 本地资讯, 社会动态 (a headline says what happened; a label only what kind of news)
+_SECTION_LABEL = re.compile(
+    r"[\u4e00-\u9fff]{0,4}(新闻|新聞|要闻|要聞|港闻|港聞|澳闻|澳聞|台闻|台聞|速览|速覽|快讯|快訊|简讯|簡訊|短讯|短訊|资讯|資訊|动态|動態|短波|速递|速遞"
+    r"|连线|連線|扫描|掃描|播报|播報|视窗|視窗|直击|直擊|集锦|集錦|简报|簡報|一览|一覽|头条|頭條)"
+)
+# a section's header with its link to more (`社論 更多`, `港聞 >>`)
+_SECTION_MORE = re.compile(r"([\u4e00-\u9fff]{2,6})\s*(?:更多|更多\s*>>|>>|»|[Mm]ore|MORE)")
 _COLUMN_LINE = re.compile(r"^专栏\s*:\s*([^。!?,;]{1,24})$")
 
 
@@ -211,7 +243,12 @@ def column_name(line: str) -> str | None:
     if s in KNOWN_COLUMN_TITLES or s[-1:].isdigit() and _NUMBERED_COLUMN.fullmatch(s) and _NUMBERED_COLUMN.fullmatch(s).group(1) in KNOWN_COLUMN_TITLES:
         return line.strip()  # (a page's numbered photo column: 图片新闻01)
     m = _COLUMN_LINE.match(s)
-    return m.group(1).strip() if m else None
+    if m:
+        return m.group(1).strip()
+    if 2 <= len(s) <= 6 and _SECTION_LABEL.fullmatch(s):
+        return line.strip()
+    more = _SECTION_MORE.fullmatch(s) if len(s) <= 14 else None
+    return more.group(1) if more else None
 
 
 def _is_column_title(lines: list[str], i: int) -> bool:
@@ -224,6 +261,8 @@ def _is_column_title(lines: list[str], i: int) -> bool:
     return (
         i + 2 < len(lines)
         and _title_like(lines[i + 1], strict=True)
+        # (a writer's name under a short title, then the text: `享受崇高` / `王义堂` / `“我们…`)
+        and not (re.fullmatch(r"[\u4e00-\u9fff]{2,3}", fold(lines[i + 1]).strip()) and _names(fold(lines[i + 1]).strip()) and len(lines[i + 2]) >= 40)
         and not re.match(r"^[—\-－―]", fold(lines[i + 1]).strip())  # a 副题 under a short title
         and not _title_like(lines[i + 2])
         and not _is_lead(lines[i + 2])

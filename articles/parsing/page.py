@@ -43,11 +43,11 @@ from .bylines import (
 from .datelines import Dateline, after_opener, dateline_place, lead_sentence_date, opening_dateline, read_dateline, resolve, sentence_date
 from .decoding import clean_markup, decode_page, fold
 from .furniture import _footer_strength, strip_furniture
-from .headlines import _PINYIN, KNOWN_COLUMN_TITLES, _is_lead, _title_like, wire_title, cross_reference, marked_title, is_caption_line, is_cross_reference_line, is_editor_note
+from .headlines import _PINYIN, KNOWN_COLUMN_TITLES, _is_lead, column_name, _title_like, wire_title, cross_reference, marked_title, is_caption_line, is_cross_reference_line, is_editor_note
 from .issue_dates import IssueDate, infer_issue_date
 from .model import Byline, PageParseError, ParsedArticle, ParsedPage
-from .page_top import archive_title, head_chrome, title_at_top
-from .segmentation import _AUTHOR_FIELD, _Chunk, _segment, _squashed, brief_items, brief_starts, page_shared_credit, photo_items, rejoin_column_breaks
+from .page_top import _chromy, archive_title, head_chrome, title_at_top
+from .segmentation import _AUTHOR_FIELD, _Chunk, _segment, _squashed, brief_items, brief_starts, page_shared_credit, photo_items, rejoin_column_breaks, related_or_item_meta, unmarked_caption
 
 
 def parse_page_bytes(
@@ -326,6 +326,9 @@ def _unflatten(line: str) -> list[str]:
     wire = _FLAT_WIRE.match(f) if "题" in f and len(f) == len(line) else None
     if wire:  # `新华社南京6月29日电题:…… 新华社记者刘亢、杨丁淼 大江之尾……`
         return [line[: wire.end(1)].strip(), line[wire.start(2) : wire.end(2)].strip(), line[wire.start(3) :].strip()]
+    glued = _title_before_lead(line) if " " in line[:64] and _LEAD_WORD.search(f[:90]) else None
+    if glued:
+        return glued
     if "   " in line and len(line) > 100 and re.search(r"[。!?！？”]\s{3,}\S", line):
         # paragraphs pasted on one line, three spaces or more between them (an app's copy):
         # `……内在要求。   我国幅员辽阔……   找准定位,更好发挥战略叠加效应   战略叠加效应……`
@@ -349,6 +352,37 @@ def _unflatten(line: str) -> list[str]:
     if line.endswith(("[", "【")) and len(line) > 1:
         return [line[:-1].rstrip()]
     return [line]
+
+
+_LEAD_WORD = re.compile(r"[电讯]|消息")
+# `四海同慶:旅日僑胞舉行國慶招待會 中新社東京十月一日電 旅日…`: a label, the title, the lead
+_HEAD_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：]\s*(?=\S)")
+
+
+def _title_before_lead(line: str) -> list[str] | None:
+    """A title printed on its lead's line, set apart by a space (`旅日僑胞舉行國慶招待會 中新社東京
+    十月一日電 …`): the title on a line of its own, then the lead. A short label before it with a
+    colon is the item's column (read as a series' name in brackets, `【四海同慶】…`)."""
+    for gap in re.finditer(r"\s+", line[:64]):
+        rest = line[gap.end() :]
+        if len(rest) < 20 or not _is_lead(rest[:48]):
+            continue
+        head = line[: gap.start()].strip()
+        if (
+            len(_HAN.findall(head)) < 4
+            or re.search(r"[。!?！？]", head)
+            or _is_lead(head)
+            or byline_line(head)
+            or not _title_like(head)
+            or "【" in head
+            or _chromy(head)  # (a copy's address, date and site before the dispatch: no title)
+        ):
+            return None
+        label = _HEAD_LABEL.match(head)
+        if label and len(_HAN.findall(head[label.end() :])) >= 4:
+            head = f"【{label.group(1)}】{head[label.end():]}"
+        return [head, rest.strip()]
+    return None
 
 
 # a credit that names the role and no one: `□新华社记者`, `本报记者` (a title set apart before it)
@@ -697,7 +731,7 @@ def _items(lines: list[str], starts: tuple[int, ...]) -> list[_Chunk]:
     chunks: list[_Chunk] = []
     bounds = [0, *starts, len(lines)] if starts[0] > 0 else [*starts, len(lines)]
     for a, b in zip(bounds, bounds[1:]):
-        found = _segment(lines[a:b]) if b > a else []
+        found = _segment(lines[a:b], database_item=True) if b > a else []
         if len(found) > 1 and found[0].headline_lines:
             first = found[0]
             for more in found[1:]:
@@ -787,7 +821,14 @@ def _read_article(chunk: _Chunk) -> _Draft:
     ):
         # `金辰 高艺` over the next title: the names closing the article above, set apart
         d.orphan_bylines, d.orphan_printed = list(named), heads.pop(0)
-    if len(heads) > 1 and chunk.body_lines and _BARE_NAME_LINE.fullmatch(fold(heads[-1])) and len(heads[-2]) > 4:
+    if (
+        len(heads) > 1
+        and chunk.body_lines
+        and _BARE_NAME_LINE.fullmatch(fold(heads[-1]))
+        # (under a short title, a name of three characters with a common surname, then a paragraph:
+        # `享受崇高` / `王义堂`; `春到` / `江南` is one title)
+        and (len(heads[-2]) > 4 or len(heads) == 2 and len(fold(heads[-1]).strip()) == 3 and heads[-1].strip()[:1] in _SURNAMES and len(chunk.body_lines[0]) >= 40)
+    ):
         # a web page's title, then the writer's name alone on the next line (我和…的情缘 / 刘建平)
         people = _names(fold(heads[-1]))
         if people:
@@ -820,6 +861,19 @@ def _read_article(chunk: _Chunk) -> _Draft:
         if caption_next:
             caption_next = False
             _add_caption(d, line, marker=marker)
+            continue
+        if not text_lines and chunk.headline_lines and related_or_item_meta(chunk.body_lines, n):
+            # a web item's link label, its photo's caption, the time, links to related stories,
+            # all above the paragraph that opens with the reporters' credit
+            if len(line) >= 12 and re.search(r"[。.][)）]?$|[)）]$", line):
+                _add_caption(d, line)
+            elif _title_like(line) and len(_HAN.findall(line)) >= 6:
+                d.cross_references.append(line)
+            else:
+                d.printed.append(line)
+            continue
+        if n == 0 and not text_lines and chunk.headline_lines and unmarked_caption([chunk.headline_lines[-1], *chunk.body_lines], 1):
+            _add_caption(d, line)  # a photo's caption with no mark, between the title and its byline
             continue
         if is_caption_line(line):
             rest = _CAPTION_MARK.sub("", line, count=1).strip()
@@ -1337,8 +1391,18 @@ def _read_headline(d: _Draft, lines: list[str]) -> None:
     # `【決戰完勝 走向小康】趙家窪`: a series' name before the title is its column
     column = re.match(r"^【([^【】]{2,20})】\s*(?=\S)", lines[0]) or re.match(r"^\[([\u4e00-\u9fff]{2,8})\]\s*(?=[\u4e00-\u9fff“《])", lines[0])
     if column and not _is_lead(lines[0]) and len(lines[0]) > column.end() + 1:
-        d.section = d.section or column.group(1)
+        # (under a page's section label: both, the page's first: `國際新聞·海外來鴻`)
+        d.section = f"{d.section}·{column.group(1)}" if d.section and d.section != column.group(1) else column.group(1)
         lines = [lines[0][column.end() :], *lines[1:]]
+    genre = _GENRE_LABEL.match(lines[0]) if ":" in lines[0] or "：" in lines[0] else None
+    if genre and len(_HAN.findall(lines[0][genre.end() :])) >= 4:
+        d.section = f"{d.section}·{genre.group(1)}" if d.section else genre.group(1)
+        lines = [lines[0][genre.end() :], *lines[1:]]
+    # a section's label after the title, set apart by a space (`…发展“脉动” 最资讯`): the section
+    tail = lines[-1].rsplit(None, 1) if " " in lines[-1].strip() else []
+    if len(tail) == 2 and len(_HAN.findall(tail[0])) >= 4 and column_name(tail[1]) and not _DASH_OPEN.match(lines[-1]):
+        d.section = d.section or tail[1]
+        lines = [*lines[:-1], tail[0]]
     dashed = [bool(re.match(r"^[—\-－―]{1,2}", ln)) for ln in lines]
     main = len(lines) - 1 if len(lines) <= 2 else len(lines) - 2
     while main > 0 and dashed[main]:
@@ -1370,7 +1434,11 @@ _LIST_NUMBER = re.compile(r"^\d{1,2}\s*[.、．丨|｜]\s*(?=[\u4e00-\u9fff“�
 _PICTURE_BUTTON = re.compile(r"\s*(放大圖片|放大图片|点击查看大图|點擊查看大圖|查看大图|查看大圖)$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PORTAL_MARK = re.compile(
-    r"\s*(?:[(（\[【]\s*(?:组图|多图|附图|图文|图|圖|組圖|多圖|附圖|圖文|视频|視頻)\s*[)）\]】]|\[\s*\d{4}-\d{1,2}-\d{1,2}\s*\])$"
+    r"\s*(?:[(（\[【]\s*(?:组图|多图|附图|图文|图|圖|組圖|多圖|附圖|圖文|视频|視頻)\s*[)）\]】]|\[\s*\d{4}-\d{1,2}-\d{1,2}\s*\]|[(（]\d{1,2}:\d{2}[)）])$"
+)
+# a piece's genre before its title (`特寫:港式記者陣`, `通讯:…`): the kind of piece, not its title
+_GENRE_LABEL = re.compile(
+    r"^(特写|特寫|通讯|通訊|综述|綜述|述评|述評|专访|專訪|侧记|側記|速写|速寫|特稿|专稿|專稿|记者手记|記者手記|手记|手記|札记|札記|新闻分析|新聞分析|新闻特写|新聞特寫|短评|短評|时评|時評)\s*[:：]\s*(?=\S)"
 )
 _ASCII_QUOTED = re.compile(r"^\s*['\"]([^'\"]{2,80})['\"]\s*$")
 _RULE_AFTER = re.compile(r"[\s|｜_\-=—]{3,}$")

@@ -51,6 +51,7 @@ _CLAUSE = re.compile(r"[,，;；]")
 # a standfirst's label between a title and its text: 【核心提示】, 内容提要:
 _STANDFIRST_LABEL = re.compile(r"[【\[]?(核心提示|内容提要|內容提要|提要|导读|導讀|摘要)[】\]]?\s*[:：]?")
 _ROC_DATE = re.compile(r"(中華民國|中华民国|民國|民国)\s*\d{1,3}\s*年")
+_NOTE_AT_END = re.compile(r"[。.]\s*[(（][^()（）]{2,12}[)）]$")
 _DATE = re.compile(r"\d{4}\s*[-./年]\s*\d{1,2}|\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*/\s*\d{1,2}")
 
 
@@ -131,6 +132,8 @@ def _between(line: str) -> bool:
         # a short line with a slash or bar (中央社 / 香港), a bracketed note (資料照片)
         or n <= 12 and ("/" in s or "|" in s or "｜" in s)
         or bool(_BRACKETED_NOTE.fullmatch(s))
+        # a photo's caption closed by its note (`消防船在港口灌救起火貨輪。(資料照)`)
+        or len(s) <= 80 and bool(_NOTE_AT_END.search(s))
     )
 
 
@@ -179,6 +182,14 @@ def title_at_top(lines: list[str]) -> tuple[list[str], int]:
     lines or more of the site's chrome between them and a titled article, are the site's promotion (an ad, a slogan,
     `觉得本站好,就转发到你的朋友圈!`, a browser notice): when the page reads as a site's page
     only without them, they go with the chrome."""
+    calls = 0
+    while calls < min(3, len(lines) - 1) and call_to_action(lines[calls]):
+        calls += 1
+    if calls:
+        # `点击上方蓝字关注我们`, `关注我们,每天为您推送最新资讯!` at the very top: the site's call to
+        # follow it, never an article's words, whatever stands under it
+        rest, cut = title_at_top(lines[calls:])
+        return rest, cut + calls
     found = _title_at_top(lines, frozenset())
     if found[1] or len(lines) < 4:
         return found
@@ -186,6 +197,21 @@ def title_at_top(lines: list[str]) -> tuple[list[str], int]:
     if not promo or len(promo) > 2 or max(promo) + 1 >= len(lines) or _text_line(lines[max(promo) + 1]):
         return found  # (text running on under them: the page's own first paragraphs)
     return _title_at_top(lines, promo)
+
+
+# a call to follow, star or pass on the site's account: an act asked of the reader and what it is
+# asked for (关注…我们, 点击…蓝字, 长按…二维码, 订阅…推送)
+_CALL_ACT = re.compile(r"关注|關注|点击|點擊|长按|長按|扫码|掃碼|扫描|掃描|识别|識別|订阅|訂閱|置顶|置頂|星标|星標|点亮|點亮|转发|轉發")
+_CALL_OBJECT = re.compile(
+    r"我们|我們|蓝字|藍字|公众号|公眾號|二维码|二維碼|本号|本號|星标|星標|推送|在看|账号|帳號|视频号|視頻號|小程序|朋友圈"
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def call_to_action(line: str) -> bool:
+    """`点击上方蓝字关注我们`, `关注我们,每天为您推送最新本地资讯!`: a site's call to follow it."""
+    s = line.strip()
+    return len(s) <= 40 and "。" not in s[:-1] and bool(_CALL_ACT.search(s)) and bool(_CALL_OBJECT.search(s))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -215,6 +241,12 @@ def _title_at_top(lines: list[str], promo: frozenset[int]) -> tuple[list[str], i
     # title set over two lines, under the copy printed on one line)
     copy = next((c for c in range(k - 1, -1, -1) if _squashed(lines[c]) == _squashed(lines[k])), None)
     floor = -1 if copy is None or k - copy - 1 <= 2 else k
+    # the page's other titles, printed again over their own items further down: a line above
+    # this title that is one of them belongs to the page's list of titles, not to this title
+    # (two of them at least: one line printed again may be a title repeated by chance)
+    later = {_squashed(x) for x in lines[p + 1 :] if len(x) <= 60}
+    if sum(_squashed(x) in later for x in lines[:k]) < 2:
+        later = set()
     # a wrapped title or a kicker: a line or two above it, title-like, no chrome, not a copy
     # of a line of the block (a headline list repeats the title), five characters or more
     while (
@@ -227,6 +259,7 @@ def _title_at_top(lines: list[str], promo: frozenset[int]) -> tuple[list[str], i
         and not column_name(lines[b])  # (专栏:观察家的评论 over the title is its column)
         and not marked_title(lines[block[0]])
         and _squashed(lines[b]) not in {_squashed(lines[x]) for x in block}
+        and _squashed(lines[b]) not in later
     ):
         block.insert(0, b)
         b -= 1
@@ -265,7 +298,7 @@ def _title_at_top(lines: list[str], promo: frozenset[int]) -> tuple[list[str], i
     whole = "".join(_squashed(lines[x]) for x in block)
     listed = _title_runs(above)
     for n, x in enumerate(above):
-        if n in promo or _squashed(x) in copies or n in listed or not _title_candidate(x) or _han(x) < 5 or whole_title in _squashed(x) and len(_squashed(x)) > len(whole_title):
+        if n in promo or _squashed(x) in copies or n in listed or _squashed(x) in later or not _title_candidate(x) or _han(x) < 5 or whole_title in _squashed(x) and len(_squashed(x)) > len(whole_title):
             continue
         return lines, 0
     if any(_squashed(x) == whole for x in above) and len(block) > 1:

@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .bylines import _BYLINE_TAIL, byline_line, is_terminated, lead_credit, parse_byline_text, take_photo_credits, wire_credit_line
+from .bylines import _BYLINE_TAIL, bare_name_after_last_sentence, bracketed_report, byline_line, leading_credit, is_terminated, lead_credit, parse_byline_text, take_photo_credits, wire_credit_line
 from .datelines import opening_dateline
 from .decoding import fold
 from .headlines import (
@@ -27,6 +27,7 @@ from .headlines import (
     is_editor_note,
     is_photo_credit_line,
     is_photo_line,
+    item_meta_line,
     marked_title,
     read_more_line,
     reported_from_line,
@@ -89,15 +90,114 @@ def _certain_title_after_text(lines: list[str], i: int) -> bool:
     return bool(title) and (len(title) >= 10 or bool(byline_line(lines[i + 1]))) and not _is_lead(lines[i + 1]) and not marked_title(lines[i + 1])
 
 
-def _segment(lines: list[str]) -> list[_Chunk]:
-    """Split article lines into chunks: headline lines + body lines (+ column title)."""
+def unmarked_caption(lines: list[str], j: int) -> bool:
+    """A photo's caption with no mark between a title and its byline (`城南新添三座口袋公园` /
+    `市民在公园里休闲散步。` / `记者 王明`): one finished sentence of a line, a title above it, a
+    byline line under it."""
+    line = lines[j].strip()
+    if not (0 < j < len(lines) - 1 and 8 <= len(line) <= 80):
+        return False
+    if "摄" in line or "攝" in line:
+        rest, credits = take_photo_credits(line)  # (closed by its photo's credit: `…打卡 张强 摄`)
+        line = rest + "。" if credits and rest and not is_terminated(rest) else rest
+    return (
+        len(line) >= 8
+        and is_terminated(line)
+        and line[-1:] in "。."
+        and line.count("。") == 1
+        and not _is_lead(line)
+        and bool(byline_line(lines[j + 1]))
+        and _title_like(lines[j - 1])
+        and not is_terminated(lines[j - 1])
+    )
+
+
+def _unmarked_caption(lines: list[str], j: int, i: int) -> bool:
+    return j + 1 < i and unmarked_caption(lines, j)
+
+
+def _sentence_subhead(lines: list[str], j: int) -> bool:
+    """A database item's subheadline that ends with a full stop, straight over the lead, under the
+    title's lines (`郭沫若沈钧儒报告文教和法院工作` / `大会进入讨论阶段,……一致表示满意。` / `【新华社…】`)."""
+    line = lines[j].strip()
+    return (
+        j >= 1
+        and 8 <= len(line) <= 60
+        and line.endswith("。")
+        and line.count("。") == 1
+        and not _is_lead(line)
+        and not is_apart_line(line)
+        and _title_like(lines[j - 1])
+        and not is_terminated(lines[j - 1])
+        and column_name(lines[j - 1]) is None
+    )
+
+
+# a list of links to related stories: its label, then their titles
+_RELATED_LABEL = re.compile(r"(相關|相关)(新聞|新闻|報導|报导|報道|报道|閱讀|阅读|文章|連結|链接)\s*[:：]?|延伸(閱讀|阅读)\s*[:：]?")
+_STAMP_LINE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+_NOTE_AT_END = re.compile(r"[。.]\s*[(（][^()（）]{2,12}[)）]$")
+
+
+def _item_meta(line: str) -> bool:
+    """What a web list prints between an item's title and its text: a link's Latin label (`NEWS
+    link`), a photo's caption closed by its note (`……介入。(資料照)`), the time it was posted."""
+    s = line.strip()
+    return (
+        bool(re.fullmatch(r"[A-Za-z][A-Za-z ]{1,20}", s))
+        or bool(_STAMP_LINE.fullmatch(s))
+        or len(s) <= 80 and bool(_NOTE_AT_END.search(s)) and parse_byline_text(s) is None  # (not `…。(黄怡菡)`)
+        or is_caption_line(s)
+        or is_photo_line(s)
+    )
+
+
+def related_or_item_meta(body: list[str], n: int) -> bool:
+    """Is ``body[n]``, above the item's first paragraph, one of a web item's meta lines or related
+    links (what `_title_over_item_meta` passed over)?"""
+    rest = next((x for x in body[n + 1 : n + 6] if not _item_meta(x) and not _RELATED_LABEL.fullmatch(x.strip()) and not _title_like(x)), "")
+    return bool(rest) and credit_opening(rest)
+
+
+def _title_over_item_meta(lines: list[str], j: int) -> int | None:
+    """Where the title stands over a web item whose text opens under a list of related links
+    (`相關新聞:` / their titles) and the item's link, caption and time: None when it is not so.
+    (The label may have gone with the site's furniture: then a caption closed by its note stands
+    over the related title, and the item's own title over that.)"""
+    if not _title_like(lines[j]):
+        return None
+    labelled = bool(_RELATED_LABEL.fullmatch(lines[j - 1].strip()))
+    if not labelled and not (len(lines[j - 1]) <= 80 and _NOTE_AT_END.search(lines[j - 1].strip()) and _item_meta(lines[j - 1])):
+        return None
+    top = k = j - 2 if labelled else j - 1
+    while k >= 0 and j - k <= 6 and _item_meta(lines[k]):
+        k -= 1
+    if k < 0 or k == top or not _title_like(lines[k]) or is_terminated(lines[k]) or "。" in lines[k]:
+        return None
+    return k
+
+
+@functools.lru_cache(maxsize=16384)
+def credit_opening(line: str) -> bool:
+    """A paragraph that opens with its reporters' credit and goes on with the story, as a lead
+    does (`記者王超群∕台北報導 總統…`, `〔記者黃良傑/高雄報導〕高雄…`)."""
+    head = line[:24]
+    if len(line) < 30 or not ("记者" in head or "記者" in head):
+        return False
+    return bool(leading_credit(line) or bracketed_report(line))
+
+
+def _segment(lines: list[str], *, database_item: bool = False) -> list[_Chunk]:
+    """Split article lines into chunks: headline lines + body lines (+ column title).
+    ``database_item``: the lines are one item of a database page (page line, column, title
+    lines, text), whose title lines run to the lead."""
     n = len(lines)
     starts: dict[int, tuple[int, str | None]] = {}  # start index -> (headline length, section)
     for i, line in enumerate(lines):
         if _certain_title_after_text(lines, i):
             starts[i] = (1, None)
             continue
-        if not _is_lead(line) and not _marked_byline(lines, i) and not (
+        if not _is_lead(line) and not _marked_byline(lines, i) and not (0 < i and credit_opening(line) and _title_like(lines[i - 1])) and not (
             # a byline line under a headline starts an article whose lead has no 本报讯:
             # `外国客商点赞营商环境` / `本报驻阿联酋记者林皎明` / `当地时间……`
             0 < i < n - 1
@@ -113,8 +213,11 @@ def _segment(lines: list[str]) -> list[_Chunk]:
         # photos' captions and credits.
         while j >= 0 and i - j <= 2 and (byline_line(lines[j]) or _AUTHOR_FIELD.fullmatch(fold(lines[j]).strip())):
             j -= 1
-        while j >= 0 and i - j <= 4 and (is_caption_line(lines[j]) or is_photo_line(lines[j])):
+        while j >= 0 and i - j <= 4 and (is_caption_line(lines[j]) or is_photo_line(lines[j]) or _unmarked_caption(lines, j, i)):
             j -= 1
+        over = _title_over_item_meta(lines, j) if j >= 1 and (j == i - 1 or byline_line(lines[i - 1])) else None
+        if over is not None:
+            j = over  # (the title over a web item's link, caption, time and related links)
         for k in range(j, max(-1, j - 8), -1):
             if is_editor_note(lines[k]):
                 j = k - 1
@@ -123,7 +226,14 @@ def _segment(lines: list[str]) -> list[_Chunk]:
                 break
             if _is_lead(lines[k]) or _is_byline_line(lines[k]):
                 break
-        if j < 0 or not _title_like(lines[j]) or (_marked_byline(lines, i) and is_terminated(lines[j])):
+        if j >= 0 and column_name(lines[j]) and not _marked_byline(lines, i):
+            # a section's label straight over the lead (菲國新聞 / 中新社…電): the item's
+            # column, and the item has no printed title
+            starts[j] = (1, column_name(lines[j]))
+            continue
+        if database_item and j == i - 1 and j >= 1 and _sentence_subhead(lines, j):
+            pass  # (a subheadline ending with a full stop: the title's last line)
+        elif j < 0 or not _title_like(lines[j]) or (_marked_byline(lines, i) and is_terminated(lines[j])):
             if j < i - 1 or _boundary(lines, i - 1):
                 starts[j + 1] = (0, None)  # a brief with no headline: it starts here
             continue  # a lead with no headline above it after cut text: keep it with what precedes
@@ -131,7 +241,8 @@ def _segment(lines: list[str]) -> list[_Chunk]:
         k = j - 1
         block = [j]
         while (
-            k >= 0
+            over is None  # (a web list's item title is one line: above it is the item before)
+            and k >= 0
             and (len(block) < 4 or len(block) == 4 and _squashed(lines[k]) == "".join(map(_squashed, lines[k + 1 : j + 1])))
             and _title_like(lines[k])
             and (len(lines[k].strip()) <= 40 or _squashed(lines[k]) == "".join(map(_squashed, lines[k + 1 : j + 1])))
@@ -475,8 +586,8 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
     marked_page = any(marked_title(x) for x in lines)
     closed_by_credit = False  # the line before closed an item with its photo's credit
     for i, line in enumerate(lines):
-        if prev_done and _is_column_title(lines, i):
-            section, current = column_name(line) or line.strip(), None
+        if (prev_done or column_name(line)) and _is_column_title(lines, i):
+            section, current, prev_done = column_name(line) or line.strip(), None, True
             continue
         if marked_title(line) and i + 1 < len(lines):
             # `2、【312国道快速化改造新吴段启动】`: a digest's next item, whatever came before
@@ -553,8 +664,9 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
             current = _Chunk(section=section, headline_lines=[], body_lines=[])
             chunks.append(current)
         current.body_lines.append(line)
-        prev_done = is_terminated(line) or is_apart_line(line)
-        closed_by_credit = is_photo_credit_line(line) or is_photo_line(line)
+        prev_done = is_terminated(line) or is_apart_line(line) or read_more_line(line) or _names_close(line)
+        # (or by a site's meta line under it: `- 有線新聞` / `- 2025年03月18日`)
+        closed_by_credit = is_photo_credit_line(line) or is_photo_line(line) or item_meta_line(line)
         if (
             parse_byline_text(line.strip()) is not None
             or (
@@ -568,6 +680,17 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
         ):
             current, prev_done = None, True  # the item is closed; another may follow
     return chunks
+
+
+_SPACED_NAMES_END = re.compile(r"[。!?！？”]\s*[\u4e00-\u9fff]{2,3}(?:[、\s][\u4e00-\u9fff]{2,3}){0,2}$")
+
+
+def _names_close(line: str) -> bool:
+    """`……的行为。肖艳霞 叶少杰`: the writers' names after the last sentence close the item."""
+    if not _SPACED_NAMES_END.search(line[-16:]):
+        return False
+    rest, people = bare_name_after_last_sentence(line)
+    return bool(people) and bool(rest) and is_terminated(rest)
 
 
 def photo_closed(line: str) -> bool:
@@ -684,12 +807,12 @@ def rejoin_column_breaks(lines: list[str]) -> list[str]:
                 parts, tail = [], ""
             paragraphs.append(line)
             continue
-        if parts and _is_byline_line(line):
+        if parts and (_is_byline_line(line) or line[:1] in "〔【[(（" and credit_opening(line)):
             paragraphs.append("".join(parts))
             parts, tail = [], ""
         parts.append(line)
         tail = (tail + line)[-_BYLINE_TAIL:]
-        if is_terminated(tail) or wire_title(line):
+        if is_terminated(tail) or wire_title(line) or line[-1:] in "]】" and read_more_line(line):
             paragraphs.append("".join(parts))
             parts, tail = [], ""
     if parts:

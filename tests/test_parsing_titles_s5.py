@@ -1,0 +1,140 @@
+"""Titles and article boundaries on first contact (session 5, s5-titles): section labels, a
+title on its lead's line, unmarked captions under a title, a site's call to follow it, a page's
+headline list printed again over its items. Fixtures in tests/fixtures/pages/s5t_*.txt, written
+in our own words in the shapes real pages print."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from articles.parsing import parse_page_bytes
+
+PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
+D = dt.date
+
+
+def page(name: str, issue_date=D(2025, 10, 2)):
+    return parse_page_bytes((PAGES / name).read_bytes(), name, issue_date=issue_date)
+
+
+def titles(parsed) -> list[str]:
+    return [
+        "(from lead)" if a.headline_from_lead else " ".join(x for x in (a.kicker, a.headline, a.subheadline) if x)
+        for a in parsed.articles
+    ]
+
+
+def test_a_section_label_over_a_list_of_leads_is_no_title():
+    parsed = page("s5t_section_label_over_leads.txt", D(2026, 3, 16))
+    assert titles(parsed) == ["(from lead)", "(from lead)"]
+    first, second = parsed.articles
+    assert first.section == "本地新聞"
+    assert (first.source, first.dateline) == ("中新社", D(2026, 3, 15))
+    assert second.paragraphs[0].startswith("本報訊")
+
+
+def test_a_title_printed_on_its_leads_line_after_a_label():
+    parsed = page("s5t_title_on_lead_line.txt")
+    assert titles(parsed) == ["旅日僑胞舉辦中秋聯歡會", "巴黎華人社團舉行書畫展"]
+    assert [a.source for a in parsed.articles] == ["中新社", "中新社"]
+    assert parsed.articles[0].section == "國際新聞·海外來鴻"
+    assert parsed.articles[1].section == "海外來鴻"
+    assert parsed.articles[0].paragraphs[0].startswith("中新社東京九月三十日電")
+
+
+def test_a_subheadline_glued_to_the_lead_is_the_titles():
+    (story,) = page("credits_s4_joint_report.txt").articles
+    assert story.headline == "全国基本建设工作会议闭幕 控制基建规模要突出一个“严”字"
+    assert story.paragraphs[0].startswith("本报讯")
+
+
+def test_an_unmarked_caption_between_a_title_and_its_byline():
+    parsed = page("s5t_caption_title_byline.txt", D(2025, 5, 10))
+    assert titles(parsed) == ["城南新添三座口袋公园", "运河边的老厂房变身文创街区"]
+    first, second = parsed.articles
+    assert [b.name for b in first.bylines] == ["王明", "李华"]
+    assert first.captions == ("市民在新开放的口袋公园里休闲散步。",)
+    assert first.has_lead and first.dateline == D(2025, 5, 9)
+    assert [b.name for b in second.bylines] == ["陈刚"]
+    assert second.photo_credits == ("张强 摄",)
+    assert second.has_lead
+
+
+def test_a_sites_call_to_follow_it_over_the_title_is_not_the_title():
+    (story,) = page("s5t_call_to_follow_top.txt", D(2025, 11, 15)).articles
+    assert story.headline == "冬季供暖今起全面启动"
+    assert [b.name for b in story.bylines] == ["刘洋"]
+
+
+def test_a_headline_list_printed_again_over_the_items_is_the_sites():
+    parsed = page("s5t_headline_list_repeated.txt", D(2025, 10, 20))
+    assert titles(parsed) == ["政府公布新一輪消費券計劃", "港鐵東涌綫延線工程完成", "天文台料下周轉涼"]
+    assert all(a.dateline == D(2025, 10, 19) for a in parsed.articles)
+
+
+def test_summaries_cut_short_with_their_link_each_end_an_item():
+    parsed = page("s5t_summaries_read_more.txt", D(2025, 10, 20))
+    assert titles(parsed) == [
+        "消費券下月發放 政府公布新一輪消費券計劃 合資格市民獲發五千元",
+        "東涌綫延線工程完成",
+        "天文台料下周轉涼",
+    ]
+
+
+def test_a_sites_meta_lines_between_items_are_no_titles():
+    parsed = page("s5t_item_meta_lines.txt", D(2025, 3, 18))
+    assert titles(parsed) == ["海洋公園大熊貓龍鳳胎周六起與公眾見面", "天文台:明日氣溫回升 周末有驟雨"]
+
+
+def test_a_paragraph_opening_with_its_reporters_credit_starts_an_item_under_its_title():
+    parsed = page("s5t_credit_opening_items.txt", D(2022, 9, 2))
+    assert titles(parsed) == ["市府接見訪問團 期待科技合作", "交通局:捷運新線年底通車 票價下週公布"]
+    assert [[b.name for b in a.bylines] for a in parsed.articles] == [["林志明"], ["陳美玲"]]
+
+
+def test_a_genre_label_and_a_posting_time_are_no_part_of_the_title():
+    (story,) = page("s5t_genre_label_time_stamp.txt", D(2004, 3, 31)).articles
+    assert story.headline == "街坊好奇圍觀 記者長龍排到街尾"
+    assert [b.name for b in story.bylines] == ["葉小文"]
+
+
+def test_a_database_items_subheadline_may_end_with_a_full_stop():
+    first, second = page("s5t_database_subhead_sentence.txt", D(1950, 6, 18)).articles
+    assert (first.kicker, first.headline, first.subheadline) == (
+        "全国委员会会议第四日",
+        "两位副主席报告文教和法院工作",
+        "大会进入讨论阶段,委员们发言对各项报告一致表示满意。",
+    )
+    assert first.source == "新华社" and first.dateline == D(1950, 6, 17)
+    # a short title with its writer's name under it: the name is no column's item title
+    assert (second.headline, second.section) == ("享受平凡", "人民论坛")
+    assert [b.name for b in second.bylines] == ["王义平"]
+
+
+def test_a_column_label_over_briefs_closed_by_their_writers_names():
+    parsed = page("s5t_column_label_named_briefs.txt", D(2012, 8, 17))
+    assert titles(parsed) == ["(from lead)", "城西举办巡回论坛警民共创文明交通"]
+    assert [[b.name for b in a.bylines] for a in parsed.articles] == [["肖艳红", "叶少明"], ["肖艳红", "周卫华"]]
+    assert parsed.articles[0].section == "交警连线"
+
+
+def test_a_sections_label_after_the_title_is_not_the_titles():
+    (story,) = page("s5t_section_after_title.txt", D(2023, 5, 22)).articles
+    assert story.headline == "游子回乡行 感受家乡发展新“脉动”"
+
+
+def test_a_web_list_item_under_its_link_caption_time_and_related_links():
+    parsed = page("s5t_web_list_related_links.txt", D(2025, 4, 28))
+    assert titles(parsed) == ["港口貨輪起火 消防出動三艘船灌救", "市區國小推動午餐減塑 教育局:下學期全面實施"]
+    second = parsed.articles[1]
+    assert [b.name for b in second.bylines] == ["李小華", "張志強"]
+    assert second.paragraphs[0].startswith("〔記者李小華")
+    assert "學生在教室裡使用環保餐具。(資料照)" in second.captions[0] or second.captions[0].startswith("學生在教室裡")
+    assert second.cross_references == ("南部某國小午餐改用環保餐具 學生家長都說好",)
+
+
+def test_section_headers_with_a_link_to_more_end_the_item_above():
+    parsed = page("s5t_section_more_headers.txt", D(2025, 3, 17))
+    assert titles(parsed) == ["追不上時代步伐 電台宣布停播", "有序減校應對學童減少 縮班救校有違學生利益"]
+    assert parsed.articles[1].section == "社論"

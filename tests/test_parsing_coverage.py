@@ -20,6 +20,19 @@ PAGES = ROOT / "fixtures" / "pages"
 
 # The furniture of each fixture page, as a careful reader marks it; every other line is text.
 FURNITURE = {
+    # s5 credits: a portal's header, meta line and toolbar; a repost's meta line, link to the
+    # original, service line and editor; a site's menu, meta line (its reporter read from it) and footer
+    "credits_s5_web_copy_editor.txt": {
+        "新闻中心新浪首页 > 新闻中心 > 国内新闻 > 正文", "http://www.sina.com.cn 2006年05月12日09:41 南京报业网",
+        "小字】【打印】【收藏】【关闭",
+    },
+    "credits_s5_repost_outside_source.txt": {
+        "2025-01-09 10:26 来源: 中国江苏网 编辑:沙丘 浏览量:0",
+        "原文地址:https://example.jschina.com.cn/a/202501/t20250109_1.shtml", "某某资讯网客服:025-80000000", "【责任编辑:陆小川】",
+    },
+    "credits_s5_meta_reporter.txt": {
+        "首页 > 新闻 > 国内", "2025-01-10 来源:光明日报 记者 钱立明 我有话说", "光明日报社概况 | 关于光明网 | 联系我们 | 法律声明",
+    },
     # s4 titles: an e-paper's page list and toolbar, a site's menu and meta line, a paper's
     # name, an empty field and a date stamp printed among a title's lines
     "s4_epaper_two_wire_stories.txt": {"01版:头版", "02版:综合新闻", "03版:社会生活", "前一版 下一版 2025年07月14日"},

@@ -53,8 +53,10 @@ def test_place_titled_photo_briefs_split_where_a_credit_closes_the_item_above():
         "北京:猴群下山觅食",
         "福建:村民发现冻僵巨蟒",
     ]
-    # a bare `新华社记者 X 摄` is a photo credit; `(新华社发)`, `(据《X》)` name the item's source
-    assert [a.source for a in items] == [None, "新华社", "北京晚报", "海峡导报"]
+    # a bare `新华社记者 X 摄` is a photo credit (no byline); `(新华社发)`, `(据《X》)` name the
+    # item's source, and so does the agency's photographer when nothing else credits the item
+    # (session 5: the answers' convention, an item the paper did not report itself)
+    assert [a.source for a in items] == ["新华社", "新华社", "北京晚报", "海峡导报"]
     assert items[0].photo_credits == ("新华社记者 李晴 摄",)
     assert not any("新华社发" in p or "据《" in p for a in items for p in a.paragraphs)
     assert items[2].dateline == D(2012, 2, 13)
@@ -151,8 +153,9 @@ def test_a_hong_kong_section_list_each_title_over_its_zhuanxun_summary():
 def test_photo_items_with_a_cms_page_break_after_each_credit():
     items = page("s4_photo_items_pagebreak.txt", D(2024, 9, 21)).articles
     assert [a.headline for a in items] == ["沈阳举行撞钟鸣警仪式", "万里此情同皎洁 一年今日最分明", "广东鹤山:村里的舞火龙", "多彩活动过假期"]
-    # `新华社发(X摄)` alone on its line: the photo's credit, and the agency that sent it
-    assert [a.source for a in items] == [None, "新华社", "新华社", "新华社"]
+    # `新华社发(X摄)` alone on its line: the photo's credit, and the agency that sent it; the
+    # agency's photographer (`新华社记者 X 摄`) credits the agency's picture too
+    assert [a.source for a in items] == ["新华社", "新华社", "新华社", "新华社"]
     assert [a.photo_credits for a in items] == [("新华社记者 潘小龙 摄",), ("苏小阳摄",), ("黄小明摄",), ("崔小猛摄",)]
     assert not any("pagebreak" in p for a in items for p in a.paragraphs)
 

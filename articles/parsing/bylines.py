@@ -62,6 +62,9 @@ _NAME = re.compile(r"^[\u3400-\u9fff][\u3400-\u9fff·•□]{1,9}$")
 
 
 
+_NAMES_CLOSING_LINE = re.compile(r"[。!?”]\s*([\u4e00-\u9fff]{2,3}(?:\s+[\u4e00-\u9fff]{2,3}){1,2})$")
+
+
 @functools.lru_cache(maxsize=16384)  # (a fact of one line, asked again and again)
 def is_terminated(line: str) -> bool:
     """Does this paragraph end a sentence (so a following line starts a new paragraph)?"""
@@ -72,6 +75,10 @@ def is_terminated(line: str) -> bool:
     if s[-1:] in ")）":
         m = _BYLINE_AT_END.search(s, max(0, len(s) - _BYLINE_TAIL))
         if m and m.start() > 0 and s[: m.start()].rstrip()[-1:] in _SENTENCE_END:
+            return True
+    if s[-1:] >= "\u4e00" and (names := _NAMES_CLOSING_LINE.search(s, max(0, len(s) - 16))):
+        # `……逃避处罚的行为。肖艳霞 叶少杰`: the writers set apart after the last sentence close it
+        if all(has_surname(n) and not _NOT_A_NAME.search(n) for n in names.group(1).split()):
             return True
     s = s.rstrip(_CLOSERS)
     # A closing quote or bracket counts only after sentence-final punctuation: `……。”`.
@@ -575,7 +582,9 @@ def take_photo_credits(text: str) -> tuple[str, tuple[str, ...]]:
 
 _LEAD_CREDIT = re.compile(
     r"^[【\[]?((?:[\u4e00-\u9fff]{2,10}[-－—])?[\u4e00-\u9fff]{0,10}讯[】\]]?|据?(本报|新华社|中新社|新华网|中新网|人民网|人民日报)\S{0,14}?[电讯]|[\u4e00-\u9fff]{2,10}?电"
-    r"|[\u4e00-\u9fff]{1,8}(?:网|在线|台|客户端|新闻)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:讯|电|消息))\s*[(（]([^()（）]{2,80})[)）]"
+    r"|[\u4e00-\u9fff]{1,8}(?:网|在线|台|客户端|新闻)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:讯|电|消息)"
+    # any agency's dated dispatch, its place before or after the name: 香港中通社9月27日电, 路透社东京5日电
+    r"|[\u4e00-\u9fff]{0,4}?[\u4e00-\u9fff]{1,4}社[\u4e00-\u9fff·]{0,10}?(?:\d{1,2}月)?\d{1,2}日(?:专)?电)\s*[(（]([^()（）]{2,80})[)）]"
 )
 _REPORTED_BY = re.compile(r"(?:电|\d日讯)\s*((?:[\u4e00-\u9fff]{0,8}记者)\s*[\u4e00-\u9fff·、\s]{2,40}?)报道")
 # any lead mark, then who reported it, then 报道: `本报讯 记者许仲英报道:`, `本报讯 宋云达、赵桂林报道:`,
@@ -950,6 +959,10 @@ def split_credit(inner: str) -> tuple[tuple[Byline, ...], tuple[str, ...]] | Non
     f = re.sub(r"\s*/\s*", "/", fold(inner).strip())
     if not f or len(f) > 60 or re.search(r"[。!?;:,()]", f):
         return None
+    if "文/" in f and re.search(r"(?:摄影?|图)$", f):
+        # `韩玲 文/宗晓东、吕枫 摄`: the slash parts the writer's 文 from the photographers named
+        # after it (each part closed by its own mark), not `文/NAME` naming a writer
+        f = re.sub(r"(?<=[\u4e00-\u9fff·])\s+文/(?=[^\s/]+\s*(?:摄影?|图)$)", " 文 ", f)
     toks: list[tuple[str, str]] = []
     for t in f.split():
         pre = re.fullmatch(r"(文/图|图/文|文图|摄影|文|图|摄)/(.+)", t)
@@ -1046,6 +1059,9 @@ _OPENING_OUTLET = re.compile(
 )
 
 
+# a paper's own mark in brackets, with no date: `【金陵晚报报道】`, `【扬子晚报讯】` (an agency's
+# dispatch carries its day: 【法新社巴黎12月21日电】)
+_PAPER_OWN_REPORT = re.compile(r"^[【\[][\u4e00-\u9fff]{2,10}?(?:日报|晚报|晨报|早报|时报|商报|都市报|快报|青年报|法制报)(?:报道|讯)[】\]]")
 _BRACKETED_OWN_MARK = re.compile(r"^[【\[][\u4e00-\u9fff]{2,8}讯[】\]]\s*")
 # `《星期日快报》五日报道`, `【日本《每日新闻》11月5日报道】`: an outlet in title marks, its report
 _OPENING_QUOTED_OWN = re.compile(
@@ -1057,6 +1073,9 @@ _OUTLET_OWN_OPENING = re.compile(
 )
 
 
+_AGENCY_AFTER_PLACE = re.compile(
+    rf"^[\u4e00-\u9fff]{{1,4}}?({'|'.join(k for k in _AGENCY_NAMES)})[\u4e00-\u9fff·]{{0,8}}?(?:{_CN_DAY}月)?{_CN_DAY}日(?:专)?电"
+)
 _UNDATED_AGENCY_DISPATCH = re.compile(r"^(新华社|中新社|中国新闻社)[\u4e00-\u9fff]{0,8}?(?:专)?电(?=\s|[(（])")
 
 
@@ -1074,6 +1093,8 @@ def opening_source(text: str) -> str | None:
     head = f[:40]
     if not ("据" in head[:2] or "电" in head or "消息" in head or "报道" in head or "援引" in head or head[:1] in "【["):
         return None  # (the common case, checked first: no credit at the opening)
+    if f[:1] in "【[" and _PAPER_OWN_REPORT.match(f):
+        return None  # `【金陵晚报报道】昨天下午,…`: a paper's own report, as 本报讯 is (on a site's copy too)
     f = _BRACKETED_OWN_MARK.sub("", f, count=1)  # `【文匯網訊】據人民日報報道`: the site's own mark first
     m = _OPENING_QUOTED_OUTLET.match(f) or _OPENING_QUOTED_OWN.match(f)
     if m:
@@ -1086,7 +1107,11 @@ def opening_source(text: str) -> str | None:
     if not (f.startswith("据") or f[:1] in "【["):
         # `央视网消息:`, `中新网1月8日电`: an outlet's own opening, no 据
         m = _OUTLET_OWN_OPENING.match(f)
-        return _known_tail(m.group(1)) if m and is_outlet(m.group(1)) else None
+        if m and is_outlet(m.group(1)):
+            return _known_tail(m.group(1))
+        # `香港中通社9月27日电`: a known agency after the place it files from
+        m = _AGENCY_AFTER_PLACE.match(f)
+        return m.group(1) if m else None
     m = _OPENING_OUTLET.match(f)
     if not m:
         return None
@@ -1096,6 +1121,18 @@ def opening_source(text: str) -> str | None:
         if is_outlet(name[:k]):
             return _known_tail(name[:k])
     return None
+
+
+def web_outside_source(named: str) -> str | None:
+    """The source a web copy's `来源:` line names, when it is an outside outlet: an agency, a
+    news site or a station (`中国江苏网`, `新华社`); a paper, a paper's own site or app
+    (`扬州晚报`, `南京报业网`, `光明日报`, `紫牛新闻`) names who printed it: None."""
+    name = fold(named).strip("《》 ")
+    if re.search(r"报|电讯|杂志|周刊|期刊|学报", name) or not is_outlet(name):
+        return None
+    if not (name in _KNOWN_OUTLETS or name.endswith(("社", "网", "电视台", "广播电台"))):
+        return None  # (`晚风新闻`, `紫牛新闻`: often a paper's own app)
+    return _known_tail(name)
 
 
 def _known_tail(name: str) -> str:

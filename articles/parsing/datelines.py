@@ -66,8 +66,8 @@ _QUOTED_SPAN = re.compile(r"“[^“”]{0,120}”|「[^「」]{0,120}」")
 
 
 # a relative day with its date in brackets, as Taiwan and Hong Kong papers print it:
-# `立法院昨(9)日三讀通過`, `亞運會昨(23日)開幕`, `今(10)日出席` (the day as printed wins)
-_BRACKETED_DAY = re.compile(r"[昨今前]\s*\(\s*(\d{1,2})\s*日?\s*\)\s*日?")
+# `立法院昨(9)日三讀通過`, `亞運會昨(23日)開幕`, `今(10)日出席`, `今日(2日)在…` (the day as printed wins)
+_BRACKETED_DAY = re.compile(r"[昨今前][天日]?\s*\(\s*(\d{1,2})\s*日?\s*\)\s*日?")
 
 
 def _readable(f: str) -> str:
@@ -113,6 +113,9 @@ class Dateline:
     # printed with its year (`2020年12月31日,…`): the year as printed, not the issue's
     year: int | None = None
     lead: bool = False  # read from a lead (本报讯 …): a year-dated day may be the issue's own
+    # a weekday (`周三上午`, `上周五`): (Monday = 0 …, the week: 0 its own, -1 the one before,
+    # None the latest such day on or before the issue)
+    weekday: tuple[int, int | None] | None = None
 
 
 _PUBLISHED_AFTER = re.compile(r"\s*(?:[A-Z]?\d{1,2}\s*版|第[\d一二三四五六七八九十]{1,3}版|刊登|刊发|刊载|发表|出版)")
@@ -185,6 +188,8 @@ def read_dateline(lead: str) -> Dateline:
     m = _RELATIVE_RE.search(first)
     if m:
         candidates.append((m.start(), Dateline(days_before_issue=_RELATIVE[m.group(0)], place=place)))
+    if weekday := weekday_date(first):
+        candidates.append((weekday[0], replace(weekday[1], place=place)))
     if not candidates:
         m = _DAY_ONLY.match(f.strip())
         if m:
@@ -226,6 +231,12 @@ def resolve(dateline: Dateline, issue: dt.date | None) -> dt.date | None:
         return None
     if dateline.days_before_issue is not None:
         return issue + dt.timedelta(days=dateline.days_before_issue)
+    if dateline.weekday is not None:
+        day, week = dateline.weekday
+        if week is None:  # `周三` in a report: the last Wednesday, the issue's own day at latest
+            return issue - dt.timedelta(days=(issue.weekday() - day) % 7)
+        found = issue - dt.timedelta(days=issue.weekday()) + dt.timedelta(days=7 * week + day)
+        return found if found <= issue else None  # (`本周五` still to come: no report date)
     if dateline.monthday and dateline.year:
         try:
             found = dt.date(dateline.year, *dateline.monthday)
@@ -311,6 +322,8 @@ def sentence_date(paragraph: str) -> Dateline:
     m = _RELATIVE_RE.search(first)
     if m:
         found.append((m.start(), Dateline(days_before_issue=_RELATIVE[m.group(0)])))
+    if weekday := weekday_date(first):
+        found.append(weekday)
     return min(found, key=lambda c: c[0])[1] if found else Dateline()
 
 
@@ -332,14 +345,44 @@ _NOT_WHEN_AFTER = r"(?!\s*(?:为|為|和|与|與|及|、|至|到|—|-|~|前|后
 _DAY_THEN_VERB = r"(?=[\u4e00-\u9fff])(?![内內以之前后後游遊至到止起为為是和与與及、报報元均夜间間期常益渐漸趋趨光头頭子本])(?![记記](?!者))(?!(?<=一日)[三两兩])"
 _FIRST_MONTHDAY = re.compile(rf"(?<![\d年])(?:((?:19|20)\d\d)年)?(\d{{1,2}}|{_CN_NUMBER})月(\d{{1,2}}|{_CN_NUMBER})日")
 _NOT_WHEN = re.compile(_NOT_WHEN_AFTER)
+# a range's start (`11月1日至3日,…在无锡举行`, `5月8日—10日`): the date the sentence gives is its
+# first day; a photo's own day in brackets (`…交流(12月6日摄)。`) dates a photo story
+_RANGE_AFTER = re.compile(rf"\s*(?:至|到|—|-|–|~|〜)\s*(?:(?:\d{{1,2}}|{_CN_NUMBER})月)?(?:\d{{1,2}}|{_CN_NUMBER})日")
+_PHOTO_DAY = re.compile(r"\s*(?:[上下中]午|晚上?|凌晨|清晨)?\s*摄")
 _FIRST_DAY = re.compile(rf"(?<![\d月年〇零一二两三四五六七八九十])(\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日(?:{_WHEN_AFTER}|{_DAY_THEN_VERB})")
 _FIRST_RELATIVE = re.compile(
     # (not `十年前的今天`, `去年的昨天`: an anniversary)
     r"(?<![的年])(?:(前天|前日|前晚|前夜|昨天|昨日|昨晚|昨夜|昨晨|昨早)|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨早儿宵是非]))"
     # (今天/今日 of the report before a time, a place or a pause, not a noun: `今天的无锡`,
     # `今日头条`, `没有今天这么辉煌`)
-    r"|(?<![的年有])(今天|今日|今晨|今早)(?=\s*(?:[上下中]午|早上|凌晨|晚|一早|[0-9]{1,2}[时点]|在|,|，))"
+    # `记者今天从…获悉`, `今天举行`, `今天是…`: 今天 of a morning paper is the issue's own day
+    r"|(?<![的年有到至])(今晨|今早)"
+    r"|(?<![的年有到至])(今天|今日)(?=\s*(?:[上下中]午|早上|早晨|清晨|凌晨|傍晚|晚|夜|一早|白天|[0-9]{1,2}[时点]|在|于|,|，"
+    r"|从|自(?!己)|向|对|就|与|同|跟|给|起|开始|举行|召开|发布|宣布|公布|迎来|正式|上线|开通|开幕|闭幕|揭牌|启动|是|首次|再次|又|获悉|表示|透露))"
 )
+
+
+# a weekday naming when the reported thing happened: `周三上午`, `星期天晚上`, `上周五`, `本周二在…`
+# (not `每周三`, `下周一`, `周一至周五`, `周日(25日)`: a routine, what is to come, a span, a day in
+# brackets read as such)
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_WEEKDAY = re.compile(
+    r"(?<![每下隔])(上|本|这|這)?(?:周|週|星期|礼拜|禮拜)([一二三四五六日天])"
+    r"(?!\s*(?:至|到|—|-|~|〜|、|和|与|及|或|是|为|前|后|以|起|开始|将|要|\())"
+    r"(?=\s*(?:[上下中]午|早上|早晨|清晨|凌晨|傍晚|晚上|晚间|晚|夜|深夜|一早|白天|当天|[0-9]{1,2}[时点:]|在|于|举行|召开|开幕|闭幕|宣布|发布|公布|表示|说|称|指出|透露|,|，|\s|[\u4e00-\u9fff]))"
+)
+
+
+def weekday_date(sentence: str) -> tuple[int, Dateline] | None:
+    """(where, the dateline) of the first weekday a sentence reports on, or None."""
+    if "周" not in sentence and "週" not in sentence and "星期" not in sentence and "拜" not in sentence:
+        return None
+    for m in _WEEKDAY.finditer(sentence):
+        if _scheduled(sentence, m.start(), m.end()) or _WHEN_BEFORE_BAD.search(sentence[max(0, m.start() - 4) : m.start()]):
+            continue
+        week = {"上": -1, "本": 0, "这": 0, "這": 0}.get(m.group(1) or "")
+        return m.start(), Dateline(weekday=(_WEEKDAYS[m.group(2)], week))
+    return None
 
 
 def _number(text: str) -> int | None:
@@ -364,7 +407,8 @@ def lead_sentence_date(paragraph: str) -> Dateline:
     for m in filter(None, [_FIRST_MONTHDAY.search(first)]):
         if (
             _WHEN_BEFORE_BAD.search(first[max(0, m.start() - 4) : m.start()])
-            or not _NOT_WHEN.match(first, m.end())
+            and not _PHOTO_DAY.match(first, m.end())
+            or not _NOT_WHEN.match(first, m.end()) and not _RANGE_AFTER.match(first, m.end())
             or _PUBLISHED_AFTER.match(first, m.end())
             or _scheduled(first, m.start(), m.end())
             or _background(first, m.start(), m.end())
@@ -389,6 +433,8 @@ def lead_sentence_date(paragraph: str) -> Dateline:
     m = _FIRST_RELATIVE.search(first)
     if m:
         found.append((m.start(), Dateline(days_before_issue=_RELATIVE[m.group(0)])))
+    if weekday := weekday_date(first):
+        found.append(weekday)
     return min(found, key=lambda c: c[0])[1] if found else Dateline()
 
 
@@ -404,21 +450,20 @@ _COUPLET = re.compile(r"([\u4e00-\u9fff]{3,8}),([\u4e00-\u9fff]{3,8})[。!]")
 
 
 def _is_couplet(sentence: str) -> bool:
-    """Four characters and four, or longer halves that repeat each other's words in place
-    (最美不过家乡景 / 最浓不过故乡情): not any two clauses of one length (天气炎热多日,市民纷纷纳凉)."""
+    """Four characters and four (友谊之花,丝路绽放), a set phrase rather than a sentence. Longer
+    matched halves (最美不过家乡景,最浓不过故乡情) are the lead's first sentence, as the answers'
+    writers read them (session 5): a date after them is in the second sentence."""
     m = _COUPLET.fullmatch(sentence.strip())
-    if not m or len(m.group(1)) != len(m.group(2)):
-        return False
-    return len(m.group(1)) == 4 or sum(a == b for a, b in zip(m.group(1), m.group(2))) >= 2
+    return bool(m) and len(m.group(1)) == len(m.group(2)) == 4
 
 
 def after_opener(paragraph: str) -> str | None:
-    """The paragraph from its news sentence on, when it opens with a dateless rhetorical
-    opener: a question or an exclamation (`社区民警逐个翻找垃圾桶?昨天上午,…`, `…重41公斤!11日,…`),
-    or a couplet of two matched halves (`友谊之花,丝路绽放。当地时间8月15日,…`); None when it opens
-    with no such thing. (Up to three: `物价能否稳住?人民能否增收?`) A
-    declarative first sentence is the lead sentence however short (`入室盗窃案件在南京已屡见不鲜。
-    前日,…`: no date), as the measure's writers read it."""
+    """The paragraph from its news sentence on, when it opens with a dateless couplet of two
+    matched halves, a line of rhetoric rather than a sentence of news (`友谊之花,丝路绽放。当地时间
+    8月15日,…`); None when it opens with no such thing. A question, an exclamation or a
+    declarative first sentence is the lead sentence however short (`…排起了长队?昨天上午,…`,
+    `入室盗窃案件在南京已屡见不鲜。前日,…`: no date): the answers' convention is that only the
+    first sentence of a lead dates it (writer-s5.md, "The answers")."""
     f = _readable(fold(paragraph.strip()[:400]))
     at = 0
     for _ in range(3):
@@ -428,7 +473,7 @@ def after_opener(paragraph: str) -> str | None:
         sentence = m.group(0)
         if _ANY_DAY_WORD.search(sentence):
             break
-        if sentence.rstrip("”」")[-1] not in "!?" and not _is_couplet(sentence):
+        if not _is_couplet(sentence):
             break
         at = m.end()
     rest = f[at:].strip()

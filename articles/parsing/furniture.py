@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .bylines import byline_line, is_photo_credit, is_terminated
+from .bylines import byline_line, has_surname, is_photo_credit, is_terminated
 from .decoding import fold
 from .model import Credit
 from .patterns import AnyOf
@@ -231,6 +231,12 @@ _WEB_META = [
         r"^(来源|稿件来源|新闻来源)\s*:.{0,40}(作者|编辑)\s*:.{0,30}$",
         # a paper's header with its date: 人民日报2025.12.22星期一
         r"^[\u4e00-\u9fff]{2,10}报\s*\d{4}[.\-/年]\d{1,2}[.\-/月]\d{1,2}日?\s*(星期|周)[一二三四五六日天]$",
+        # a font-size widget left as its label: 【字號:, 字号: 大 中 小
+        r"^[【\[]?\s*(字号|字號)\s*:?\s*([大中小]\s*)*[】\]]?$",
+        # a repost's link to the original and the site's service line: 原文地址:https://…,
+        # 江苏苏讯网客服:025-86163400
+        r"^(原文地址|原文链接|原文網址|原文网址|本文链接|本文地址|文章链接|原文連結)\s*:\s*\S+$",
+        r"^[\u4e00-\u9fff]{1,10}(网|網|报|報|报社|客户端|平台)(客服|客服电话|服务热线|热线电话|投稿邮箱)\s*:\s*[\d\-—+()@.a-zA-Z ]{7,40}$",
         # a blog's date header: Monday, September 6, 2010
         r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}$",
         # an image's placeholder: 【资料图】, (资料图片), (相关资料图)
@@ -348,6 +354,8 @@ class Furniture:
     # where a web page's source/date line (来源: … 2025-01-09 10:20) stood among the kept lines:
     # the page's title is above it, its text below
     web_meta_at: int | None = None
+    # what the web page's source line names (`来源: 中国江苏网`), as printed (folded)
+    web_source: str | None = None
     # where the same source line stood again further down (a page of several web articles,
     # each under its title and its own `( 2025-10-12 ) 稿件来源:…` line)
     web_meta_more: tuple[int, ...] = ()
@@ -371,6 +379,7 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
     kept_at: dict[int, int] = {}  # a page line's index -> how many lines were kept before it
     papers: list[str] = []
     web_meta_at: int | None = None  # where a web page's source/date line stood (between title and text)
+    web_source: str | None = None  # what that line names as the source
     more: list[int] = []
     first_meta = ""
     i = 0
@@ -424,6 +433,8 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
                 if _web_meta(f) and not _navigation(f) and _WEB_SOURCE_LINE.search(f):
                     if web_meta_at is None:
                         web_meta_at, first_meta = len(kept), re.sub(r"[\d\s]", "", f)
+                        named = _META_SOURCE.search(f)
+                        web_source = named.group(1) if named else None
                     elif re.sub(r"[\d\s]", "", f) == first_meta and len(kept) > (more or [web_meta_at])[-1]:
                         more.append(len(kept))
                 author = meta_author(x)
@@ -474,7 +485,16 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
         item_starts=tuple(starts),
         web_meta_at=web_meta_at,
         web_meta_more=tuple(more),
+        web_source=web_source,
     )
+
+
+# the source a web page's meta line names: `2025-01-02 10:26 来源: 中国江苏网 编辑:沙风`
+_META_SOURCE = re.compile(r"(?:来源|稿件来源|新闻来源|來源)\s*:\s*《?([\u4e00-\u9fffA-Za-z·]{2,16}?)》?(?=\s|$|[|｜]|作者|编辑|记者|责任编辑)")
+
+
+_META_REPORTER = re.compile(r"(?:^|\s)((?:[\u4e00-\u9fff]{0,6}记者|通讯员))\s+([\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,6}){0,4})")
+_META_BUTTONS = frozenset("我有话说 我要评论 评论 打印 收藏 分享 字号 关闭 纠错 推荐".split())
 
 
 # the 作者 field's value, up to the next field (来源:, 发布时间:) or the end
@@ -502,8 +522,20 @@ def meta_author(line: str) -> str | None:
     printed = _PRINTED_AUTHOR.fullmatch(f)
     if printed:  # `作者:雷收麦 《光明日报》( 2012年10月27日 06版)`: the writer, then where it was printed
         value = printed.group(1).strip()
-    elif not _web_meta(f) or not (m := _META_AUTHOR.search(f)):
+    elif not _web_meta(f):
         return None
+    elif not (m := _META_AUTHOR.search(f)):
+        # `2001-09-21 来源:光明日报 记者 钱春弦 我有话说`: a reporter named with the role and no
+        # colon, then the site's buttons
+        m = _META_REPORTER.search(f)
+        if not m:
+            return None
+        names = []
+        for tok in m.group(2).split():
+            if not (2 <= len(tok) <= 3 and has_surname(tok)) or tok in _META_BUTTONS:
+                break
+            names.append(tok)
+        return f"{m.group(1)} {' '.join(names)}" if names and byline_line(f"{m.group(1)} {' '.join(names)}") else None
     else:
         value = re.sub(r"^(?:(?:作者|撰文)\s*:\s*)+", "", m.group(1).strip())  # 作者:作者:吴金群
     if re.match(r"(摄影|摄)\s", value):

@@ -38,6 +38,7 @@ from .bylines import (
     take_photo_credits,
     unbracketed_dispatch,
     undated_dispatch_agency,
+    web_outside_source,
     wire_credit_line,
 )
 from .datelines import Dateline, after_opener, dateline_place, lead_sentence_date, opening_dateline, read_dateline, resolve, sentence_date
@@ -114,7 +115,8 @@ def parse_page(
         lines, web_meta_at = _from_repeated_title(lines, web_meta_at)
         more = tuple(x - (before - len(lines)) for x in more if x - (before - len(lines)) > (web_meta_at or 0))
     chunks = None
-    if web_meta_at is not None and furniture.page_label is None and not item_starts:
+    web_page = web_meta_at is not None and furniture.page_label is None and not item_starts
+    if web_page:
         # a web page: its title above its source line (a wire dateline's 题: further down
         # repeats it)
         chunks = _web_pages(lines, web_meta_at, more)
@@ -164,6 +166,12 @@ def parse_page(
             continue
         drafts.append(d)
 
+    outside = web_outside_source(furniture.web_source) if web_page and furniture.web_source else None
+    for d in drafts if outside else ():
+        # `来源: 中国江苏网` over a repost: an outside outlet is the source of the site's copy (a
+        # paper's name there only says which paper printed it: no source)
+        own = d.paragraphs and fold(d.paragraphs[0]).lstrip("【[ ").startswith("本报")
+        d.source = d.source or (None if own else outside)
     if pending_note:  # a note with no article after it: kept as the last article's text
         if drafts:
             drafts[-1].paragraphs.append(pending_note)
@@ -671,7 +679,7 @@ def _glued_names(name: str, others: list[str]) -> bool:
 
 
 def _dated(dateline: Dateline) -> bool:
-    return bool(dateline.monthday or dateline.day or dateline.days_before_issue is not None)
+    return bool(dateline.monthday or dateline.day or dateline.days_before_issue is not None or dateline.weekday)
 
 
 def _credit_line(line: str) -> bool:
@@ -786,7 +794,7 @@ _CAPTION_MARK = re.compile(r"^(▲|△|▼|►|(上|下|左|右|组)?图\s*[:：
 # a paper's own mark and a credit after it: `某某新闻网-某某日报讯(记者 X)` (a portal's copy),
 # `南都讯 记者张三 通讯员李四 …`
 _SYNDICATED_MARK = re.compile(r"^(?:[\u4e00-\u9fff]{2,10}[-－—])?[\u4e00-\u9fff]{2,10}讯\s*(?:[(（]|[\u4e00-\u9fff]{0,8}(?:记者|通讯员|实习生))")
-_ANY_DISPATCH = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:专)?电\s*(?:[(（]|[\u4e00-\u9fff]{0,8}记者)")
+_ANY_DISPATCH = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:(?:\d{1,2}月)?\d{1,2}日)?(?:专)?电\s*(?:[(（]|[\u4e00-\u9fff]{0,8}记者)")
 _WIRE_INSIDE = re.compile(
     r"(?<![\u4e00-\u9fff])(据?(?:新华社|中新社|新华网|中新网|人民网)[\u4e00-\u9fff·]{0,8}?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:专)?[电讯]"
@@ -805,6 +813,19 @@ _LATER_PHOTO_NUMBERS = frozenset("②③④⑤⑥⑦⑧⑨⑩")
 # an outlet's tag before its lead sentence (`【新民晚报·新民网】申城连日持续高温,…`): the
 # paragraph that carries it is the story's lead, not a slogan above the story
 _OUTLET_TAG = re.compile(r"【[^【】]{2,16}】(?=\S)")
+_DISPATCH_AT_START = re.compile(
+    r"^[【\[]?((?:本报|新华社|中新社)[\u4e00-\u9fff·]{0,10}?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:专)?[电讯])"
+)
+_DISPATCH_AFTER_SENTENCE = re.compile(
+    r"(?<=[。!?”])\s*((?:本报|新华社|中新社)[\u4e00-\u9fff·]{0,10}?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:专)?[电讯])"
+)
+_AGENCY_PHOTOGRAPHER = re.compile(r"(新华社|中新社|中通社)(?:驻[\u4e00-\u9fff]{1,6})?(?:特约)?记者")
+_EDITOR_AT_END = re.compile(
+    r"\s*[(（【\[]\s*(?:编辑|编辑|責編|责编|责任编辑|編輯|責任編輯|校对|校對|审核|值班编辑|实习编辑)\s*[:：]?\s*[\u4e00-\u9fff·、\s]{2,12}[)）】\]]\s*$"
+)
+_VAGUE_WHEN = re.compile(r"近日|日前|近期|近来|最近|连日|前不久|不久前|眼下|目前|当下|此前|今年|去年|本周|上周|本月|上月|近年")
 _DATELINE_AT_END = re.compile(
     r"[(（](?:(本报|新华社|中新社)([^()（）]{1,16}?电)|([\u4e00-\u9fff]{2,6}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日电))[)）]\s*$"
 )
@@ -1038,6 +1059,13 @@ def _read_article(chunk: _Chunk) -> _Draft:
     chrome_after = paragraphs[len(paragraphs) - trailing :] if trailing >= 2 else []
     if chrome_after:
         del paragraphs[len(paragraphs) - trailing :]
+    if paragraphs and (editor := _EDITOR_AT_END.search(paragraphs[-1])):
+        # `……一片掌声。金海亮 (编辑 田木)`: the web editor's credit after the writer's is no
+        # byline and hides the writer's: kept as printed, the closing credits read before it
+        d.printed.append(editor.group(0).strip())
+        paragraphs[-1] = paragraphs[-1][: editor.start()].rstrip()
+        if not paragraphs[-1]:
+            paragraphs.pop()
     if paragraphs:
         last = paragraphs[-1]
         found = parse_byline_text(last)
@@ -1129,6 +1157,7 @@ def _read_article(chunk: _Chunk) -> _Draft:
     paragraphs.extend(chrome_after)
 
     dispatch: Dateline | None = None
+    report_at = 0  # the paragraph that opens with its reporters' credit (`〔記者X/高雄報導〕…`): the lead
     if paragraphs:
         # `(中央社記者楊堯茹台北10日電)`: who, for which agency, where and when, in one bracket
         # (opening one of the first paragraphs: a site's notice may stand above it)
@@ -1145,6 +1174,7 @@ def _read_article(chunk: _Chunk) -> _Draft:
             if reported:  # `〔記者張三／台北報導〕`
                 d.bylines[:0] = list(reported[0])
                 d.printed.insert(0, fold(para.strip())[: reported[1]])
+                report_at = paragraphs.index(para)
                 break
         else:
             plain = unbracketed_dispatch(paragraphs[0]) if "记者" in fold(paragraphs[0][:20]) else None
@@ -1218,6 +1248,23 @@ def _read_article(chunk: _Chunk) -> _Draft:
             if people:
                 d.bylines.extend(people)
                 d.printed.append(titled.group(1))
+        if dispatch is None and not (d.has_lead or wire):
+            # `……编辑点评…培育出新的天下名品。 本报合肥4月25日电 记者王启明、刘杰报道:…`: a
+            # dispatch after a preface or an editor's box on the item's line dates the story
+            # (or opening the second paragraph under a one-sentence standfirst: `大会进入讨论阶段,…
+            # 表示满意。` / `【新华社十七日讯】…`)
+            for k, para in enumerate(paragraphs[:2]):
+                head = para[:600]
+                if "日电" not in head and "日讯" not in head and "日電" not in head and "日訊" not in head:
+                    continue  # (the mark every such dispatch ends with: most paragraphs have none)
+                later = _DISPATCH_AFTER_SENTENCE.search(fold(head))
+                if not later and k == 1 and len(paragraphs[0]) <= 60:
+                    later = _DISPATCH_AT_START.match(fold(head))
+                if later and _dated(at := read_dateline(later.group(1))):
+                    dispatch = at
+                    agency = re.match(r"(新华社|中新社)", later.group(1))
+                    d.source = d.source or (agency.group(1) if agency else None)
+                    break
         known = {b.name for b in d.bylines}
         for para in paragraphs:
             for people, printed in reported_dispatches(para):
@@ -1237,7 +1284,11 @@ def _read_article(chunk: _Chunk) -> _Draft:
             # known column title (要闻快览) keep no dateline, as before; under a page's own label
             # (城事速览, 无锡身边事) they read it
             # (the first real paragraph: not a short label such as a photo's name)
-            openings = [p for p in paragraphs if len(p) >= 20][:2] or [first]
+            # (a short finished sentence that says when vaguely, `近日,…在无锡举办。`, is the lead)
+            openings = [p for p in paragraphs if len(p) >= 20 or _VAGUE_WHEN.search(p[:6]) and is_terminated(p)][:2] or [first]
+            if report_at:
+                # a caption or a site's line above the paragraph that carries the report's credit
+                openings = [fold(paragraphs[report_at].strip())[bracketed_report(paragraphs[report_at])[1] :]]
             if paragraphs and len(first) < 20 and is_terminated(first) and _dated(opening_dateline(first)):
                 openings = [first]  # a photo's one-sentence story: `8月2日,游客在泛舟西湖。`
             if first[:1] in _LATER_PHOTO_NUMBERS and (leading := next((c for c in d.captions if c[:1] == "①"), None)):
@@ -1249,7 +1300,14 @@ def _read_article(chunk: _Chunk) -> _Draft:
                 # no printed headline: a brief, dated by the first date its first sentence
                 # names (`市人大会议昨天下午举行主席团第三次会议。`)
                 d.dateline = sentence_date(first)
-            if not _dated(d.dateline) and len(openings) > 1 and len(openings[0]) < 50 and not _OUTLET_TAG.search(openings[0][:40]):
+            if (
+                not _dated(d.dateline)
+                and len(openings) > 1
+                and len(openings[0]) < 50
+                and not _OUTLET_TAG.search(openings[0][:40])
+                # (`近日,…在常州举办。`: a lead that says when only vaguely is the lead, no slogan)
+                and not _VAGUE_WHEN.search(openings[0])
+            ):
                 # a slogan or standfirst before the story (新闻8点见,多一点洞见。……): the story's
                 # own first paragraph gives the date
                 d.dateline = opening_dateline(openings[1])
@@ -1261,6 +1319,9 @@ def _read_article(chunk: _Chunk) -> _Draft:
                 d.dateline = opening_dateline(rest)
                 if not _dated(d.dateline):
                     d.dateline = lead_sentence_date(rest)
+            if not _dated(d.dateline) and d.captions and not any(len(p) >= 20 and is_terminated(p) for p in paragraphs):
+                # a photo story all captions (`图为…交流(12月6日摄)。`): its first caption is its lead
+                d.dateline = lead_sentence_date(_CAPTION_MARK.sub("", d.captions[0], count=1))
         if dispatch is not None and not (d.has_lead and _dated(d.dateline)):
             d.dateline = dispatch  # the dispatch's own date and place beat any sentence's
         d.source = d.source or undated_dispatch_agency(f)
@@ -1283,9 +1344,12 @@ def _read_article(chunk: _Chunk) -> _Draft:
                 monthday=at_end.monthday or d.dateline.monthday,
                 days_before_issue=d.dateline.days_before_issue if not at_end.monthday else None,
                 place=at_end.place or d.dateline.place,
+                weekday=d.dateline.weekday if not at_end.monthday else None,
             )
         elif end and not d.dateline.place:
-            d.dateline = Dateline(d.dateline.monthday, d.dateline.days_before_issue, dateline_place(fold(end.group(0))))
+            d.dateline = Dateline(
+                d.dateline.monthday, d.dateline.days_before_issue, dateline_place(fold(end.group(0))), weekday=d.dateline.weekday
+            )
         if end and end.group(1) and end.group(1) != "本报":
             d.source = d.source or end.group(1)
     d.paragraphs = paragraphs
@@ -1314,6 +1378,10 @@ def _read_article(chunk: _Chunk) -> _Draft:
         # `新华社记者 邢 拓 余俊杰`: a news agency's reporters write the agency's copy (not in
         # the paper's own dispatch: `本报北京11月17日讯新华社记者A、本报记者B报道`)
         agency = next((m.group(1) for b in d.bylines if b.role and (m := _AGENCY_ROLE.fullmatch(fold(b.role)))), None)
+        if not agency and not d.bylines and d.photo_credits and not d.has_lead:
+            # a photo story whose only credit is an agency's photographer (`新华社记者 郝同前 摄`):
+            # the agency's picture, its source
+            agency = next((m.group(1) for pc in d.photo_credits if (m := _AGENCY_PHOTOGRAPHER.match(fold(pc).strip()))), None)
         d.source = agency
     if chunk.credit_printed:
         d.printed.append(chunk.credit_printed)

@@ -1,0 +1,148 @@
+"""Credits, sources and dates (issue 10, session 5): the answers' conventions (writer-s5.md, "The
+answers") where earlier behaviour differed, and shapes of web copies and e-paper pages. Fixtures in
+tests/fixtures/pages/credits_s5_*.txt and dates_s5_*.txt are written in our own words, in the
+shapes real pages print."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from articles.parsing import parse_page_bytes
+from articles.parsing.bylines import split_credit, web_outside_source
+from articles.parsing.datelines import lead_sentence_date, read_dateline, resolve
+
+PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
+D = dt.date
+ISSUE = D(2025, 1, 10)  # a Friday
+
+
+def page(name: str, issue_date=ISSUE):
+    return parse_page_bytes((PAGES / name).read_bytes(), name, issue_date=issue_date)
+
+
+def by_headline(name: str, issue_date=ISSUE) -> dict:
+    return {a.headline: a for a in page(name, issue_date).articles}
+
+
+def names(article) -> list[str]:
+    return [b.name for b in article.bylines]
+
+
+# --------------------------------------------------------------------------- web copies
+
+
+def test_a_web_editor_after_the_writer_hides_no_byline_and_a_papers_own_mark_is_no_source():
+    (story,) = page("credits_s5_web_copy_editor.txt", D(2006, 5, 12)).articles
+    assert story.headline == "老街夜市开张了"
+    # `……延长一小时。王晓东` then `(编辑 李木)`: the writer, not the editor
+    assert names(story) == ["王晓东"]
+    # `【金陵晚报报道】` is the paper's own report on a portal's copy, as 本报讯 is
+    assert story.source is None
+    assert story.dateline == D(2006, 5, 11)
+    assert not any("李木" in p or "王晓东" in p for p in story.paragraphs)
+
+
+def test_a_reposts_source_line_naming_an_outside_site_is_the_source():
+    (story,) = page("credits_s5_repost_outside_source.txt", D(2025, 1, 9)).articles
+    assert story.headline == "梅园花展开幕 早春游客踏青忙"
+    assert story.source == "中国江苏网"
+    # `(周莉 文/钱明、孙涛 摄)`: the writer, then the photographers
+    assert names(story) == ["周莉"]
+    assert story.photo_credits == ("钱明、孙涛 摄",)
+    # the link to the original and the site's service line are the site's, not the story's
+    assert not any("原文地址" in p or "客服" in p for p in story.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "named, source",
+    [
+        ("中国江苏网", "中国江苏网"),
+        ("新华社", "新华社"),
+        ("扬州晚报", None),  # the paper that printed it
+        ("南京报业网", None),  # a paper group's own site
+        ("紫牛新闻", None),  # a paper's own app
+    ],
+)
+def test_which_source_lines_name_an_outside_outlet(named, source):
+    assert web_outside_source(named) == source
+
+
+def test_a_reporter_in_a_web_meta_line_without_a_colon():
+    (story,) = page("credits_s5_meta_reporter.txt").articles
+    assert story.headline == "全国冬季运动会将在哈尔滨举行"
+    assert [(b.name, b.role) for b in story.bylines] == [("钱立明", "记者")]
+    assert (story.source, story.dateline) == ("新华社", D(2025, 1, 9))
+
+
+def test_writer_then_photographers_after_a_slash():
+    assert split_credit("韩玲 文/宗晓东、吕枫 摄")[0][0].name == "韩玲"
+    assert split_credit("韩玲 文/宗晓东、吕枫 摄")[1] == ("宗晓东、吕枫 摄",)
+    # `文/NAME 图/NAME`: the slash still names the writer after it
+    writers, photos = split_credit("文/张三 图/李四")
+    assert [b.name for b in writers] == ["张三"] and photos == ("李四 摄",)
+
+
+def test_names_after_the_last_sentence_close_an_item_of_a_column():
+    items = page("credits_s5_names_close_item.txt").articles
+    assert len(items) == 2
+    assert names(items[0]) == ["陈晓燕", "吴立新"]
+    assert items[1].headline == "城北举办交通安全进社区活动"
+    assert names(items[1]) == ["陈晓燕", "周卫国"]
+    assert [a.dateline for a in items] == [D(2025, 1, 8), D(2025, 1, 8)]
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def test_a_weekday_dates_the_report_in_the_issues_week_or_the_one_before():
+    articles = by_headline("dates_s5_weekdays.txt")
+    assert articles["市政府部署春节前安全生产工作"].dateline == D(2025, 1, 8)  # 周三 before a Friday issue
+    assert articles["图书馆新馆试运行"].dateline == D(2025, 1, 3)  # 上周五
+    assert articles["社区开设“周三课堂”"].dateline is None  # 每周三: a routine
+    assert articles["迎春灯会下周亮灯"].dateline is None  # 下周一: still to come
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        ("星期天晚上,老城区一处民房起火。", D(2025, 1, 5)),
+        ("本周二在北京召开了座谈会。", D(2025, 1, 7)),
+        ("周一至周五,窗口延长服务时间。", None),  # a span of days
+        ("展览将于周六开幕。", None),  # set for what is to come
+    ],
+)
+def test_weekday_forms(sentence, date):
+    assert resolve(lead_sentence_date(sentence), ISSUE) == date
+
+
+def test_only_the_first_sentence_of_a_lead_dates_it():
+    articles = by_headline("dates_s5_lead_sentence.txt")
+    # a question is the lead's first sentence: 昨天 in the second one gives no date
+    assert articles["小区门口的长队"].dateline is None
+    # so is a line of matched halves longer than four and four
+    assert articles["游子回乡看变化"].dateline is None
+    # `近日,…举办。` is the lead (no slogan before it): the day in the next paragraph is no date
+    assert articles["少年研学营来锡"].dateline is None
+    # a range: its first day
+    assert articles["读书节在市图书馆举行"].dateline == D(2025, 1, 8)
+    # `记者今天从…获悉`: 今天 is the issue's day
+    assert articles["中小学寒假安排出炉"].dateline == ISSUE
+
+
+@pytest.mark.parametrize(
+    "lead, date",
+    [
+        ("财经事务局局长今日(2日)在社交媒体发文,指出经济向好。", D(2024, 5, 2)),  # 今日(2日)
+        ("图为两位青年职工在书屋里边看书边交流(4月30日摄)。", D(2024, 4, 30)),  # a photo's own day
+        ("一名男子今天自一座大厦坠楼,经送医抢救无效死亡。", D(2024, 5, 2)),
+    ],
+)
+def test_day_forms_in_a_lead_sentence(lead, date):
+    assert resolve(lead_sentence_date(lead), D(2024, 5, 2)) == date
+
+
+def test_a_dispatch_day_still_beats_a_weekday():
+    assert resolve(read_dateline("新华社北京1月8日电 周三上午,会议召开。"), ISSUE) == D(2025, 1, 8)

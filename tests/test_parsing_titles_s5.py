@@ -138,3 +138,18 @@ def test_section_headers_with_a_link_to_more_end_the_item_above():
     parsed = page("s5t_section_more_headers.txt", D(2025, 3, 17))
     assert titles(parsed) == ["追不上時代步伐 電台宣布停播", "有序減校應對學童減少 縮班救校有違學生利益"]
     assert parsed.articles[1].section == "社論"
+
+
+def test_a_photos_caption_printed_over_its_storys_title_is_that_storys():
+    parsed = page("s5t_caption_over_title.txt", D(2025, 4, 25))
+    assert titles(parsed) == ["閱讀日讀書分享會", "鄉村足球熱"]
+    first, second = parsed.articles
+    assert first.captions == ("4月23日是本港第一個全民閱讀日,不少市民參加相關活動。(政府新聞處)",)
+    assert second.captions == ("今年第二屆鄉村足球賽有六十多隊參賽。(資料圖片)",)
+    assert first.source is None and second.source is None
+
+
+def test_a_closing_credit_in_brackets_is_no_caption_over_the_next_title():
+    text = "城东新建一座图书馆\n本报讯 昨天,城东新图书馆开馆,首日接待读者两千人次。(王明)\n城西公园改造完工\n本报讯 昨天,城西公园改造工程完工,新增绿地一万平方米,市民可以免费进入游玩。\n"
+    first, second = parse_page_bytes(text.encode(), "x", issue_date=D(2025, 4, 25)).articles
+    assert [b.name for b in first.bylines] == ["王明"] and not second.captions

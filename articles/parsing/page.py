@@ -102,6 +102,7 @@ def parse_page(
     ]
     web_meta_at, more = furniture.web_meta_at, furniture.web_meta_more
     item_starts = furniture.item_starts
+    lines = _captions_over_titles(lines)
     # the site's chrome above the first article's title (menus, headline lists, toolbars)
     lines, cut = title_at_top(lines)
     if cut:
@@ -626,6 +627,35 @@ def _web_page_items(lines: list[str], at: int) -> list[_Chunk] | None:
     return [*before, article, *later]
 
 
+_NOTE_AFTER_SENTENCE = re.compile(r"[。.]\s*([(（][^()（）]{2,12}[)）])$")
+
+
+def _captions_over_titles(lines: list[str]) -> list[str]:
+    """A photo's caption printed over its story's title, one sentence closed by the picture's
+    source in brackets (`……參加相關活動。(政府新聞處)` / `閱讀日讀書分享會` / text): the caption goes
+    under the title, where captions are read, instead of standing as an item of its own or as the
+    end of the story above. (Not a closing credit: `……。(黄怡菡)`, `……。(新华社)`.)"""
+    if not any(ln.endswith((")", "）")) for ln in lines):
+        return lines
+    out = list(lines)
+    for i in range(len(out) - 2):
+        if (i == 0 or is_terminated(out[i - 1])) and _caption_with_note(out[i]) and _title_like(out[i + 1], strict=True) and not is_terminated(out[i + 1]) and len(out[i + 2]) >= 40:
+            out[i], out[i + 1] = out[i + 1], out[i]
+    return out
+
+
+def _caption_with_note(line: str) -> bool:
+    """One sentence closed by a note in brackets that names no writer and no agency."""
+    return (
+        line[-1:] in ")）"
+        and len(line) <= 80
+        and line.count("。") == 1
+        and bool(_NOTE_AFTER_SENTENCE.search(line))
+        and parse_byline_text(line) is None
+        and not _is_lead(line)
+    )
+
+
 def _title_named_again(lines: list[str]) -> list[str]:
     """`原标题:……` repeating a line above it: that line is the title for certain (read as one in
     brackets, `【…】`); the 原标题 line itself is furniture."""
@@ -892,6 +922,9 @@ def _read_article(chunk: _Chunk) -> _Draft:
                 d.cross_references.append(line)
             else:
                 d.printed.append(line)
+            continue
+        if n == 0 and chunk.headline_lines and n + 1 < len(chunk.body_lines) and len(chunk.body_lines[1]) >= 40 and _caption_with_note(line):
+            _add_caption(d, line)  # a photo's caption closed by its source's note (`……。(政府新聞處)`)
             continue
         if n == 0 and not text_lines and chunk.headline_lines and unmarked_caption([chunk.headline_lines[-1], *chunk.body_lines], 1):
             _add_caption(d, line)  # a photo's caption with no mark, between the title and its byline

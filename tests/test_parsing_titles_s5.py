@@ -153,3 +153,12 @@ def test_a_closing_credit_in_brackets_is_no_caption_over_the_next_title():
     text = "城东新建一座图书馆\n本报讯 昨天,城东新图书馆开馆,首日接待读者两千人次。(王明)\n城西公园改造完工\n本报讯 昨天,城西公园改造工程完工,新增绿地一万平方米,市民可以免费进入游玩。\n"
     first, second = parse_page_bytes(text.encode(), "x", issue_date=D(2025, 4, 25)).articles
     assert [b.name for b in first.bylines] == ["王明"] and not second.captions
+
+
+def test_two_columns_read_across_are_read_one_after_the_other():
+    parsed = page("s5t_two_columns_interleaved.txt", D(2025, 5, 10))
+    assert titles(parsed) == ["城南新添三座口袋公园", "运河边老厂房变身文创街区"]
+    first, second = parsed.articles
+    assert [b.name for b in first.bylines] == ["王明"] and [b.name for b in second.bylines] == ["陈刚"]
+    assert first.paragraphs[0].endswith("新建的口袋公园正式向市民开放。这三座公园利用街角闲置地块改造而成。")
+    assert (first.dateline, second.dateline) == (D(2025, 5, 9), None)

@@ -102,6 +102,7 @@ def parse_page(
     ]
     web_meta_at, more = furniture.web_meta_at, furniture.web_meta_more
     item_starts = furniture.item_starts
+    lines = _two_columns_interleaved(lines)
     lines = _captions_over_titles(lines)
     # the site's chrome above the first article's title (menus, headline lists, toolbars)
     lines, cut = title_at_top(lines)
@@ -625,6 +626,26 @@ def _web_page_items(lines: list[str], at: int) -> list[_Chunk] | None:
         article.body_lines.extend(chunk.headline_lines)
         article.body_lines.extend(chunk.body_lines)
     return [*before, article, *later]
+
+
+def _two_columns_interleaved(lines: list[str]) -> list[str]:
+    """PDF text of two columns read across (`标题甲` / `标题乙` / `本报讯 ……城南区三座` / `本报讯 ……位于运河`
+    / `新建的……` / `边的……`): a lead cut mid-sentence and another lead on the next line cannot be
+    one column's text, so from the two titles over them the lines alternate between the two
+    stories; each column is read in turn."""
+    for i in range(2, len(lines) - 3):
+        if (
+            _is_lead(lines[i])
+            and _is_lead(lines[i + 1])
+            and not is_terminated(lines[i])
+            and not is_terminated(lines[i + 1])
+            and _title_like(lines[i - 2])
+            and _title_like(lines[i - 1])
+            and not is_terminated(lines[i - 2])
+        ):
+            both = lines[i - 2 :]
+            return [*lines[: i - 2], *both[0::2], *both[1::2]]
+    return lines
 
 
 _NOTE_AFTER_SENTENCE = re.compile(r"[。.]\s*([(（][^()（）]{2,12}[)）])$")

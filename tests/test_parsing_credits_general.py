@@ -291,7 +291,8 @@ def test_closing_credits_that_name_outlets_not_people():
     assert closing("(综合新华社、央视)") == ([], "新华社、央视")
     assert closing("\n　　（文章来源：新华每日电讯）") == ([], "新华每日电讯")
     assert closing("\n　　(本报综合)") == ([], None)
-    assert closing("\n　　(中新)") == ([], None)  # no surname, no role: nobody's name
+    # no surname, no role: nobody's name, but an agency's short name: its copy (session 5)
+    assert closing("\n　　(中新)") == ([], "中新社")
     assert closing("\n　　(作者:及亚静)") == (["及亚静"], None)  # a credit that says so
 
 

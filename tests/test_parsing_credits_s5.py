@@ -146,3 +146,46 @@ def test_day_forms_in_a_lead_sentence(lead, date):
 
 def test_a_dispatch_day_still_beats_a_weekday():
     assert resolve(read_dateline("新华社北京1月8日电 周三上午,会议召开。"), ISSUE) == D(2025, 1, 8)
+
+
+# --------------------------------------------------------------------------- the brief's shapes
+
+
+def test_short_agency_names_and_a_pen_name():
+    wire, two, essay = page("credits_s5_short_agencies_pen_name.txt").articles
+    # `(路透)`, `(法新/美联)`: the agencies' short names close their copy
+    assert (wire.source, wire.bylines, wire.dateline) == ("路透社", (), D(2025, 1, 8))
+    assert two.source == "法新社、美联社"
+    # `晓晖` alone after the last paragraph: a pen name needs no surname
+    assert (essay.headline, names(essay), essay.source) == ("冬日的河", ["晓晖"], None)
+    assert essay.paragraphs[-1].endswith("河还是那条河。")
+
+
+def test_credits_with_colons_glued_to_the_text_and_a_units_credit():
+    first, second, third = page("credits_s5_glued_colon_credits.txt").articles
+    # `特约记者:包晓玉通讯员:田聪 近日,…`: the roles with colons, then the story
+    assert [(b.name, b.role) for b in first.bylines] == [("包晓玉", "特约记者"), ("田聪", "通讯员")]
+    assert first.paragraphs[0].startswith("近日,城南派出所")
+    assert first.dateline is None  # 近日
+    # `记者:王明通讯员:李新昨天上午,…`: the last name ends where the story's time begins
+    assert [(b.name, b.role) for b in second.bylines] == [("王明", "记者"), ("李新", "通讯员")]
+    assert second.dateline == D(2025, 1, 9)
+    # in the lead after 本报讯; `(通讯员 锡卫宣)` names a unit (无锡卫生宣传), no person
+    assert [(b.name, b.role) for b in third.bylines] == [("张红", "记者"), ("刘思远", "实习生")]
+    assert third.dateline == ISSUE
+    assert not any("锡卫宣" in p for p in third.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "credit, people",
+    [
+        ("记者 王明 通讯员 锡公宣", ["王明"]),  # 无锡公安宣传: a unit
+        ("通讯员 榕交警 记者 张明", ["张明"]),
+        ("通讯员 王宣", ["王宣"]),  # a person whose name ends in 宣
+        ("通讯员 李文宣 记者 张明", ["李文宣", "张明"]),
+    ],
+)
+def test_a_unit_printed_as_correspondent_is_no_byline(credit, people):
+    from articles.parsing.bylines import _people
+
+    assert [b.name for b in _people(credit)] == people

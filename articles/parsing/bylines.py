@@ -122,6 +122,10 @@ def parse_byline_text(line: str) -> tuple[tuple[Byline, ...], str | None] | None
     if wire:
         return (), wire
     people = _people(inner)
+    if not people and "通讯员" in inner:
+        tokens = [t for t in re.split(r"[\s、,]+", inner) if t]
+        if len(tokens) >= 2 and all(t in _ROLES or _ROLE.fullmatch(t) or _unit_name(t) for t in tokens):
+            return (), None  # `(通讯员 锡卫宣)`: a unit's credit, no person: a credit all the same
     # a name in brackets with no role must look like one: (高美梅), not (中新), (完稿); a
     # credit that says what it is (作者:…) names its writer whatever the surname
     if people and (
@@ -150,6 +154,8 @@ def _wire_source(inner: str) -> str | None:
         return s
     if s in _WIRE_AGENCIES:
         return s
+    if len(s) <= 12 and (short := [_SHORT_AGENCIES.get(a) for a in re.split(r"[/、,\s]+", s) if a]) and all(short):
+        return "、".join(short)  # `(路透)`, `(新华)`, `(法新/美联)`: an agency's short name closing its copy
     if s.endswith("社") and s in _KNOWN_OUTLETS:
         return s  # `(中央社)`, `(路透社)`: an agency's copy
     # `(新华社发)`, `(中新社发)`: a picture or item the agency distributed
@@ -170,6 +176,16 @@ def _wire_source(inner: str) -> str | None:
             wire = [a for a in agencies if a != "本报"]
             return "、".join(wire) if wire else None
     return None
+
+
+# the short names papers print in a closing bracket for an agency's copy (not `中央`, which names
+# many things)
+_SHORT_AGENCIES = {
+    "新华": "新华社", "中新": "中新社", "中通": "中通社", "中评": "中评社", "路透": "路透社", "法新": "法新社",
+    "美联": "美联社", "共同": "共同社", "韩联": "韩联社", "塔斯": "塔斯社", "埃菲": "埃菲社", "安莎": "安莎社",
+    "彭博": "彭博社", "路透社": "路透社", "法新社": "法新社", "美联社": "美联社", "共同社": "共同社", "新华社": "新华社",
+    "中新社": "中新社", "中通社": "中通社", "中央社": "中央社", "韩联社": "韩联社", "塔斯社": "塔斯社", "彭博社": "彭博社",
+}
 
 
 # A role as printed: 记者, 本报记者, 见习记者, 本报驻阿联酋记者, 扬子晚报记者, 新华社记者, 通讯员 ...
@@ -261,6 +277,20 @@ def _without_newsroom(tokens: list[str]) -> list[str]:
     return tokens
 
 
+# a unit printed where a correspondent's name stands: 锡公宣 (无锡公安宣传), 滨宣, 榕交警, 某某街道
+_UNIT_WORDS = re.compile(r"公安|交警|消防|法院|检察|街道|社区|派出所|管委会|中心|大队|支队|中队|分局|宣传|办公室")
+_UNIT_END = re.compile(r"(?:宣|综|办|委|局|队|所|处|警)$")
+_UNIT_LETTERS = frozenset("公交消检法税纪组政卫环教城团妇司宣警监")
+
+
+def _unit_name(tok: str) -> bool:
+    if _UNIT_WORDS.search(tok):
+        return True
+    if not _UNIT_END.search(tok) or len(tok) < 2:
+        return False
+    return not has_surname(tok) or len(tok) >= 3 and tok[1] in _UNIT_LETTERS
+
+
 _DONE_WORDS = ("整理", "编译", "报道", "采写")
 _NAME_THEN_ROLE = re.compile(r"((?:记者|通讯员|实习生)[\u4e00-\u9fff]{2,3}?)(?=(?:本报)?(?:见习记者|实习记者|记者|通讯员|实习生))")
 # any newsroom's reporter glued to the name: `镇江报业全媒体记者陈洁`, `某某传媒首席记者王五`
@@ -334,6 +364,8 @@ def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
                     role, tok = _ROLES[prefix], tok[len(prefix) :]
                     roles_seen += 1
                     break
+        if role and "通讯员" in role and _unit_name(tok):
+            continue  # `通讯员 锡公宣`, `通讯员 榕交警`: a unit's abbreviation, no person
         if tok.endswith("综") and 3 <= len(tok) <= 4:
             # `通讯员 茶园综`: a unit's abbreviation (茶园街道综治办), compiled by (综), no person;
             # `李明综`: 李明 compiled it
@@ -664,7 +696,16 @@ def lead_credit(lead: str) -> tuple[tuple[Byline, ...], str, str | None]:
         # names printed with no role must look like names (a surname first)
         if people and all(b.role or has_surname(b.name) for b in people):
             return people, printed(m, 1), None
+    m = _MARK_ONLY.match(f)
+    if m and ":" in f[m.end() : m.end() + 12] and (glued := colon_credit_opening(f[m.end() :])):
+        return glued[0], glued[1], None  # `本报讯 记者:张红 实习生:刘思远 今天起,…`
     return (), "", None
+
+
+_MARK_ONLY = re.compile(
+    r"^[【\[]?(?:[\u4e00-\u9fff]{0,10}讯|据?[\u4e00-\u9fff·]{2,16}?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:专)?[电讯])[】\]]?\s*"
+)
 
 
 # a reporter's credit and 报道: (a colon) after a sentence's end or a space, with or without a lead
@@ -744,6 +785,23 @@ def _names(text: str, *, one_surname: bool = False) -> tuple[Byline, ...]:
     return tuple(Byline(n) for n in names)
 
 
+# characters a pen name does not hold: function words, dates, the page's own words
+_NOT_IN_PEN_NAME = re.compile(r"[的了是在和与及等就都也还又而但或之其这那些个们年月日时分图文摄编辑版页完续注附见稿报网社讯电闻记者员"
+                              r"市区县镇乡村街路省国局厅站馆院所会部委办题链阅荐享评击返顶印闭更]")
+
+
+def _pen_name(text: str) -> bool:
+    """A writer's pen name on its own after the last paragraph (`晓晖`, `舒心`): two or three
+    characters that are no word of the page (`完`, `待续`, `编辑`, a place)."""
+    return (
+        2 <= len(text) <= 3
+        and text not in _NOT_NAMES
+        and text not in _EDITORIAL_NOTES
+        and not _NOT_A_NAME.search(text)
+        and not _NOT_IN_PEN_NAME.search(text)
+    )
+
+
 # a writer's name and what they are, closing a column: `鄧咏駿 新青年論壇`, `王明 南京大学教授`
 _NAME_AND_AFFILIATION = re.compile(
     r"([\u4e00-\u9fff]{2,3})\s+[\u4e00-\u9fff]{2,12}?"
@@ -776,6 +834,8 @@ def bare_name_after_last_sentence(paragraph: str) -> tuple[str, tuple[Byline, ..
         return ("", people) if people else (paragraph, ())
     if re.fullmatch(r"[\u4e00-\u9fff]{2,3}(?:[、\s][\u4e00-\u9fff]{2,3})?", f):
         people = _names(f)
+        if not people and _pen_name(f):
+            people = (Byline(f),)  # `晓晖` alone after the last paragraph: a pen name, no surname
         return ("", people) if people else (paragraph, ())
     m = _BARE_NAME_AT_END.search(f)
     if m:
@@ -835,6 +895,10 @@ def leading_credit(paragraph: str) -> tuple[tuple[Byline, ...], str, str] | None
         f = f.replace("╱", "/").replace("∕", "/")
     if not ("记者" in f[:20] or "通讯员" in f[:20]):
         return None
+    if ":" in f[:12] and (glued := colon_credit_opening(f)):
+        people, printed, rest = glued
+        raw = paragraph.strip()
+        return people, printed, (raw if len(raw) == len(f) else f)[len(f) - len(rest) :]
     m = _LEADING_CREDIT.match(f)
     if not m:
         return None
@@ -843,6 +907,54 @@ def leading_credit(paragraph: str) -> tuple[tuple[Byline, ...], str, str] | None
         return None
     raw = paragraph.strip()
     return people, m.group(0).strip(), (raw if len(raw) == len(f) else f)[m.end() :]
+
+
+# `特约记者:包首玉 通讯员:田聪 近日,…`: roles with colons and their names opening the text, the
+# story going on straight after the last name (a web copy that lost the credit's line break)
+_COLON_ROLE_AT = re.compile(r"((?:特约|见习|实习|首席|本报)?记者|(?:特约)?通讯员|实习生)\s*:\s*")
+_TEXT_OPENER = re.compile(
+    r"(?:本报讯|近日|日前|近期|昨天|昨日|昨晚|今天|今日|今年|去年|前天|当天|连日|目前|清晨|凌晨|上午|下午|晚上|随着|为了|为|在|从|据|由|\d|"
+    r"[一二三四五六七八九十]{1,3}月|[“「(])"
+)
+
+
+def colon_credit_opening(text: str) -> tuple[tuple[Byline, ...], str, str] | None:
+    """(people, the credit as printed, the text after it) for folded ``text`` that opens with
+    `ROLE:NAMES` credits and goes on with the story; None when the names cannot be told from the
+    text (the last name glued to a word that does not open a sentence)."""
+    at = 0
+    people: list[Byline] = []
+    while (m := _COLON_ROLE_AT.match(text, at)) :
+        role, start = _role_name(m.group(1)), m.end()
+        following = _COLON_ROLE_AT.search(text, start, start + 16)
+        if following:  # names up to the next role
+            names = [n for n in re.split(r"[、\s]+", text[start : following.start()]) if n]
+            split = [x for n in names for x in _glued_names(n)]
+            if not split or not all(2 <= len(n) <= 4 and has_surname(n) for n in split):
+                return None
+            people.extend(Byline(n, role) for n in split)
+            at = following.start()
+            continue
+        named, end = [], start
+        for tok in re.finditer(r"([\u4e00-\u9fff·]{2,4})(?:[、\s]+|(?=\s*$))", text[start:]):
+            if tok.start() != end - start or not has_surname(tok.group(1)) or _TEXT_OPENER.match(tok.group(1)) or len(named) == 4:
+                break
+            named.append(tok.group(1))
+            end = start + tok.end()
+        if named and end < len(text):  # `记者:张三 李四 本报讯…`: names set apart, then the text
+            people.extend(Byline(n, role) for n in named)
+        else:
+            cut = next(
+                (k for k in (3, 2) if has_surname(text[start : start + k]) and _TEXT_OPENER.match(text, start + k)),
+                None,
+            )
+            if cut is None or not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", text[start : start + cut]):
+                return None
+            people.append(Byline(text[start : start + cut], role))
+            end = start + cut
+        rest = text[end:].strip()
+        return (tuple(people), text[:end].strip(), rest) if people and len(rest) >= 10 else None
+    return None
 
 
 # an agency's desk note closing a dispatch, then its code: `(譯者:顧荃/核稿:劉文瑜)1100201`

@@ -112,6 +112,7 @@ def test_a_weekday_dates_the_report_in_the_issues_week_or_the_one_before():
         ("本周二在北京召开了座谈会。", D(2025, 1, 7)),
         ("周一至周五,窗口延长服务时间。", None),  # a span of days
         ("展览将于周六开幕。", None),  # set for what is to come
+        ("周一鸣表示,项目进展顺利。", None),  # a person's name
     ],
 )
 def test_weekday_forms(sentence, date):
@@ -144,8 +145,9 @@ def test_day_forms_in_a_lead_sentence(lead, date):
     assert resolve(lead_sentence_date(lead), D(2024, 5, 2)) == date
 
 
-def test_a_dispatch_day_still_beats_a_weekday():
+def test_a_dispatch_day_still_beats_a_weekday_and_a_reporter_named_like_one_is_no_day():
     assert resolve(read_dateline("新华社北京1月8日电 周三上午,会议召开。"), ISSUE) == D(2025, 1, 8)
+    assert resolve(read_dateline("本报讯(记者 周三) 昨天上午,会议召开。"), ISSUE) == D(2025, 1, 9)
 
 
 # --------------------------------------------------------------------------- the brief's shapes

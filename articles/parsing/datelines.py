@@ -369,8 +369,13 @@ _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 
 _WEEKDAY = re.compile(
     r"(?<![每下隔])(上|本|这|這)?(?:周|週|星期|礼拜|禮拜)([一二三四五六日天])"
     r"(?!\s*(?:至|到|—|-|~|〜|、|和|与|及|或|是|为|前|后|以|起|开始|将|要|\())"
-    r"(?=\s*(?:[上下中]午|早上|早晨|清晨|凌晨|傍晚|晚上|晚间|晚|夜|深夜|一早|白天|当天|[0-9]{1,2}[时点:]|在|于|举行|召开|开幕|闭幕|宣布|发布|公布|表示|说|称|指出|透露|,|，|\s|[\u4e00-\u9fff]))"
+    # (a time, a place or an act after it: `周一鸣表示` is a person)
+    r"(?=\s*(?:[上下中]午|早上|早晨|清晨|凌晨|傍晚|晚上|晚间|晚|夜|深夜|一早|白天|当天|[0-9]{1,2}[时点:]|在|于|举行|召开|举办|开幕|闭幕"
+    r"|宣布|发布|公布|表示|说|称|指出|透露|对|向|与|同|从|赴|到|来到|前往|抵达|出席|参加|会见|发生|迎来|正式|,|，))"
 )
+
+
+_CREDITED_BEFORE = re.compile(r"(?:记者|通讯员|实习生|作者|编辑|摄影|文/|图/)\s*$")
 
 
 def weekday_date(sentence: str) -> tuple[int, Dateline] | None:
@@ -378,8 +383,9 @@ def weekday_date(sentence: str) -> tuple[int, Dateline] | None:
     if "周" not in sentence and "週" not in sentence and "星期" not in sentence and "拜" not in sentence:
         return None
     for m in _WEEKDAY.finditer(sentence):
-        if _scheduled(sentence, m.start(), m.end()) or _WHEN_BEFORE_BAD.search(sentence[max(0, m.start() - 4) : m.start()]):
-            continue
+        before = sentence[max(0, m.start() - 5) : m.start()]
+        if _scheduled(sentence, m.start(), m.end()) or _WHEN_BEFORE_BAD.search(before) or _CREDITED_BEFORE.search(before):
+            continue  # (`(记者 周三)`: a name, not a day)
         week = {"上": -1, "本": 0, "这": 0, "這": 0}.get(m.group(1) or "")
         return m.start(), Dateline(weekday=(_WEEKDAYS[m.group(2)], week))
     return None

@@ -254,6 +254,7 @@ FURNITURE = {
     "s5t_database_subhead_sentence.txt": {"1950年6月18日人民日报 第1版"},
     "s5t_headline_list_repeated.txt": {"要聞", "政府公布新一輪消費券計劃", "港鐵東涌綫延線工程完成", "天文台料下周轉涼"},
     "s5t_item_meta_lines.txt": {"港聞", "- 某某新聞", "- 2025年03月18日"},
+    "s5t_latin_meta_over_titles.txt": {"港聞", "- i-Cable", "- 2023年05月27日", "Published on: 2025-10-24 13:50 UTC"},
     "s5t_section_after_title.txt": {"首页 > 滚动 > > 内容页", "时间:2023-05-22 10:14:34 来源:某某日报"},
     "s5t_section_label_over_leads.txt": {"首页 > 本地新聞", "2026-3-16 00:03", "2026-3-16 00:02"},
     "s5t_section_more_headers.txt": {"日報 | 每日新聞、專題報道 | 某某日報", "2025-03-17 00:00:00", "日報頭條", "社論 更多"},

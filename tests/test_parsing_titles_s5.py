@@ -162,3 +162,12 @@ def test_two_columns_read_across_are_read_one_after_the_other():
     assert [b.name for b in first.bylines] == ["王明"] and [b.name for b in second.bylines] == ["陈刚"]
     assert first.paragraphs[0].endswith("新建的口袋公园正式向市民开放。这三座公园利用街角闲置地块改造而成。")
     assert (first.dateline, second.dateline) == (D(2025, 5, 9), None)
+
+
+def test_a_lists_source_and_time_lines_over_each_title_are_no_titles():
+    parsed = page("s5t_latin_meta_over_titles.txt", D(2023, 5, 27))
+    assert titles(parsed) == [
+        "警方拘捕男子 檢獲八十張偽鈔",
+        "搶包山|新人首次奪冠 衛冕者落敗",
+        "立法會選舉|提名期展開多個政黨參選人陸續報名",
+    ]

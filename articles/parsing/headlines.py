@@ -136,11 +136,17 @@ def reported_from_line(line: str) -> bool:
 # (`- 有線新聞`, `- 2025年03月18日`, `· 2024-05-01 10:20`): no title, no text
 _ITEM_META = re.compile(
     r"[-–—•·*]\s*(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|[\u4e00-\u9fff]{2,8}(?:新聞|新闻|日報|日报|晚報|晚报|電視|电视|電台|电台|網|网|社|客户端|客戶端))"
+    r"|[\u4e00-\u9fff]{2,8}(?:新聞|新闻|日報|日报|晚報|晚报|電視|电视|電台|电台|網|网|社|客户端|客戶端)|[A-Za-z][A-Za-z0-9.\-]{1,20}(?: [A-Za-z0-9.\-]{1,20}){0,2})"
 )
 
 
+# a list's source and time over an item, in English (`Source: 香港電台`, `Published on: 2025-10-24 13:56 UTC`)
+_LATIN_META = re.compile(r"(?:Source|Published(?: on)?|Posted(?: on)?|Updated(?: on)?)\s*:\s*\S.{0,30}")
+
+
 def item_meta_line(line: str) -> bool:
+    if line[:1] in "SPU":
+        return bool(_LATIN_META.fullmatch(line.strip()))
     return line[:1] in "-–—•·*" and bool(_ITEM_META.fullmatch(line.strip()))
 
 

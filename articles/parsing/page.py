@@ -575,6 +575,8 @@ def _web_pages(lines: list[str], at: int, more: tuple[int, ...]) -> list[_Chunk]
     each is read as a web page of its own (a source line with no title above it splits nothing)."""
     for later in more:
         top = _title_block_above(lines, later)
+        if top is None and later + 1 < len(lines) and _title_below_meta(lines, later):
+            top = later  # (a list that prints each item's source and time over its title)
         if top is not None and top > at:
             first = _web_page_items(lines[:top], at)
             rest = _web_pages(lines[top:], later - top, tuple(x - top for x in more if x > later))
@@ -582,6 +584,21 @@ def _web_pages(lines: list[str], at: int, more: tuple[int, ...]) -> list[_Chunk]
                 return [*first, *rest]
             break
     return _web_page_items(lines, at)
+
+
+def _title_below_meta(lines: list[str], at: int) -> bool:
+    """A title just under a source/time line, over its text, after a finished paragraph: the
+    site prints each item's meta over its title (`Source: 香港電台` / `Published on: …` / title)."""
+    head, text = lines[at], lines[at + 1]
+    return (
+        at > 0
+        and is_terminated(lines[at - 1])
+        and _title_like(head)
+        and not is_terminated(head)
+        and len(re.sub(r"\s", "", head)) > 4
+        and len(text) >= 30
+        and not _title_like(text)
+    )
 
 
 def _title_block_above(lines: list[str], at: int) -> int | None:

@@ -191,3 +191,13 @@ def test_a_unit_printed_as_correspondent_is_no_byline(credit, people):
     from articles.parsing.bylines import _people
 
     assert [b.name for b in _people(credit)] == people
+
+
+def test_an_apps_reporter_and_a_news_sites_dated_dispatch():
+    from articles.parsing.bylines import byline_line, opening_source
+
+    # `现代快报/现代+记者 X`: the paper and its app before the role
+    assert [b.name for b in byline_line("现代快报/现代+记者 张三 通讯员 李四")] == ["张三", "李四"]
+    # `中新网北京1月1日电`: the site's name before the place
+    assert opening_source("中新网北京1月1日电(记者 张三)今天,会议召开。") == "中新网"
+    assert opening_source("本报北京1月1日电 记者张三报道") is None

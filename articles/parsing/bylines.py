@@ -409,6 +409,8 @@ def byline_line(line: str) -> tuple[Byline, ...]:
             return tuple(Byline(n) for n in f.split())  # `董興生《中國青年報》(2014年09月21日02版)`
     if ",、" in f:
         f = f.replace(",、", "、")  # `新華社記者甲,、乙`: a copy whose every comma was doubled
+    if "+" in f:
+        f = re.sub(r"(?<=[\u4e00-\u9fff])\+(?=记者)", "", f)  # `现代快报/现代+记者 X`: the app's name
     # a mark lost to a wrong encoding before the role: `N海都记者 陈文浩`
     if f[:1].isascii() and f[:1].isalpha() and re.match(r"^[A-Za-z][\u4e00-\u9fff]{0,8}(记者|通讯员|邦邦)", f):
         f = f[1:]
@@ -1188,6 +1190,7 @@ _OUTLET_OWN_OPENING = re.compile(
 _AGENCY_AFTER_PLACE = re.compile(
     rf"^[\u4e00-\u9fff]{{1,4}}?({'|'.join(k for k in _AGENCY_NAMES)})[\u4e00-\u9fff·]{{0,8}}?(?:{_CN_DAY}月)?{_CN_DAY}日(?:专)?电"
 )
+_DATED_DISPATCH_HEAD = re.compile(rf"^([\u4e00-\u9fff]{{3,14}}?)(?:{_CN_DAY}月)?{_CN_DAY}日(?:专)?电")
 _UNDATED_AGENCY_DISPATCH = re.compile(r"^(新华社|中新社|中国新闻社)[\u4e00-\u9fff]{0,8}?(?:专)?电(?=\s|[(（])")
 
 
@@ -1223,7 +1226,12 @@ def opening_source(text: str) -> str | None:
             return _known_tail(m.group(1))
         # `香港中通社9月27日电`: a known agency after the place it files from
         m = _AGENCY_AFTER_PLACE.match(f)
-        return m.group(1) if m else None
+        if m:
+            return m.group(1)
+        # `中新网北京1月1日电`: a news site's or an agency's dispatch, its place after its name
+        m = _DATED_DISPATCH_HEAD.match(f)
+        name = m.group(1) if m else ""
+        return next((name[:k] for k in range(len(name), 2, -1) if name[:k].endswith(("网", "社")) and is_outlet(name[:k])), None)
     m = _OPENING_OUTLET.match(f)
     if not m:
         return None

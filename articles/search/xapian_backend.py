@@ -261,6 +261,50 @@ def _ranking(forms: list[str], db) -> xapian.Query | None:
     return xapian.Query(xapian.Query.OP_OR, parts) if parts else None
 
 
+def _date_sort(sort_by) -> bool | None:
+    """True for newest first, False for oldest first, None when the order is not by date alone."""
+    keys = [k for k in (sort_by or []) if k.lstrip("-") != "score"]
+    if len(keys) == 1 and xi.SLOTS.get(keys[0].lstrip("-")) == xi.SLOT_DATE:
+        return keys[0].startswith("-")
+    return None
+
+
+def _years(db) -> list[int]:
+    """The years the index holds (every article has one year term)."""
+    prefix = xi.YEAR_PREFIX.encode()
+    return sorted(int(t.term[len(prefix):]) for t in db.allterms(xi.YEAR_PREFIX) if t.term[len(prefix):].isdigit())
+
+
+def _by_date_in_years(db, query_plan, descending: bool, start_offset: int, size: int, spies):
+    """A page of matches by date, one year at a time: sorting every match of a common word by
+    date took 0.1-1.3 s at 1,000,000 articles (Xapian reads each match's value), while the
+    newest year alone holds the first page (0.5-14 ms, the same articles). The count (exact up
+    to EXACT_UP_TO, as for relevance) and the facets come from one pass that stops there.
+    Years partition the index and the date-then-id slot orders within a year as over the whole,
+    so the order is exactly the global sort's. Returns (the counting MSet, [(document, weight)])."""
+    match = xapian.Query(xapian.Query.OP_SCALE_WEIGHT, to_query(query_plan, db), 0)
+    counter = xapian.Enquire(db)
+    counter.set_query(match)
+    counter.set_weighting_scheme(xapian.BoolWeight())
+    for spy in spies:
+        counter.add_matchspy(spy)
+    counted = counter.get_mset(0, 0, EXACT_UP_TO + 1)
+    order_slot, everything = _date_order_slot(db), max(1, db.get_doccount())
+    matches, skip = [], start_offset
+    for year in (reversed(_years(db)) if descending else _years(db)):
+        if len(matches) >= size:
+            break
+        window = xapian.Enquire(db)
+        window.set_query(xapian.Query(xapian.Query.OP_FILTER, match, xapian.Query(xi.YEAR_PREFIX + str(year))))
+        window.set_weighting_scheme(xapian.BoolWeight())
+        window.set_sort_by_value_then_relevance(order_slot, descending)
+        window.set_docid_order(xapian.Enquire.DONT_CARE)
+        part = window.get_mset(skip, size - len(matches), everything)  # counted whole: the skip is exact
+        matches.extend((item.document, item.weight) for item in part)
+        skip = max(0, skip - part.get_matches_estimated())
+    return counted, matches
+
+
 def _stored(data: bytes) -> dict:
     values = json.loads(data.decode("utf-8"))
     values[ISSUE_DATE] = dt.date.fromisoformat(values[ISSUE_DATE])
@@ -396,15 +440,21 @@ class XapianSearchBackend(StockXapianBackend):
             date_spy = xapian.ValueCountMatchSpy(xi.SLOT_DATE)
             enquire.add_matchspy(date_spy)
         size = max(0, (end_offset if end_offset is not None else db.get_doccount()) - start_offset)
-        mset = enquire.get_mset(start_offset, size, EXACT_UP_TO + 1)
+        by_date = _date_sort(sort_by)
+        if by_date is not None:
+            mset, matches = _by_date_in_years(db, query_plan, by_date, start_offset, size, [
+                *spies.values(), *([date_spy] if date_spy is not None else [])])
+        else:
+            mset = enquire.get_mset(start_offset, size, EXACT_UP_TO + 1)
+            matches = [(match.document, match.weight) for match in mset]
         lower, upper = mset.get_matches_lower_bound(), mset.get_matches_upper_bound()
         exact = lower == upper
         hits = mset.get_matches_estimated()
         results = []
-        for match in mset:
-            stored = _stored(match.document.get_data())
+        for document, weight in matches:
+            stored = _stored(document.get_data())
             pk = stored.pop("django_id")
-            results.append(result_class("articles", "article", pk, float(match.weight), **stored))
+            results.append(result_class("articles", "article", pk, float(weight), **stored))
         counted = {"fields": {}, "dates": {}, "queries": {}}
         for name, spy in spies.items():
             counts: dict = {}

@@ -201,3 +201,11 @@ def test_an_apps_reporter_and_a_news_sites_dated_dispatch():
     # `中新网北京1月1日电`: the site's name before the place
     assert opening_source("中新网北京1月1日电(记者 张三)今天,会议召开。") == "中新网"
     assert opening_source("本报北京1月1日电 记者张三报道") is None
+
+
+def test_a_datelines_month_after_the_issues_is_last_years():
+    # the answers' convention: the issue's year, or the year before when the month is after it
+    assert resolve(read_dateline("本报讯 5月2日,全市召开大会。"), D(2025, 3, 10)) == D(2024, 5, 2)
+    assert resolve(read_dateline("新华社北京12月30日电 会议召开。"), D(2025, 1, 2)) == D(2024, 12, 30)
+    # a sentence's date in the months ahead is rather an occasion to come: no date
+    assert resolve(lead_sentence_date("在5月20日世界计量日来临之际,…"), D(2025, 3, 10)) is None

@@ -22,9 +22,12 @@ def find_dateline(lead: str) -> tuple[int, int] | None:
 
 
 
-def _date_for(monthday: tuple[int, int], issue: dt.date) -> dt.date | None:
+def _date_for(monthday: tuple[int, int], issue: dt.date, *, convention: bool = False) -> dt.date | None:
+    """The month and day in the issue's year, or the year before (``convention``: when the month
+    is after the issue's, as the answers' writers place a dateline; else when it is more than six
+    months after it, for a sentence's date that may name an occasion ahead)."""
     month, day = monthday
-    year = issue.year - 1 if month > issue.month + 6 else issue.year
+    year = issue.year - 1 if month > issue.month + (0 if convention else 6) else issue.year
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -247,7 +250,7 @@ def resolve(dateline: Dateline, issue: dt.date | None) -> dt.date | None:
         # the issue's own day (2021年12月28日,本报……对当日刊登的照片进行评选)
         return found if dt.timedelta(days=0 if dateline.lead else 1) <= issue - found <= dt.timedelta(days=366) else None
     if dateline.monthday:
-        found = _date_for(dateline.monthday, issue)
+        found = _date_for(dateline.monthday, issue, convention=not dateline.past_only)
         return None if dateline.past_only and found is not None and found > issue else found
     if dateline.day:
         month = dt.date(issue.year, issue.month, 1)

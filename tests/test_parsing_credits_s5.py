@@ -209,3 +209,10 @@ def test_a_datelines_month_after_the_issues_is_last_years():
     assert resolve(read_dateline("新华社北京12月30日电 会议召开。"), D(2025, 1, 2)) == D(2024, 12, 30)
     # a sentence's date in the months ahead is rather an occasion to come: no date
     assert resolve(lead_sentence_date("在5月20日世界计量日来临之际,…"), D(2025, 3, 10)) is None
+
+
+@pytest.mark.parametrize("last, writer", [("晓晖", ["晓晖"]), ("收藏", []), ("公众号", []), ("待续", []), ("市区", [])])
+def test_a_pen_name_alone_after_the_last_paragraph_but_no_button_or_word(last, writer):
+    text = f"冬日的河\n　　冬天的河安静得像一面镜子,岸边的柳树只剩下细细的枝条。\n　　如今河边修了步道,河还是那条河。\n　　{last}\n"
+    (story,) = parse_page_bytes(text.encode(), "x", issue_date=ISSUE).articles
+    assert names(story) == writer

@@ -749,7 +749,10 @@ _NOT_A_NAME = re.compile(
 
 
 # words a web page puts where a writer's name would be: a poster's rank, the site's staff
-_NOT_NAMES = frozenset("创始人 管理员 小编 编辑 记者 作者 网友 匿名 游客 楼主 本站 站长 佚名 admin 谢谢 感谢 再见 完毕 手记".split())
+_NOT_NAMES = frozenset(
+    "创始人 管理员 小编 编辑 记者 作者 网友 匿名 游客 楼主 本站 站长 佚名 admin 谢谢 感谢 再见 完毕 手记 "
+    "公众号 二维码 客户端 微信 微博 收藏 点赞 分享 打印 转发 关闭 返回".split()
+)
 
 
 # Surnames, simplified and Traditional (the 百家姓's common ones and a few compound ones): a name
@@ -789,7 +792,7 @@ def _names(text: str, *, one_surname: bool = False) -> tuple[Byline, ...]:
 
 # characters a pen name does not hold: function words, dates, the page's own words
 _NOT_IN_PEN_NAME = re.compile(r"[的了是在和与及等就都也还又而但或之其这那些个们年月日时分图文摄编辑版页完续注附见稿报网社讯电闻记者员"
-                              r"市区县镇乡村街路省国局厅站馆院所会部委办题链阅荐享评击返顶印闭更]")
+                              r"市区县镇乡村街路省国局厅站馆院所会部委办题链阅荐享评击返顶印闭更藏赞赏转载复制登录注册扫码微博客端号]")
 
 
 def _pen_name(text: str) -> bool:

@@ -171,3 +171,25 @@ def test_a_lists_source_and_time_lines_over_each_title_are_no_titles():
         "搶包山|新人首次奪冠 衛冕者落敗",
         "立法會選舉|提名期展開多個政黨參選人陸續報名",
     ]
+
+
+def test_summaries_cut_short_with_an_ellipsis_each_end_an_item():
+    text = (
+        "即時報道\n"
+        "議員促當局交代山體保護進展 政府:修復工作有序進行\n"
+        "直選議員在書面質詢中關注北區規劃詳細情況,問到區內山體的發展方向和保護進展,工務局回覆指當局重視保護⋯\n"
+        "東亞運大馬路六車相撞 兩名傷者送院\n"
+        "據治安警察局消息,今日下午東亞運大馬路發生一宗交通意外,涉及四輛私家車、一輛電單車與一輛旅遊巴士⋯\n"
+    )
+    parsed = parse_page_bytes(text.encode(), "x", issue_date=D(2024, 3, 13))
+    assert titles(parsed) == ["議員促當局交代山體保護進展 政府:修復工作有序進行", "東亞運大馬路六車相撞 兩名傷者送院"]
+
+
+def test_a_lists_title_with_its_day_and_writer_after_it_is_split_from_them():
+    from articles.parsing.page import _unflatten
+
+    assert _unflatten("澳門藝術節五月舉行 展演十九套節目 2024年03月13日|文:採訪組") == [
+        "澳門藝術節五月舉行 展演十九套節目",
+        "2024年03月13日",
+        "文:採訪組",
+    ]

@@ -199,6 +199,8 @@ def read_more_line(line: str) -> bool:
     """`……停止美以在中東的侵... [詳細]`: a listing's summary cut short, with its link (or the link
     alone under it, `Read More`)."""
     s = line.rstrip()
+    if s[-1:] == "⋯" and len(s) >= 30:
+        return True  # `……澳門與國家命運與共⋯`: a list's summary cut short
     return s[-1:] in "]】)）" and bool(_READ_MORE.search(s)) or len(s) <= 12 and bool(_READ_MORE_ALONE.fullmatch(s.strip()))
 
 
@@ -235,7 +237,7 @@ _NUMBERED_COLUMN = re.compile(r"(\S{2,6}?)\s*\d{1,2}")
 # 國際新聞, 本地资讯, 社会动态 (a headline says what happened; a label only what kind of news)
 _SECTION_LABEL = re.compile(
     r"[\u4e00-\u9fff]{0,4}(新闻|新聞|要闻|要聞|港闻|港聞|澳闻|澳聞|台闻|台聞|速览|速覽|快讯|快訊|简讯|簡訊|短讯|短訊|资讯|資訊|动态|動態|短波|速递|速遞"
-    r"|连线|連線|扫描|掃描|播报|播報|视窗|視窗|直击|直擊|集锦|集錦|简报|簡報|一览|一覽|头条|頭條)"
+    r"|连线|連線|扫描|掃描|播报|播報|视窗|視窗|直击|直擊|集锦|集錦|简报|簡報|一览|一覽|头条|頭條|报道|報道)"
 )
 # a section's header with its link to more (`社論 更多`, `港聞 >>`)
 _SECTION_MORE = re.compile(r"([\u4e00-\u9fff]{2,6})\s*(?:更多|更多\s*>>|>>|»|[Mm]ore|MORE)")

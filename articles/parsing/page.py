@@ -336,6 +336,10 @@ def _unflatten(line: str) -> list[str]:
     wire = _FLAT_WIRE.match(f) if "题" in f and len(f) == len(line) else None
     if wire:  # `新华社南京6月29日电题:…… 新华社记者刘亢、杨丁淼 大江之尾……`
         return [line[: wire.end(1)].strip(), line[wire.start(2) : wire.end(2)].strip(), line[wire.start(3) :].strip()]
+    dated = _TITLE_DATE_CREDIT.match(line) if ("|" in line or "｜" in line) and len(f) == len(line) else None
+    if dated and len(_HAN.findall(dated.group(1))) >= 6 and not re.search(r"[。!?！？]", dated.group(1)):
+        # `标题 2024年03月13日|文:论尽采访组`: a list's title with its day and writer after it
+        return [dated.group(1).strip(), dated.group(2), dated.group(3).strip()]
     glued = _title_before_lead(line) if " " in line[:64] and _LEAD_WORD.search(f[:90]) else None
     if glued:
         return glued
@@ -365,6 +369,9 @@ def _unflatten(line: str) -> list[str]:
 
 
 _LEAD_WORD = re.compile(r"[电讯]|消息")
+_TITLE_DATE_CREDIT = re.compile(
+    r"^(\S.{5,80}?)\s+(\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})\s*[|｜]\s*((?:文|作者|撰文|記者|记者)\s*[:：/／]\s*\S.{0,20})$"
+)
 # `四海同慶:旅日僑胞舉行國慶招待會 中新社東京十月一日電 旅日…`: a label, the title, the lead
 _HEAD_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：]\s*(?=\S)")
 

@@ -588,6 +588,7 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
     for i, line in enumerate(lines):
         if (prev_done or column_name(line)) and _is_column_title(lines, i):
             section, current, prev_done = column_name(line) or line.strip(), None, True
+            closed_by_credit = True  # (under a section's label a title may have a colon: `議員促…進展 政府:…`)
             continue
         if marked_title(line) and i + 1 < len(lines):
             # `2、【312国道快速化改造新吴段启动】`: a digest's next item, whatever came before

@@ -216,3 +216,17 @@ def test_a_pen_name_alone_after_the_last_paragraph_but_no_button_or_word(last, w
     text = f"冬日的河\n　　冬天的河安静得像一面镜子,岸边的柳树只剩下细细的枝条。\n　　如今河边修了步道,河还是那条河。\n　　{last}\n"
     (story,) = parse_page_bytes(text.encode(), "x", issue_date=ISSUE).articles
     assert names(story) == writer
+
+
+@pytest.mark.parametrize(
+    "lead, date",
+    [
+        ("本报讯 今年3月5日,全市召开大会。", D(2025, 3, 5)),  # 今年: the issue's year
+        ("本报讯 本月5日,全市召开大会。", D(2025, 3, 5)),  # 本月: the issue's month
+        ("今年3月5日,全市召开大会。", D(2025, 3, 5)),
+        ("本报讯 今年以来,全市新增就业两万人。", None),
+    ],
+)
+def test_this_year_and_this_month_before_a_date(lead, date):
+    (story,) = parse_page_bytes(f"测试标题\n{lead}\n第二段。\n".encode(), "p.txt", issue_date=D(2025, 3, 10)).articles
+    assert story.dateline == date

@@ -73,11 +73,18 @@ _QUOTED_SPAN = re.compile(r"“[^“”]{0,120}”|「[^「」]{0,120}」")
 _BRACKETED_DAY = re.compile(r"[昨今前][天日]?\s*\(\s*(\d{1,2})\s*日?\s*\)\s*日?")
 
 
+_THIS_YEAR_OR_MONTH = re.compile(r"今年(?=(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)|本月(?=\d{1,2}日)")
+
+
 def _readable(f: str) -> str:
     """Folded text as the date readers see it: 元月 is 1月, `昨(9)日` is 9日, and a sentence's
     end inside a quotation ends no sentence (`“我们有了图书馆!”昨天,村民们说`)."""
     if "元月" in f:
         f = f.replace("元月", "1月")
+    if "今年" in f or "本月" in f:
+        # `今年3月5日,…`: the issue's year, as a date printed without one; `本月5日`: a day of the
+        # issue's month, as a day printed alone
+        f = _THIS_YEAR_OR_MONTH.sub("", f)
     if "(" in f and _BRACKETED_DAY.search(f):
         f = _BRACKETED_DAY.sub(r"\1日", f)
     if "“" in f or "「" in f:

@@ -48,7 +48,7 @@ from .headlines import _PINYIN, KNOWN_COLUMN_TITLES, _is_lead, column_name, _tit
 from .issue_dates import IssueDate, infer_issue_date
 from .model import Byline, PageParseError, ParsedArticle, ParsedPage
 from .page_top import _chromy, archive_title, head_chrome, title_at_top
-from .segmentation import _AUTHOR_FIELD, _Chunk, _segment, _squashed, brief_items, brief_starts, page_shared_credit, photo_items, rejoin_column_breaks, related_or_item_meta, unmarked_caption
+from .segmentation import _AUTHOR_FIELD, _Chunk, _segment, _squashed, brief_items, brief_starts, page_shared_credit, photo_items, rejoin_column_breaks, credit_opening, related_or_item_meta, unmarked_caption
 
 
 def parse_page_bytes(
@@ -382,7 +382,7 @@ def _title_before_lead(line: str) -> list[str] | None:
     colon is the item's column (read as a series' name in brackets, `【四海同慶】…`)."""
     for gap in re.finditer(r"\s+", line[:64]):
         rest = line[gap.end() :]
-        if len(rest) < 20 or not _is_lead(rest[:48]):
+        if len(rest) < 20 or not _LEAD_WORD.search(fold(rest[:20])) or not _is_lead(rest[:48]):
             continue
         head = line[: gap.start()].strip()
         if (
@@ -652,6 +652,9 @@ def _web_page_items(lines: list[str], at: int) -> list[_Chunk] | None:
     return [*before, article, *later]
 
 
+_SENTENCE_ENDS = frozenset("。!?！？”」")
+
+
 def _two_columns_interleaved(lines: list[str]) -> list[str]:
     """PDF text of two columns read across (`标题甲` / `标题乙` / `本报讯 ……城南区三座` / `本报讯 ……位于运河`
     / `新建的……` / `边的……`): a lead cut mid-sentence and another lead on the next line cannot be
@@ -659,7 +662,9 @@ def _two_columns_interleaved(lines: list[str]) -> list[str]:
     stories; each column is read in turn."""
     for i in range(2, len(lines) - 3):
         if (
-            _is_lead(lines[i])
+            lines[i][-1:] not in _SENTENCE_ENDS
+            and lines[i + 1][-1:] not in _SENTENCE_ENDS
+            and _is_lead(lines[i])
             and _is_lead(lines[i + 1])
             and not is_terminated(lines[i])
             and not is_terminated(lines[i + 1])
@@ -684,7 +689,7 @@ def _captions_over_titles(lines: list[str]) -> list[str]:
         return lines
     out = list(lines)
     for i in range(len(out) - 2):
-        if (i == 0 or is_terminated(out[i - 1])) and _caption_with_note(out[i]) and _title_like(out[i + 1], strict=True) and not is_terminated(out[i + 1]) and len(out[i + 2]) >= 40:
+        if out[i][-1:] in ")）" and _caption_with_note(out[i]) and (i == 0 or is_terminated(out[i - 1])) and _title_like(out[i + 1], strict=True) and not is_terminated(out[i + 1]) and len(out[i + 2]) >= 40:
             out[i], out[i + 1] = out[i + 1], out[i]
     return out
 
@@ -943,6 +948,8 @@ def _read_article(chunk: _Chunk) -> _Draft:
     # standing on their own lines.
     text_lines: list[str] = []
     caption_next, marker = False, ""
+    # (a web list item's meta and related links over a paragraph opening with its credit)
+    meta_over_credit = bool(chunk.headline_lines) and any(credit_opening(x) for x in chunk.body_lines[1:7])
     credited = photos_follow = False  # a credit line was read / `(附图片)` came after it
     for n, raw in enumerate(chunk.body_lines):
         line = raw.strip()
@@ -958,7 +965,7 @@ def _read_article(chunk: _Chunk) -> _Draft:
             caption_next = False
             _add_caption(d, line, marker=marker)
             continue
-        if not text_lines and chunk.headline_lines and related_or_item_meta(chunk.body_lines, n):
+        if meta_over_credit and not text_lines and related_or_item_meta(chunk.body_lines, n):
             # a web item's link label, its photo's caption, the time, links to related stories,
             # all above the paragraph that opens with the reporters' credit
             if len(line) >= 12 and re.search(r"[。.][)）]?$|[)）]$", line):

@@ -259,6 +259,19 @@ FURNITURE = {
     "s5t_section_label_over_leads.txt": {"首页 > 本地新聞", "2026-3-16 00:03", "2026-3-16 00:02"},
     "s5t_section_more_headers.txt": {"日報 | 每日新聞、專題報道 | 某某日報", "2025-03-17 00:00:00", "日報頭條", "社論 更多"},
     "s5t_web_list_related_links.txt": {"國際", "社會", "政治", "RSS", "NEWS link", "2025/04/28 16:53", "2025/04/28 16:47", "相關新聞:"},
+    # the session-6 credits fixtures: mastheads, page lines, a site's menu and posting lines (the
+    # credit a posting line carries is read from it; the time and the paper's name are the site's)
+    "s6c_cna_dispatch_line.txt": {
+        "聯合新聞網", "首頁 即時 要聞 娛樂 運動 全球 社會 地方 產經 股市 房市 健康 生活 文教", "即時 / 社會", "2025-12-11 15:42 中央社 / 台北11日電",
+    },
+    "s6c_cna_meta_dispatch.txt": {"聯合新聞網", "生活", "2025-12-11 09:10 中央社／ 桃園11日電"},
+    "s6c_paper_meta_reporter.txt": {"聯合新聞網", "地方", "2025-12-11 18:05 聯合報／ 記者林怡廷／台南即時報導"},
+    "s6c_paper_meta_cna_reporter.txt": {"聯合新聞網", "產經", "2025-12-11 16:30 經濟日報／ 中央社記者吳宜蓁台北11日電"},
+    "s6c_trad_scheduled_date.txt": {"澳門日報", "第B03版:澳聞"},
+    "s6c_notice_after_story.txt": {"江南晚报", "2025年02月10日 星期一", "第A05版:城事"},
+    "s6c_byline_over_headless_lead.txt": {"新闻中心 > 地方新闻 > 正文", "【评论】【打印】【关闭】"},
+    "s6c_agency_copy_no_date.txt": {"无锡日报", "第4版:综合"},
+    "s6c_closing_site_source.txt": {"瑞安日报", "第02版:综合新闻", "本版导航", "· 瓯江夜游航线开通", "瑞安日报社 版权所有"},
 }
 
 

@@ -167,6 +167,8 @@ def _wire_source(inner: str) -> str | None:
         return m.group(1)
     if _MEDIA_NAME.fullmatch(inner):
         return inner.strip("《》")
+    if 3 <= len(s) <= 8 and s[-1:] in "网網" and not re.search(r"[\s、,/]", s) and is_outlet(s):
+        return s  # `……。(温州网)`: a news site closing the copy it gave
     # mixed credits: 综合本报和新华社电, 综合新华社、央视新闻, 本报综合新华社
     rest = re.sub(r"^(本报)?综合(报道)?", "", s)
     if rest != s:

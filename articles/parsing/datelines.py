@@ -70,7 +70,8 @@ _QUOTED_SPAN = re.compile(r"“[^“”]{0,120}”|「[^「」]{0,120}」")
 
 # a relative day with its date in brackets, as Taiwan and Hong Kong papers print it:
 # `立法院昨(9)日三讀通過`, `亞運會昨(23日)開幕`, `今(10)日出席`, `今日(2日)在…` (the day as printed wins)
-_BRACKETED_DAY = re.compile(r"[昨今前][天日]?\s*\(\s*(\d{1,2})\s*日?\s*\)\s*日?")
+# (`今天(12月3日)自零时起`: with its month, the month and day as printed)
+_BRACKETED_DAY = re.compile(r"[昨今前][天日]?\s*\(\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日?\s*\)\s*日?")
 
 
 _THIS_YEAR_OR_MONTH = re.compile(r"今年(?=(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)|本月(?=\d{1,2}日)")
@@ -86,7 +87,7 @@ def _readable(f: str) -> str:
         # issue's month, as a day printed alone
         f = _THIS_YEAR_OR_MONTH.sub("", f)
     if "(" in f and _BRACKETED_DAY.search(f):
-        f = _BRACKETED_DAY.sub(r"\1日", f)
+        f = _BRACKETED_DAY.sub(lambda m: f"{m.group(1)}月{m.group(2)}日" if m.group(1) else f"{m.group(2)}日", f)
     if "“" in f or "「" in f:
         f = _QUOTED_SPAN.sub(lambda m: re.sub(r"[。!?]", ",", m.group(0)), f)
     return f
@@ -132,9 +133,10 @@ _PUBLISHED_AFTER = re.compile(r"\s*(?:[A-Z]?\d{1,2}\s*版|第[\d一二三四五�
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)年$")
 # a date set for what is to come: `布什定于31日启程出访`, `将于3月3日开幕`, or a start in a
 # sentence of plans (`3月15日开始,市政部门将正式启动…`): not when the reported thing happened
-_SCHEDULED_BEFORE = re.compile(r"(将于|将在|(?<![决決])定于|拟于|拟在|计划于|预定|预计于|预计在)\s*$")
-_START_AFTER = re.compile(r"\s*(?:开始|起)")
-_FUTURE = re.compile(r"将(?![军领士近])|即将|计划|拟")
+# (and in Traditional script: `將在12月7日舉行`, `將於`, `預定於`, `擬於`, `計劃於`)
+_SCHEDULED_BEFORE = re.compile(r"([将將][于於在]|(?<![决決])定[于於]|[拟擬][于於在]|[计計][划劃][于於]|[预預]定[于於在]?|[预預][计計][于於在])\s*$")
+_START_AFTER = re.compile(r"\s*(?:开始|開始|起)")
+_FUTURE = re.compile(r"[将將](?![军領领士近])|即[将將]|[计計][划劃]|[拟擬]")
 
 
 _CLAUSE_END = re.compile(r"[,;:]")
@@ -182,6 +184,9 @@ def read_dateline(lead: str) -> Dateline:
             # `本报7月27日A7版刊登的…`, `自12月9日本报刊登…以来`: a past edition or a span's start,
             # not the report's day (the first date only: a later one is no better)
             blocked = m.end()
+            if _scheduled(first, m.start(), m.end() + 1):
+                # (`春运将于1月26日开始,3月5日结束`: the later dates are the same plan's)
+                blocked = len(first)
             break
         if 1 <= month <= 12 and 1 <= day <= 31:
             # printed with its year (`本报1987年5月18日发表的`): that year, not the issue's
@@ -191,6 +196,8 @@ def read_dateline(lead: str) -> Dateline:
             )
             break
     for m in _CN_DATE.finditer(first):
+        if _scheduled(first, m.start(), m.end()):
+            break  # (`將於十二月七日舉行`: a day set for what is to come, as in Arabic digits)
         month, day = chinese_number(m.group(1)), chinese_number(m.group(2))
         if month and day and 1 <= month <= 12 and 1 <= day <= 31:
             candidates.append((m.start(), Dateline(monthday=(month, day), place=place)))

@@ -67,7 +67,11 @@ def _is_lead(line: str) -> bool:
         f = _PINYIN.sub("", f)  # a mirror's reading aid after a character: `晚報(bào)訊`
     if f[:1] in "【[" and re.match(r"[【\[][\u4e00-\u9fff]{0,8}报讯[】\]]", f):
         f = f[1:]  # `【本報訊】(記者 X)`: the mark in brackets
-    return f.startswith("本报讯") or bool(_WIRE_LEAD.match(f) or _NEWS_LEAD.match(f))
+    return f.startswith("本报讯") or bool(_WIRE_LEAD.match(f) or _NEWS_LEAD.match(f) or f[:1] in "综据新中" and _AGENCY_LEAD.match(f))
+
+
+# an agency's copy with no place or day: `综合新华社电 记者从…`, `据新华社电 …`, `新华社电(记者…)`
+_AGENCY_LEAD = re.compile(r"(?:综合|据)?\s*(?:新华社|中新社|中国新闻社)\s*电(?=\s|[(（:])")
 
 
 # (■ before a finished sentence and its credit is a caption: `■蔡名照在新年招待会上讲话。北京传真`;

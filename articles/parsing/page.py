@@ -37,6 +37,7 @@ from .bylines import (
     split_credit,
     take_photo_credits,
     unbracketed_dispatch,
+    is_outlet,
     undated_dispatch_agency,
     web_outside_source,
     wire_credit_line,
@@ -87,6 +88,10 @@ def parse_page(
     # (and `【记者 张三】`, a byline in the brackets a title for certain wears)
     lines = [_unbracketed_report(ln) if ln[:1] in "【〔[(（" and ("報導" in ln or "报导" in ln or "報道" in ln or "报道" in ln or ("记者" in ln or "記者" in ln) and len(ln) <= 24) else ln for ln in lines]
     lines = _joined_field_labels(lines)
+    if any(ln[:2] in ("19", "20") and ("/" in ln or "／" in ln) for ln in lines):
+        lines = [part for k, ln in enumerate(lines) for part in _meta_credit_apart(ln, lines[k + 1] if k + 1 < len(lines) else "")]
+    if any(ln[-1:] in "电電" for ln in lines):
+        lines = _dispatch_lines_glued(lines)
     # an e-paper's icon left as one Latin letter before a byline line: `N海都记者 陈文浩`
     lines = [ln[1:] if ln[:1].isascii() and ln[:1].isalpha() and _ICON_BEFORE_BYLINE.match(ln) and byline_line(ln[1:]) else ln for ln in lines]
     lines = _listed_then_flat(lines)
@@ -246,6 +251,11 @@ def parse_page(
 
 # A database mirror that prints a whole item on one line: `第1版(要闻)专栏:  标题 本报记者 韩钟昆 正文……`
 _TABLE_BARS = re.compile(r"(?<=\S)\s*\|[\s|]*$")
+# an ad's or a notice's label over it: `【广告】`, `广告:`, or a notice's heading alone (`遗失声明`)
+_AD_LABEL = re.compile(
+    r"\s*(?:[【\[(（]\s*(?:广告|廣告)\s*[】\])）]|(?:广告|廣告)\s*[:：]"
+    r"|(?:遗失声明|遺失聲明|遗失启事|遺失啟事|寻人启事|尋人啟事|招领启事|招領啟事|招聘启事|招聘啟事|分类广告|分類廣告|广告|廣告|注销公告|註銷公告|减资公告|拍卖公告|拍賣公告)\s*$)"
+)
 _SITE_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9 ]{1,8}")
 _OPENING_CREDIT = re.compile(r"[(（]([^()（）]{4,40})[)）](?=\S)")
 _WIRE_TITLE_THEN_CREDIT = re.compile(r"^\S{2,30}?电\s*题\s*:[^。!?]{2,80}?\s+((?:[\u4e00-\u9fff]{2,8})?记者\s*[\u4e00-\u9fff·]{2,4}(?:[、\s][\u4e00-\u9fff·]{2,4}){0,3})$")
@@ -289,6 +299,58 @@ def _unbracketed_report(line: str) -> str:
     if s[:1] in "【〔" and s[-1:] in "】〕" and byline_line(s[1:-1]):
         return s[1:-1].strip()
     return line
+
+
+# an agency's dispatch on a line of its own over the story (`中央社記者陳怡君台北11日電` /
+# `中央社台北11日電`, as a web copy of a Taiwan paper prints it): the story's lead credit
+_DISPATCH_ALONE = re.compile(r"(?:中央社|中通社|中评社|中評社|中新社|新华社|[\u4e00-\u9fff]{1,4}通讯社)[\u4e00-\u9fff·]{1,8}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:专)?电")
+
+
+# a web copy's line of when it was posted, by which outlet, and its credit or dispatch:
+# `2025-12-11 15:42 聯合報／ 記者陳怡君／台北即時報導`, `2025-12-11 15:42 中央社／ 台北11日電`,
+# `2025-12-11 15:42 聯合報／ 中央社記者陳怡君台北11日電`
+_META_CREDIT = re.compile(r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?)\s+([\u4e00-\u9fff]{2,8}?)\s*[/／]\s*(\S.{1,34})$")
+_REPORTERS_FILED = re.compile(r"(?:[\u4e00-\u9fff]{0,6}[記记]者|編譯|编译|特派[員员])\s*[^/／]{2,20}[/／]\s*[\u4e00-\u9fff]{0,8}(?:報導|报导|報道|报道)")
+# an agency's dispatch on a line of its own over the story (`中央社記者陳怡君台北11日電` /
+# `中央社台北11日電`, as a web copy of a Taiwan paper prints it): the story's lead credit
+_DISPATCH_ALONE = re.compile(r"(?:中央社|中通社|中评社|中評社|中新社|新华社|[\u4e00-\u9fff]{1,4}通讯社)[\u4e00-\u9fff·]{1,8}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:专)?电")
+
+
+def _dispatch_alone(line: str) -> bool:
+    if line[-1:] not in "电電" or len(line) > 40 or len(fold(line)) != len(line):
+        return False
+    return bool(unbracketed_dispatch(line) or _DISPATCH_ALONE.fullmatch(fold(line).strip()) and not _is_lead(line))
+
+
+def _meta_credit_apart(line: str, below: str) -> list[str]:
+    """The posting time (web furniture) apart from the credit it carries: the reporters' line
+    (`記者陳怡君／台北即時報導`), or the agency's dispatch (`中央社台北11日電`), which then opens the
+    story as its lead (unless a dispatch stands on the line below: it says it all)."""
+    m = _META_CREDIT.match(line)
+    if not m:
+        return [line]
+    outlet, credit = m.group(2), m.group(3).strip()
+    if _REPORTERS_FILED.fullmatch(credit) or unbracketed_dispatch(credit) and fold(credit) == unbracketed_dispatch(credit)[2]:
+        return [m.group(1), credit]
+    if outlet.endswith("社") and is_outlet(outlet) and _dispatch_alone(outlet + credit) and not _dispatch_alone(below):
+        return [m.group(1), outlet + credit]
+    return [line]
+
+
+def _dispatch_lines_glued(lines: list[str]) -> list[str]:
+    """A dispatch alone on its line, then the story's first paragraph: one line, the dispatch
+    opening it as a lead (it had been read as the title's last line)."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if i + 1 < len(lines) and len(lines[i + 1]) >= 20 and is_terminated(lines[i + 1].rstrip("”」")) and _dispatch_alone(ln):
+            out.append(ln + " " + lines[i + 1])
+            i += 2
+            continue
+        out.append(ln)
+        i += 1
+    return out
 
 
 def _joined_field_labels(lines: list[str]) -> list[str]:
@@ -1142,6 +1204,11 @@ def _read_article(chunk: _Chunk) -> _Draft:
     while trailing < len(paragraphs) - 1 and _SITE_WORDS.fullmatch(fold(paragraphs[-1 - trailing]).strip()) and not _names(fold(paragraphs[-1 - trailing]).strip()):
         trailing += 1
     chrome_after = paragraphs[len(paragraphs) - trailing :] if trailing >= 2 else []
+    if not chrome_after and len(paragraphs) > 1 and (ad := next((k for k in range(len(paragraphs) - 1, 0, -1) if _AD_LABEL.match(paragraphs[k])), None)):
+        # `……(周健 实习生 汪梦雅)` / `【广告】安心家政 诚聘…`: an ad printed under the story
+        # (kept after it, as printed): the closing credit is read before it
+        trailing = len(paragraphs) - ad
+        chrome_after = paragraphs[ad:]
     if chrome_after:
         del paragraphs[len(paragraphs) - trailing :]
     if paragraphs and (editor := _EDITOR_AT_END.search(paragraphs[-1])):

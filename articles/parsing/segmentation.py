@@ -234,7 +234,18 @@ def _segment(lines: list[str], *, database_item: bool = False) -> list[_Chunk]:
         if database_item and j == i - 1 and j >= 1 and _sentence_subhead(lines, j):
             pass  # (a subheadline ending with a full stop: the title's last line)
         elif j < 0 or not _title_like(lines[j]) or (_marked_byline(lines, i) and is_terminated(lines[j])):
-            if j < i - 1 or _boundary(lines, i - 1):
+            if (
+                j >= 0
+                and j < i - 1
+                and _is_lead(line)
+                and is_terminated(lines[j])
+                and parse_byline_text(lines[j].strip()) is None
+                and all(byline_line(x) and not _marked_byline(lines, k) for k, x in enumerate(lines[j + 1 : i], j + 1))
+            ):
+                # `……就更远了。` / `本报记者 孙连兴 本报通讯员 汪永春` / `本报讯 前天晚上…`: with no
+                # title over them, the reporters close the story above; the brief starts at its lead
+                starts[i] = (0, None)
+            elif j < i - 1 or _boundary(lines, i - 1):
                 starts[j + 1] = (0, None)  # a brief with no headline: it starts here
             continue  # a lead with no headline above it after cut text: keep it with what precedes
         first = j

@@ -1,0 +1,120 @@
+"""Credits, sources and dates (issue 10, session 6): shapes described by the session's brief and
+taught by the training batches t19-t21, each read as a mechanism. Fixtures in
+tests/fixtures/pages/s6c_*.txt are written in our own words, in the shapes real pages print."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from articles.parsing import parse_page_bytes
+from articles.parsing.datelines import lead_sentence_date, read_dateline, resolve
+
+PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
+D = dt.date
+
+
+def page(name: str, issue_date: dt.date):
+    return parse_page_bytes((PAGES / name).read_bytes(), name, issue_date=issue_date)
+
+
+def names(article) -> list[str]:
+    return [b.name for b in article.bylines]
+
+
+def test_an_agency_dispatch_on_its_own_line_under_a_web_title_is_the_lead_credit():
+    # `中央社記者許雅婷新北11日電` alone over the text (a web copy of a Taiwan paper): not the
+    # title's last line, but the reporter, the agency and the day
+    (story,) = page("s6c_cna_dispatch_line.txt", D(2025, 12, 11)).articles
+    assert story.headline == "新北河濱自行車道串聯完成 全長逾百公里"
+    assert names(story) == ["許雅婷"]
+    assert (story.source, story.dateline) == ("中央社", D(2025, 12, 11))
+    assert story.paragraphs[0].startswith("中央社記者許雅婷新北11日電 新北市政府宣布")
+
+
+def test_the_agency_and_its_dispatch_in_a_web_copys_posting_line():
+    # `2025-12-11 09:10 中央社／ 桃園11日電`: the agency's copy, dated by its dispatch
+    (story,) = page("s6c_cna_meta_dispatch.txt", D(2025, 12, 11)).articles
+    assert story.headline == "桃園機場第三航廈北登機廊廳啟用 旅客動線更順暢"
+    assert (names(story), story.source, story.dateline) == ([], "中央社", D(2025, 12, 11))
+
+
+def test_the_papers_reporter_in_a_web_copys_posting_line():
+    # `2025-12-11 18:05 聯合報／ 記者林怡廷／台南即時報導`: the reporter; the paper is no source
+    (story,) = page("s6c_paper_meta_reporter.txt", D(2025, 12, 11)).articles
+    assert story.headline == "台南老城區巷弄導覽 假日場場額滿"
+    assert (names(story), story.source, story.dateline) == (["林怡廷"], None, None)
+
+
+def test_an_agency_reporters_dispatch_in_a_papers_posting_line():
+    # `2025-12-11 16:30 經濟日報／ 中央社記者吳宜蓁台北11日電`
+    (story,) = page("s6c_paper_meta_cna_reporter.txt", D(2025, 12, 11)).articles
+    assert story.headline == "離岸風場第二期併網發電 年供電可達三十萬戶"
+    assert (names(story), story.source, story.dateline) == (["吳宜蓁"], "中央社", D(2025, 12, 11))
+
+
+def test_a_day_set_ahead_in_traditional_script_is_no_dateline():
+    issue = D(2025, 12, 3)
+    forum, library, bus = page("s6c_trad_scheduled_date.txt", issue).articles
+    assert forum.headline == "青年創業論壇下月登場"
+    assert forum.dateline is None  # `將在12月7日舉行`
+    assert library.dateline is None  # `將於十二月十五日起`
+    assert bus.dateline == issue  # `今天(12月3日)自早上六時起`: the day in brackets is today's
+
+
+@pytest.mark.parametrize(
+    "lead, expected",
+    [
+        ("本報訊 論壇將在12月7日舉行。", None),
+        ("本報訊 論壇將於十二月七日舉行。", None),
+        ("本報訊 論壇預定於12月7日舉行。", None),
+        ("本报讯 论坛将于12月7日在无锡举行。", None),
+        ("本报讯 春运将于1月26日开始,3月5日结束,共计40天。", None),  # (the plan's end too)
+        ("本报讯 今天(12月3日)自零时起,本市实行新标准。", D(2025, 12, 3)),
+        ("本报讯 记者12月2日获悉,论坛将在12月7日举行。", D(2025, 12, 2)),
+    ],
+)
+def test_read_dateline_days_ahead(lead, expected):
+    assert resolve(read_dateline(lead), D(2025, 12, 3)) == expected
+
+
+def test_bracketed_month_and_day_after_today_in_a_sentence():
+    assert resolve(lead_sentence_date("今天(12月3日)自零时起,本市实行新标准。"), D(2025, 12, 3)) == D(2025, 12, 3)
+
+
+def test_a_notice_or_an_ad_under_a_story_hides_no_closing_credit():
+    story, brief, headless = page("s6c_notice_after_story.txt", D(2025, 2, 10)).articles
+    # `……(沈丽)` / `遗失声明` / `……声明作废。`: the notice is kept after the story, as printed
+    assert story.headline == "社区书屋添新书"
+    assert names(story) == ["沈丽"]
+    assert story.paragraphs[-2:] == ("遗失声明", "无锡某某商贸有限公司遗失发票专用章一枚,声明作废。")
+    assert names(brief) == ["顾文"]
+    # `……(周航 实习生 许蓓)` / `【广告】` / the ad's lines
+    assert headless.headline_from_lead
+    assert names(headless) == ["周航", "许蓓"]
+    assert headless.paragraphs[-1].startswith("【广告】")
+
+
+def test_reporters_between_a_finished_story_and_a_headless_lead_close_the_story():
+    market, crash = page("s6c_byline_over_headless_lead.txt", D(2025, 3, 20)).articles
+    assert market.headline == "菜场改造完成"
+    assert names(market) == ["郑晓", "胡斌"]
+    assert crash.headline_from_lead and names(crash) == []
+    assert crash.dateline == D(2025, 3, 18)
+
+
+def test_an_agency_copy_without_place_or_day_is_a_lead_and_its_plan_gives_no_date():
+    wire, own = page("s6c_agency_copy_no_date.txt", D(2025, 11, 20)).articles
+    # `综合新华社电 记者从…获悉,…将于12月15日开始,次年3月10日结束`: the agency's copy, undated
+    assert wire.headline == "全国冬季旅游季将于12月启动"
+    assert (wire.source, wire.dateline, names(wire)) == ("新华社", None, [])
+    assert own.headline == "城区首座立体停车库投用"
+    assert (names(own), own.source, own.dateline) == (["范晓"], None, D(2025, 11, 19))
+
+
+def test_a_news_site_closing_the_copy_is_its_source_not_a_writer():
+    (story,) = page("s6c_closing_site_source.txt", D(2025, 11, 20)).articles
+    assert story.headline == "瓯江夜游航线开通 两岸灯光秀吸引首批游客"
+    assert (names(story), story.source) == ([], "温州网")

@@ -272,6 +272,8 @@ FURNITURE = {
     "s6c_byline_over_headless_lead.txt": {"新闻中心 > 地方新闻 > 正文", "【评论】【打印】【关闭】"},
     "s6c_agency_copy_no_date.txt": {"无锡日报", "第4版:综合"},
     "s6c_closing_site_source.txt": {"瑞安日报", "第02版:综合新闻", "本版导航", "· 瓯江夜游航线开通", "瑞安日报社 版权所有"},
+    "s6t_numbered_photos_one_title.txt": {"第A07版:图片新闻"},
+    "s6t_three_columns_interleaved.txt": {"第A06版:城事"},
 }
 
 

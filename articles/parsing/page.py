@@ -49,7 +49,7 @@ from .headlines import _PINYIN, KNOWN_COLUMN_TITLES, _is_lead, column_name, _tit
 from .issue_dates import IssueDate, infer_issue_date
 from .model import Byline, PageParseError, ParsedArticle, ParsedPage
 from .page_top import _chromy, archive_title, head_chrome, title_at_top
-from .segmentation import _AUTHOR_FIELD, _Chunk, _segment, _squashed, brief_items, brief_starts, page_shared_credit, photo_items, rejoin_column_breaks, credit_opening, related_or_item_meta, unmarked_caption
+from .segmentation import _AUTHOR_FIELD, _Chunk, _segment, _squashed, brief_items, brief_starts, page_shared_credit, photo_closed, photo_items, rejoin_column_breaks, credit_opening, related_or_item_meta, unmarked_caption
 
 
 def parse_page_bytes(
@@ -718,10 +718,11 @@ _SENTENCE_ENDS = frozenset("。!?！？”」")
 
 
 def _two_columns_interleaved(lines: list[str]) -> list[str]:
-    """PDF text of two columns read across (`标题甲` / `标题乙` / `本报讯 ……城南区三座` / `本报讯 ……位于运河`
-    / `新建的……` / `边的……`): a lead cut mid-sentence and another lead on the next line cannot be
-    one column's text, so from the two titles over them the lines alternate between the two
-    stories; each column is read in turn."""
+    """PDF text of two columns or more read across (`标题甲` / `标题乙` / `本报讯 ……城南区三座` /
+    `本报讯 ……位于运河` / `新建的……` / `边的……`): a lead cut mid-sentence and another lead on the
+    next line cannot be one column's text, so from the titles over them (as many as there are
+    such leads side by side, two to four) the lines go round the columns in turn; each column is
+    read after the other."""
     for i in range(2, len(lines) - 3):
         if (
             lines[i][-1:] not in _SENTENCE_ENDS
@@ -730,12 +731,15 @@ def _two_columns_interleaved(lines: list[str]) -> list[str]:
             and _is_lead(lines[i + 1])
             and not is_terminated(lines[i])
             and not is_terminated(lines[i + 1])
-            and _title_like(lines[i - 2])
-            and _title_like(lines[i - 1])
-            and not is_terminated(lines[i - 2])
         ):
-            both = lines[i - 2 :]
-            return [*lines[: i - 2], *both[0::2], *both[1::2]]
+            n = 2
+            while n < 4 and i + n < len(lines) and lines[i + n][-1:] not in _SENTENCE_ENDS and _is_lead(lines[i + n]) and not is_terminated(lines[i + n]):
+                n += 1
+            if i < n or len(lines) - i < 2 * n:
+                continue
+            if all(_title_like(lines[i - k]) for k in range(1, n + 1)) and not is_terminated(lines[i - n]):
+                cols = lines[i - n :]
+                return [*lines[: i - n], *(x for c in range(n) for x in cols[c::n])]
     return lines
 
 
@@ -751,7 +755,7 @@ def _captions_over_titles(lines: list[str]) -> list[str]:
         return lines
     out = list(lines)
     for i in range(len(out) - 2):
-        if out[i][-1:] in ")）" and _caption_with_note(out[i]) and (i == 0 or is_terminated(out[i - 1])) and _title_like(out[i + 1], strict=True) and not is_terminated(out[i + 1]) and len(out[i + 2]) >= 40:
+        if out[i][-1:] in ")）" and _caption_with_note(out[i]) and (i == 0 or is_terminated(out[i - 1]) and not photo_closed(out[i - 1])) and _title_like(out[i + 1], strict=True) and not is_terminated(out[i + 1]) and len(out[i + 2]) >= 40:
             out[i], out[i + 1] = out[i + 1], out[i]
     return out
 

@@ -167,8 +167,8 @@ def _title_over_item_meta(lines: list[str], j: int) -> int | None:
     if not _title_like(lines[j]):
         return None
     labelled = bool(_RELATED_LABEL.fullmatch(lines[j - 1].strip()))
-    if not labelled and not (len(lines[j - 1]) <= 80 and _NOTE_AT_END.search(lines[j - 1].strip()) and _item_meta(lines[j - 1])):
-        return None
+    if not labelled and not (len(lines[j - 1]) <= 80 and _NOTE_AT_END.search(lines[j - 1].strip()) and _item_meta(lines[j - 1]) and not is_photo_line(lines[j - 1])):
+        return None  # (a caption closed by its photographer's credit is a photo story's, not a list item's meta)
     top = k = j - 2 if labelled else j - 1
     while k >= 0 and j - k <= 6 and _item_meta(lines[k]):
         k -= 1
@@ -381,7 +381,22 @@ def brief_starts(lines: list[str]) -> list[int]:
     before = lines[: first - 1] if heading else lines[:first]
     if not (_closed(before) or heading and _BRIEF_COLUMN_WORD.search(fold(lines[first - 1]).strip())):
         return []
+    if heading and not column_name(lines[first - 1]) and _photo_series(lines, best):
+        return []  # numbered photos under one headline (运河边的秋日 / ①……。 / 记者 张强 摄 / ②……): one story
     return best
+
+
+def _photo_series(lines: list[str], starts: list[int]) -> bool:
+    """Is each marked item a photo's caption closed by its own credit (`①……。(记者 X 摄)`, or
+    the caption and its credit on the next line), with nothing else, up to the last credit?"""
+    for a, b in zip(starts, [*starts[1:], len(lines)]):
+        run = lines[a:b]
+        close = next((k for k, x in enumerate(run) if photo_closed(x)), None)
+        if close is None or close > 2 or any(_is_lead(x) for x in run[: close + 1]):
+            return False
+        if b < len(lines) and close != len(run) - 1:
+            return False  # (text between a credit and the next mark: no photo series)
+    return True
 
 
 # the names brief columns go by: 要闻速览, 三秦短波, 新闻快讯, 天下速递, 国际简讯, 社会扫描 ...

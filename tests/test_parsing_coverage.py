@@ -274,6 +274,16 @@ FURNITURE = {
     "s6c_closing_site_source.txt": {"瑞安日报", "第02版:综合新闻", "本版导航", "· 瓯江夜游航线开通", "瑞安日报社 版权所有"},
     "s6t_numbered_photos_one_title.txt": {"第A07版:图片新闻"},
     "s6t_three_columns_interleaved.txt": {"第A06版:城事"},
+    # a paper's page head at the top (name, date, number and section; the page's editors)
+    "s6t_page_head_top.txt": {"某某日报", "2025年10月2日 星期四"},
+    "s6t_bracketed_dispatch_titles.txt": {"某某日報 大柔佛 C3", "2025年10月2日 星期四"},
+    "s6t_photo_page_captions.txt": {"某某晚报 2025年10月2日 星期四", "第A12版:视觉"},
+    "s6t_repeated_page_label_items.txt": {
+        "某某晚报数字报",
+        "• A7",
+        "2025年10月2日/星期四/副刊部主编/责编 张明 / 美编 李强 / 校对 王芳   E-mail:fukan@example.com",
+        "2025年10月2日/星期四/副刊部主编/责编 张明 / 美编 李强 / 校对 王芳",
+    },
 }
 
 

@@ -43,3 +43,43 @@ def test_pdf_text_of_three_columns_read_across():
     assert "".join(first.paragraphs).endswith("出门再也不用踩水坑了。")
     assert "".join(second.paragraphs).endswith("老年人凭卡就餐可享受八折优惠。")
     assert "".join(third.paragraphs).endswith("每晚运行至十点。")
+
+
+def test_a_papers_page_head_at_the_top_is_no_title():
+    parsed = page("s6t_page_head_top.txt")
+    assert titles(parsed) == ["城郊万亩稻田开镰收割 今年亩产预计超过六百公斤", "全市秋粮收购工作启动"]
+    assert (parsed.page_label, parsed.page_section) == ("5", "要闻")
+    assert [(c.role, c.names) for c in parsed.credits] == [("责任编辑", ("王芳",)), ("版式", ("李强",))]
+    first = parsed.articles[0]
+    # the editor's note over the title goes with the story under it, not as its own item
+    assert first.editor_note.startswith("【编者按】") or "秋收时节" in first.editor_note
+    assert [b.name for b in first.bylines] == ["陈刚"] and first.dateline == D(2025, 10, 1)
+
+
+def test_a_photo_page_titled_photos_and_untitled_captions_each_an_item():
+    parsed = page("s6t_photo_page_captions.txt")
+    assert titles(parsed) == ["桂花开了", "湖面上的白鹭", "(from lead)", "(from lead)"]
+    first, second, third, fourth = parsed.articles
+    assert first.bylines == () and first.photo_credits == ("王明 摄",)
+    # a titled photo whose caption is all its text: the caption is the text, not a caption
+    assert second.paragraphs == ("昨天清晨,几只白鹭在湖面上低飞觅食,构成一幅生动的秋景图。",)
+    assert [b.name for b in second.bylines] == ["李华"]
+    assert third.dateline == D(2025, 9, 30) and third.photo_credits == ("通讯员 张伟 摄",)
+    assert fourth.paragraphs == ("国庆假期首日,古运河畔的游船码头迎来客流高峰。",)
+    assert fourth.photo_credits == ("周丽 摄",)
+
+
+def test_bracketed_dispatches_under_titles_wrapped_over_two_lines():
+    parsed = page("s6t_bracketed_dispatch_titles.txt")
+    assert titles(parsed) == ["新山华社举办 中秋提灯晚会", "居銮图书馆 延长开放时间"]
+    assert parsed.page_label == "C3"
+    first, second = parsed.articles
+    assert first.paragraphs[0].startswith("(新山1日讯)")
+    assert [a.dateline for a in parsed.articles] == [D(2025, 10, 1), D(2025, 9, 30)]
+    assert second.section == "简讯"
+
+
+def test_a_page_label_and_date_line_printed_again_between_items():
+    parsed = page("s6t_repeated_page_label_items.txt")
+    assert titles(parsed) == ["老街的秋天", "外婆的桂花糕", "一封旧信"]
+    assert all(len(a.paragraphs) == 1 for a in parsed.articles)

@@ -60,9 +60,9 @@ _PLACED = re.compile(
 )
 # 本报合肥18日电, 【新华社重庆十四日电】: the day only, in the month or the one before
 _DAY_ONLY = re.compile(
-    r"^[【\[]?据?(?:本报|新华社|中新社|人民日报|新华网|中新网|人民网)(?:驻)?[\u4e00-\u9fff·]{0,10}?"
+    r"^(?:[【\[]?据?(?:本报|新华社|中新社|人民日报|新华网|中新网|人民网)(?:驻)?[\u4e00-\u9fff·]{0,10}?|[(（](?![^)）]*(?:社|记者|報|报))[\u4e00-\u9fff]{2,6}?)"
     rf"(\d{{1,2}}|{_CN_NUMBER})日(?:专)?[电讯]"
-)
+)  # (and a Malaysian paper's dispatch in brackets: `(槟城10日讯)`)
 
 
 _QUOTED_SPAN = re.compile(r"“[^“”]{0,120}”|「[^「」]{0,120}」")

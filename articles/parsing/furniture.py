@@ -34,6 +34,10 @@ _STRONG_FOOTER = [
         rf"^({_CREDIT_ROLES})\s*:\s*[\u4e00-\u9fff·、,\s]{{1,40}}$",
         # the page's credits on one line: 编辑:王学钧 美编:宫照阳 组版:商进
         rf"^(({_CREDIT_ROLES})\s*:\s*[\u4e00-\u9fff·]{{2,4}}\s*){{2,}}$",
+        # the page's date with its editors: 2024年11月24日/星期日/文化副刊部主编/责编 X / 美编 Y / 校对 Z
+        rf"^\d{{4}}年\d{{1,2}}月\d{{1,2}}日[^。!?，,]{{0,60}}({_CREDIT_ROLES}|主编)\s*[:：]?\s*[\u4e00-\u9fff·]{{2,4}}[^。!?，,]{{0,100}}$",
+        # the same without colons, perhaps with bars: 责任编辑 张露 | 版式 陈洋, 编辑 孙燕  校对 马丽
+        rf"^(({_CREDIT_ROLES})\s*[:：]?\s*[\u4e00-\u9fff·]{{2,4}}\s*[|｜/]?\s*){{2,}}$",
         r"^\S{0,6}新媒体矩阵$",
         rf"^(?![^:]*(拨打|致电|可|请|或|的))[\u4e00-\u9fff]{{0,12}}(热线|电话|服务台)\s*:?\s*{_PHONE}$",
         r"^版权声明$",
@@ -109,15 +113,105 @@ _WEAK_FOOTER = [
         r"^(地址|邮编|联系电话|传真|网址|电子邮箱|邮箱)\s*:\s*[^。]{0,60}$",
         r"^[\u4e00-\u9fff]{2,4}\s*[\]】]$",  # the end of a bracketed box cut over two lines
         r"^[\u4e00-\u9fff]{2,6}网$",  # a site's name alone (大公网), next to its banner
+        r"^[•·●]?\s*[A-Z]\d{1,2}$",  # a page's label alone (`• A5`), next to its date line
         r"^(标准|大|中|小|特大|较大|较小)$",  # a font-size toolbar's choices, one a line (字号 / 放大 / 标准)
     )
 ]
 _CREDIT = re.compile(rf"^({_CREDIT_ROLES})\s*:\s*(.+)$")
+_CREDIT_PAIR = re.compile(rf"({_CREDIT_ROLES})\s*[:：]?\s*([\u4e00-\u9fff·]{{2,4}})(?=\s|[|｜/]|$)")
 
 # An e-paper page line: 第A02版:要闻, 第04版：综合新闻, 第1版(要闻)
 _PAGE_LINE = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,10}(?:报|刊)\s+(?=\d{4}年))?(?:\d{4}年\d{1,2}月\d{1,2}日\s*|当前版\s*:\s*|版面\s*:\s*)?第?\s*([A-Za-z]{0,2}\d{1,3}|[A-Za-z]\d{4}|0{2,4}\d{1,3})\s*版\s*(?::\s*|\(\s*)?([\u4e00-\u9fff·][\u4e00-\u9fff· ]{0,11})?\)?\s*(?:PDF版?)?(?:[\s|｜]*(?:上一版|下一版|上一篇|下一篇|\d{1,2}))*[\s|｜]*$"
 )
+# A paper's page head at the top of a page (its masthead's strip): the paper's name, the date,
+# the page number and the section, in any order, some of them run together: `3 要闻`,
+# `A14  读者·评论`, `星洲日報 大柔佛 C3`, `2019年3月11日 星期一 N6`, `光明日報 北馬`,
+# `台灣新報2022_01_05要聞`, `• A5`
+_HEAD_PAPER = r"[\u4e00-\u9fff]{1,8}(?:日报|日報|晚报|晚報|时报|時報|新报|新報|商报|商報|早报|早報|晨报|晨報|都市报|都市報)(?:[·・][\u4e00-\u9fff]{2,6})?"
+_HEAD_PAPER_SHORT = r"[\u4e00-\u9fff]{2,4}[报報](?:[·・][\u4e00-\u9fff]{2,6})?"
+_HEAD_DATE = r"\d{4}\s*[年_\-./]\s*\d{1,2}\s*[月_\-./]\s*\d{1,2}\s*日?|(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]"
+_HEAD_LETTERED = r"(?:第\s*)?[A-Za-z]{1,2}\d{1,3}(?:\s*版)?"
+_HEAD_NUMBER = r"(?:第\s*)?\d{1,2}(?:\s*版)?"
+_HEAD_SECTION = r"[\u4e00-\u9fff]{2,6}(?:[·・][\u4e00-\u9fff]{2,6})?"
+_HEAD_TOKEN = re.compile(
+    rf"(?P<digital>数字报|數字報|电子版|電子版|电子报|電子報)|(?P<paper>{_HEAD_PAPER})|(?P<short>{_HEAD_PAPER_SHORT})|(?P<date>{_HEAD_DATE})"
+    rf"|(?P<lettered>{_HEAD_LETTERED})(?![\dA-Za-z])|(?<![^\s|｜/])(?P<number>{_HEAD_NUMBER})(?=$|\s)|(?P<section>{_HEAD_SECTION})|(?P<latin>[A-Z][A-Z ]{{3,30}}[A-Z])"
+)
+
+
+def page_head(line: str) -> tuple[str | None, str | None, str] | None:
+    """``(label, section, how)`` when ``line`` can be a page head, else None. ``how`` is "head"
+    for a head for certain: a label alone with letters (`A5`), a page number or label with a
+    paper's name, a date or a section's label (`A07 豫览`), a paper's name with its edition
+    (`光明日報 北馬`); "number" for a number before a label (`3 要闻`), a head only beside another;
+    "part" for a date, a paper's name or its Latin name alone, part of a head beside one."""
+    f = fold(line).strip().lstrip("•·●▪ ")
+    if not f or len(f) > 40 or re.search(r"[。!?,，;；、:：“”\"()（）《》]", f):
+        return None
+    kinds: list[tuple[str, str]] = []
+    at = 0
+    while at < len(f):
+        if f[at] in " \t|｜/_-":
+            at += 1
+            continue
+        m = _HEAD_TOKEN.match(f, at)
+        if not m or m.end() == at:
+            return None
+        kinds.append((m.lastgroup or "", m.group()))
+        at = m.end()
+    names = [k for k, _ in kinds]
+    if "short" in names:
+        # a name ending in 报 alone (大河报) is a paper's only beside its label, date or 数字报
+        if not ("digital" in names or "date" in names or "lettered" in names):
+            return None
+        names = ["paper" if k == "short" else k for k in names]
+    labels = [v for k, v in kinds if k in ("lettered", "number")]
+    sections = [v for k, v in kinds if k == "section"]
+    if len(labels) > 1 or len(sections) > 2 or not kinds:
+        return None
+    label = re.sub(r"[第版\s]", "", labels[0]).upper() if labels else None
+    section = sections[-1] if sections else None
+    if names == ["lettered"]:
+        return label, None, "head"
+    if labels and ("paper" in names or "date" in names or "digital" in names):
+        return label, section, "head"
+    if labels and "number" not in names and sections:
+        return label, section, "head"  # (A07 豫览)
+    if labels and len(kinds) == 2 and names == ["number", "section"]:
+        return label, section, "number"  # `3 要闻`
+    if names.count("paper") == 1 and not labels and len(sections) <= 1 and len(kinds) <= 4:
+        if sections or "digital" in names:
+            return None, section, "head"  # `光明日報 北馬`, `大河报·豫视频 数字报`
+        return None, None, "part"  # `楚天都市报 2020年01月10日 星期五`
+    if names and all(k in ("date", "latin") for k in names):
+        return None, None, "part"
+    return None
+
+
+def top_page_head(lines: list[str]) -> tuple[int, tuple[str | None, str | None] | None]:
+    """How many of the page's first lines are its head, and the (label, section) it gives."""
+    n = 0
+    found: list[tuple[str | None, str | None, str]] = []
+    while n < min(len(lines), 6):
+        got = page_head(lines[n])
+        if got is None:
+            break
+        found.append(got)
+        n += 1
+    hows = [h for _, _, h in found]
+    if "head" not in hows and not ("number" in hows and "part" in hows):
+        # (nothing certain: a date or a name alone is left to the page-top reading)
+        return 0, None
+    while n and found[n - 1][2] == "part" and n - 1 > max(i for i, h in enumerate(hows) if h != "part"):
+        n -= 1  # (a date alone after the head: left to the page-top reading, which drops it)
+        found.pop()
+        hows.pop()
+    label = next((lab for lab, _, _ in found if lab), None)
+    section = next((sec for lab, sec, _ in found if sec and lab == label), None) or next((sec for _, sec, _ in found if sec), None)
+    return n, (label, section) if label or section else None
+
+
 # 第5版(国内专页(教科文)): a section name that has brackets of its own
 _PAGE_LINE_NESTED = re.compile(r"^第\s*([A-Za-z]{0,2}\d{1,3})\s*版\s*\(([^()]{1,12}\([^()]{1,10}\)[^()]{0,6})\)$")
 # Web and e-paper furniture words; a line made only of them (and brackets) is navigation.
@@ -392,6 +486,9 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
         or len(top) <= 6 and any(_web_meta(fold(x).strip()) for x in lines[1:12])
     ):
         i = 1
+    # the page's head at its top (its number, date, paper and section)
+    skip, head = top_page_head(lines[i : i + 6])
+    i += skip
     while i < len(lines):
         if _footer_strength(lines[i]) == 0:
             kept.append(lines[i])
@@ -444,6 +541,8 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
                 if m:
                     names = tuple(n for n in re.split(r"[\s、,]+", m.group(2)) if n)
                     credits.append(Credit(role=m.group(1), names=names))
+                elif _CREDIT_PAIR.match(f) and not _PAGE_LINE.match(f):
+                    credits.extend(Credit(role=r, names=(n,)) for r, n in _CREDIT_PAIR.findall(f))
                 page = _PAGE_LINE.match(f) or _PAGE_LINE_NESTED.match(f)
                 if page:
                     section = re.sub(r"(\s*(上一版|下一版|上一篇|下一篇))+$", "", page.group(2) or "").strip() or None
@@ -466,6 +565,8 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
         labels = [(label, section) for _, label, section in page_lines]
         own = [x for x in labels if labels.count(x) > 1]
     label, section = own[0] if own else (None, None)
+    if label is None and head is not None:
+        label, section = head
     paper = papers[0] if papers and len(set(papers)) == 1 else None
     # the same page's line printed before several items, each time with text after it
     own_lines = [index for index, lab, _ in page_lines if lab == label and sum(x in at for x in range(index - 2, index + 3)) < 3]

@@ -49,7 +49,7 @@ from .headlines import _PINYIN, KNOWN_COLUMN_TITLES, _is_lead, column_name, _tit
 from .issue_dates import IssueDate, infer_issue_date
 from .model import Byline, PageParseError, ParsedArticle, ParsedPage
 from .page_top import _chromy, archive_title, head_chrome, title_at_top
-from .segmentation import _AUTHOR_FIELD, _Chunk, _segment, _squashed, brief_items, brief_starts, page_shared_credit, photo_closed, photo_items, rejoin_column_breaks, credit_opening, related_or_item_meta, unmarked_caption
+from .segmentation import _AUTHOR_FIELD, _Chunk, _segment, _squashed, brief_items, brief_starts, page_shared_credit, photo_closed, closing_credit, photo_items, rejoin_column_breaks, credit_opening, related_or_item_meta, unmarked_caption
 
 
 def parse_page_bytes(
@@ -1017,6 +1017,7 @@ def _read_article(chunk: _Chunk) -> _Draft:
     # (a web list item's meta and related links over a paragraph opening with its credit)
     meta_over_credit = bool(chunk.headline_lines) and any(credit_opening(x) for x in chunk.body_lines[1:7])
     credited = photos_follow = False  # a credit line was read / `(附图片)` came after it
+    captions_alone = not chunk.headline_lines and len(chunk.body_lines) <= 3 and (photo_closed(chunk.body_lines[-1]) or closing_credit(chunk.body_lines[-1])) and is_caption_line(chunk.body_lines[0].strip())
     for n, raw in enumerate(chunk.body_lines):
         line = raw.strip()
         if photos_follow and len(line) <= 100 and not _is_lead(line):
@@ -1044,13 +1045,19 @@ def _read_article(chunk: _Chunk) -> _Draft:
         if n == 0 and chunk.headline_lines and n + 1 < len(chunk.body_lines) and len(chunk.body_lines[1]) >= 40 and _caption_with_note(line):
             _add_caption(d, line)  # a photo's caption closed by its source's note (`……。(政府新聞處)`)
             continue
-        if n == 0 and not text_lines and chunk.headline_lines and unmarked_caption([chunk.headline_lines[-1], *chunk.body_lines], 1):
+        if n == 0 and not text_lines and chunk.headline_lines and unmarked_caption([chunk.headline_lines[-1], *chunk.body_lines], 1) and any(
+            len(x) >= 20 and not _credit_line(x) for x in chunk.body_lines[2:]
+        ):  # (with text under the byline: a titled photo's caption alone is its text)
             _add_caption(d, line)  # a photo's caption with no mark, between the title and its byline
             continue
         if is_caption_line(line):
             rest = _CAPTION_MARK.sub("", line, count=1).strip()
             if rest:
                 _add_caption(d, line)
+                if captions_alone and len(rest) >= 8:
+                    # a photo with no title over it, its caption and its credit only (`▲……。` /
+                    # `(X 摄)`): an item whose text is the caption
+                    text_lines.append(_CAPTION_MARK.sub("", d.captions[-1], count=1).strip() if d.captions else rest)
             else:
                 caption_next, marker = True, line  # `图:` alone: the caption is the next line
             continue

@@ -226,6 +226,8 @@ def _segment(lines: list[str], *, database_item: bool = False) -> list[_Chunk]:
                 break
             if _is_lead(lines[k]) or _is_byline_line(lines[k]):
                 break
+            if _title_like(lines[k]) and not is_terminated(lines[k]):
+                break  # (a note over the title, 【编者按】… / 标题 / 本报讯: the title is under it)
         if j >= 0 and column_name(lines[j]) and not _marked_byline(lines, i):
             # a section's label straight over the lead (菲國新聞 / 中新社…電): the item's
             # column, and the item has no printed title
@@ -691,7 +693,8 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
             current = _Chunk(section=section, headline_lines=[], body_lines=[])
             chunks.append(current)
         current.body_lines.append(line)
-        prev_done = is_terminated(line) or is_apart_line(line) or read_more_line(line) or _names_close(line)
+        # (a photo's credit alone closes its caption: `……打卡。` / `(陈钢 摄)` / the next title)
+        prev_done = is_terminated(line) or is_apart_line(line) or read_more_line(line) or _names_close(line) or ("摄" in line or "攝" in line) and is_photo_credit_line(line)
         # (or by a site's meta line under it: `- 有線新聞` / `- 2025年03月18日`)
         closed_by_credit = is_photo_credit_line(line) or is_photo_line(line) or item_meta_line(line)
         if (
@@ -732,8 +735,10 @@ def photo_items(chunk: _Chunk) -> list[_Chunk]:
     is an item of its own. Only where every line belongs to such a short run (its text, perhaps a
     `图为` line, then the credit) and there are two runs or more; under a real headline the
     captions are one photo story's, and a story with a lead is never split."""
-    if len(chunk.body_lines) < 2 or any(not column_name(h) for h in chunk.headline_lines):
+    if len(chunk.body_lines) < 2:
         return [chunk]
+    if any(not column_name(h) for h in chunk.headline_lines):
+        return _captions_after_photo_story(chunk)
     runs: list[list[str]] = []
     run: list[str] = []
     for line in chunk.body_lines:
@@ -750,6 +755,29 @@ def photo_items(chunk: _Chunk) -> list[_Chunk]:
         return [chunk]
     section = chunk.section or next((column_name(h) for h in chunk.headline_lines), None)
     return [_Chunk(section=section, headline_lines=[], body_lines=r) for r in runs]
+
+
+def _captions_after_photo_story(chunk: _Chunk) -> list[_Chunk]:
+    """A titled photo story (a caption or two closed by the photo's credit), then marked captions
+    each closed by its own credit with no title over them (`▲……。` / `(朱 琳 文/摄)`, `图:……。`
+    / `(X 摄)`): the untitled photos are items of their own, as on a photo page."""
+    body = chunk.body_lines
+    first = next((k for k, x in enumerate(body) if photo_closed(x)), None)
+    if first is None or first > 2 or first == len(body) - 1 or any(_is_lead(x) for x in body[: first + 1]):
+        return [chunk]
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for line in body[first + 1 :]:
+        run.append(line)
+        if photo_closed(line) or len(run) > 1 and closing_credit(line):  # (`(朱 琳 文/摄)`)
+            if len(run) > 2 or not is_caption_line(run[0].strip()) or _is_lead(run[0]):
+                return [chunk]
+            runs.append(run)
+            run = []
+    if run or not runs:
+        return [chunk]
+    head = _Chunk(section=chunk.section, headline_lines=chunk.headline_lines, body_lines=body[: first + 1])
+    return [head, *(_Chunk(section=chunk.section, headline_lines=[], body_lines=r) for r in runs)]
 
 
 _LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}")

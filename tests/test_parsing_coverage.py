@@ -271,6 +271,15 @@ FURNITURE = {
     "s6c_notice_after_story.txt": {"江南晚报", "2025年02月10日 星期一", "第A05版:城事"},
     "s6c_byline_over_headless_lead.txt": {"新闻中心 > 地方新闻 > 正文", "【评论】【打印】【关闭】"},
     "s6c_agency_copy_no_date.txt": {"无锡日报", "第4版:综合"},
+    "s6c_letters_page.txt": {"城南日报 2025年3月6日 星期四", "第7版:评论·读者"},
+    "s6c_malaysian_datelines.txt": {"南洋商报 北马 N4", "2025年3月11日 星期二"},
+    "s6c_web_copy_credits.txt": {"网易首页 > 新闻中心 > 国内新闻 > 正文", "来源:城南商报  2024-11-20 07:30", "免责声明:本内容不代表本站观点。"},
+    "s6c_backslash_credit.txt": {"城南在线 > 城南新闻 > 原创新闻 > 正文"},
+    # (a list's title line with its posting day and credit: the day is the site's)
+    "s6c_team_credit_list.txt": {
+        "即時新聞", "« 上一頁 1 2 3 下一頁 »", "城南藝術節五月舉行 預算約一千萬 展演十九套外地及本地節目 2024年03月13日|文:城南採訪組",
+        "城南大橋今晚封閉維修 巴士改道 駕駛人宜預留時間 2024年03月12日|文:記者王小明",
+    },
     "s6c_closing_site_source.txt": {"瑞安日报", "第02版:综合新闻", "本版导航", "· 瓯江夜游航线开通", "瑞安日报社 版权所有"},
     "s6t_numbered_photos_one_title.txt": {"第A07版:图片新闻"},
     "s6t_three_columns_interleaved.txt": {"第A06版:城事"},

@@ -118,3 +118,58 @@ def test_a_news_site_closing_the_copy_is_its_source_not_a_writer():
     (story,) = page("s6c_closing_site_source.txt", D(2025, 11, 20)).articles
     assert story.headline == "瓯江夜游航线开通 两岸灯光秀吸引首批游客"
     assert (names(story), story.source) == ([], "温州网")
+
+
+def test_a_letters_page_credits_readers_and_commentators():
+    commentary, letter, signed, marked = page("s6c_letters_page.txt", D(2025, 3, 6)).articles
+    # `本报评论员` under the title: the paper's commentary, no one named, no part of the title
+    assert (commentary.headline, names(commentary)) == ("让老街的烟火气留下来", [])
+    assert commentary.byline_printed == "本报评论员"
+    # `读者 孙志强`: the reader who wrote the letter
+    assert (letter.headline, [(b.name, b.role) for b in letter.bylines]) == ("楼道里的灯终于亮了", [("孙志强", "读者")])
+    # `■ 城南晚报评论员 韩 冰`: a commentator's name spaced to line up
+    assert (signed.headline, names(signed)) == ("年货市场也要守规矩", ["韩冰"])
+    # `□读者 马丽娟(城南区枫林路)`: where the reader lives, in brackets, is no section
+    assert (marked.headline, names(marked), marked.section) == ("公交车上的让座", ["马丽娟"], None)
+    assert marked.dateline == D(2025, 3, 4)
+
+
+def test_malaysian_datelines_and_reported_by_credits():
+    ferry, fair, rice = page("s6c_malaysian_datelines.txt", D(2025, 3, 11)).articles
+    # `(槟城10日讯)` opens the story as a lead: its day dates it; `报道:陈慧玲` is the writer,
+    # `摄影:林国强` the photographer
+    assert " ".join(x for x in (ferry.kicker, ferry.headline, ferry.subheadline) if x) == "槟城渡轮码头 增设候船座椅"
+    assert (names(ferry), ferry.photo_credits, ferry.dateline) == (["陈慧玲"], ("摄影:林国强",), D(2025, 3, 10))
+    # each brief's own dispatch: the title over it is its own, the day its report's (the dispatch
+    # day wins over the days ahead its sentence names)
+    assert (fair.headline, fair.dateline) == ("亚罗士打书展 下周登场", D(2025, 3, 9))
+    assert (rice.headline, rice.dateline) == ("居林义山捐米", D(2025, 3, 9))
+
+
+def test_a_web_copys_html_and_credits():
+    (story,) = page("s6c_web_copy_credits.txt", D(2024, 11, 20)).articles
+    # `<h1>…</h1>`: markup, no part of the title
+    assert story.headline == "城西湿地公园芦苇进入最佳观赏期 周末增开接驳车"
+    # `城南商报-云端新闻记者 徐立 …`: the paper and its app joined by a hyphen; `摄影 唐晓` apart
+    assert names(story) == ["徐立", "钟雨桐", "葛明"]
+    assert "唐晓 摄" in story.photo_credits
+    # `图说:…`: a caption (its credit with `(下同)` a photo credit), not the lead
+    assert story.captions == ("图说:今天上午,市民在湿地公园的栈道上拍摄芦苇",)
+    assert "城南商报记者 唐晓 摄(下同)" in story.photo_credits
+    assert story.dateline == D(2024, 11, 19)  # `周二下午,…` in a Wednesday issue
+
+
+def test_a_backslash_for_the_slash_in_a_writers_credit():
+    (story,) = page("s6c_backslash_credit.txt", D(2025, 1, 21)).articles
+    # `(记者 邵峰 文\摄)`: the writer took the photos: a byline, no photo credit
+    assert names(story) == ["邵峰"]
+    assert story.photo_credits == ()
+
+
+def test_a_newsrooms_team_credited_is_no_person():
+    festival, bridge = page("s6c_team_credit_list.txt", D(2024, 3, 13)).articles
+    # `文:城南採訪組`: kept as printed, no byline
+    assert (names(festival), festival.byline_printed) == ([], "文:城南採訪組")
+    assert festival.dateline is None  # `將於5月3日起至6月7日舉行`
+    assert (names(bridge), bridge.dateline) == (["王小明"], D(2024, 3, 12))
+

@@ -293,6 +293,7 @@ def _unit_name(tok: str) -> bool:
     return not has_surname(tok) or len(tok) >= 3 and tok[1] in _UNIT_LETTERS
 
 
+_TEAMS = ("采访组", "採訪組", "报道组", "報道組", "新闻组", "新聞組", "编辑部", "編輯部", "团队", "團隊", "小组", "小組", "工作室")
 _DONE_WORDS = ("整理", "编译", "报道", "采写")
 _NAME_THEN_ROLE = re.compile(r"((?:记者|通讯员|实习生)[\u4e00-\u9fff]{2,3}?)(?=(?:本报)?(?:见习记者|实习记者|记者|通讯员|实习生))")
 # any newsroom's reporter glued to the name: `镇江报业全媒体记者陈洁`, `某某传媒首席记者王五`
@@ -300,6 +301,8 @@ _ANY_ROLE_GLUED = re.compile(r"[\u4e00-\u9fff]{2,12}?记者")
 
 
 def _people(inner: str, *, need_role: bool = False) -> tuple[Byline, ...]:
+    if "\\" in inner:
+        inner = inner.replace("\\", "/")  # `(记者 叶海 文\摄)`: a backslash for the slash
     author = re.match(r"^(作者|撰文|文)\s*:\s*", inner)
     if author:  # (作者:及亚静 张普), (作者:蒯伊安 学校:北京小学): the names up to the next field
         inner = re.split(r"\s+\S{1,6}:", inner[author.end() :])[0]
@@ -399,8 +402,8 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     # `■本报记者 李明`: a mark some papers print before the byline line
     # `■本报记者 李明`, `——本报辽宁分社记者胡婧怡`: marks printed before a byline line
     f = fold(line).strip().lstrip("■□●◆◎★☆—-－―").strip()
-    if "╱" in f or "∕" in f or "譯" in f:
-        f = f.replace("╱", "/").replace("∕", "/").replace("譯", "译")  # (╱, ∕: slashes Taiwan's papers print)
+    if "╱" in f or "∕" in f or "譯" in f or "\\" in f:
+        f = f.replace("╱", "/").replace("∕", "/").replace("譯", "译").replace("\\", "/")  # (╱, ∕: slashes Taiwan's papers print)
     if "(" in f and _PINYIN_IN_CREDIT.search(f):
         f = _PINYIN_IN_CREDIT.sub("", f)  # `■本報(bào)記者 劉化迪`: a converter's reading aid
     if f[:2].isdigit() and (stamp := _TIME_STAMP.match(f)):
@@ -413,6 +416,8 @@ def byline_line(line: str) -> tuple[Byline, ...]:
         f = f.replace(",、", "、")  # `新華社記者甲,、乙`: a copy whose every comma was doubled
     if "+" in f:
         f = re.sub(r"(?<=[\u4e00-\u9fff])\+(?=记者)", "", f)  # `现代快报/现代+记者 X`: the app's name
+    if "-" in f[:12] and (hyphened := _NEWSROOMS_HYPHENED.match(f)):
+        f = f"{hyphened.group(1)}/{f[hyphened.end(1) + 1 :]}"  # `成都商报-红星新闻记者 袁野`: the paper and its app
     # a mark lost to a wrong encoding before the role: `N海都记者 陈文浩`
     if f[:1].isascii() and f[:1].isalpha() and re.match(r"^[A-Za-z][\u4e00-\u9fff]{0,8}(记者|通讯员|邦邦)", f):
         f = f[1:]
@@ -438,10 +443,16 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     if filed and all(has_surname(n) and not _role_token(n) for n in re.split(r"[、\s]+", filed.group(1))):
         # `張三／台北報導`, `張三、李四/綜合報導` (中國時報): the reporters and where they filed from
         return tuple(Byline(n) for n in re.split(r"[、\s]+", filed.group(1)))
-    marked = _DESCRIBED_WRITER.fullmatch(f) if line.strip()[:1] in "■□" else None
+    marked = None
+    if line.strip()[:1] in "■□":
+        # `□读者 张建华(武汉市江岸区)`: where the writer lives, in brackets after the name
+        g = re.sub(r"(?<=[\u4e00-\u9fff])\s*\([\u4e00-\u9fff]{2,12}\)$", "", f) if f.endswith(")") else f
+        marked = _DESCRIBED_WRITER.fullmatch(g) or _DESCRIBED_WRITER.fullmatch(_spaced_pair(g))
     if marked and all(has_surname(n) for n in marked.group(2).split()):
         # `□热心读者 石晓峰`, `■特约撰稿人 王明`: the mark of a byline line, who they are, the name
         return tuple(Byline(n, marked.group(1)) for n in marked.group(2).split())
+    if "读者" in f[:6] and (reader := _READER_LINE.fullmatch(f)) and has_surname(reader.group(2)):
+        return (Byline(reader.group(2), reader.group(1)),)  # `读者 吴建国` over a reader's letter: its writer
     if len(f) > 80 or not _ROLE_HINT.search(f):
         return ()
     pipe = re.match(r"^(作者|文|撰文|记者|采写)\s*[|｜丨]\s*(\S.*)$", f)
@@ -494,18 +505,30 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     return people if len(people) <= 8 else ()
 
 
+_NEWSROOMS_HYPHENED = re.compile(r"([\u4e00-\u9fff]{2,8}(?:报|社|台|网))-(?=[\u4e00-\u9fff]{2,8}记者)")
 _PINYIN_IN_CREDIT = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 _TIME_STAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+")
 _WHERE_PRINTED = re.compile(r"\s*《\s*[^《》]{2,12}?\s*》\s*[(（]\s*\d{4}年\d{1,2}月\d{1,2}日\s*[A-Za-z]?\d{0,3}\s*版?\s*[)）]$")
 _NAME_WITH_NOTE = re.compile(r"([\u4e00-\u9fff·]{2,4})\s*\((?:作者|笔者)?[系为是][^()]{2,30}\)")
 _FILED_FROM = re.compile(r"([\u4e00-\u9fff·]{2,4}(?:[、\s]+[\u4e00-\u9fff·]{2,4}){0,4})\s*/\s*[\u4e00-\u9fff]{0,6}(?:\d{1,2}日)?报[导道]")
 _EDITORS_AFTER = re.compile(r"(?<=\S)\s+(?:编辑|責編|责编|责任编辑|校对|校對|审核|审校|美编|终审|值班编辑)(?:\s*[:：]\s*|\s+)\S.*$")
+_SPACED_PAIR_AT_END = re.compile(r"(?<=\s)([\u4e00-\u9fff])\s([\u4e00-\u9fff])$")
+
+
+def _spaced_pair(f: str) -> str:
+    """`楚天都市报评论员 周 然`: a two-character name spaced to line up with three, as one."""
+    return _SPACED_PAIR_AT_END.sub(r"\1\2", f) if len(f) > 4 and f[-2:-1] == " " else f
+
+
 _DESCRIBED_WRITER = re.compile(
-    r"([\u4e00-\u9fff]{1,7}[者员人生师友民长家手官])\s+([\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3})"
+    r"([\u4e00-\u9fff]{1,10}[者员人生师友民长家手官])\s+([\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3})"
 )
+# a reader who wrote in, on the line under the letter's title (unmarked): `读者 吴建国`, `热心读者 王芳`
+_READER_LINE = re.compile(r"((?:本报)?(?:热心|老)?读者)\s*([\u4e00-\u9fff·]{2,3})")
 # every byline line names a role (记者, 通讯员, 作者, 文/图 ...): lines without one are not read further
-_ROLE_HINT = re.compile(r"记者|通讯员|实习生|摄影|撰稿|撰文|采写|作者|文|图|摄|组|编译|特派员")
-_SINGLE_COLON_ROLE = re.compile(r"(记者|通讯员|撰稿|撰文|采写|文|作者)\s*:\s*(\S.{0,30})")
+_ROLE_HINT = re.compile(r"记者|通讯员|实习生|摄影|撰稿|撰文|采写|作者|文|图|摄|组|编译|特派员|报道:|报导:")
+# (`报道:陈丽芬` over `摄影:黄志明`, as Malaysian papers credit a story: its writer)
+_SINGLE_COLON_ROLE = re.compile(r"(记者|通讯员|撰稿|撰文|采写|文|作者|报道|报导)\s*:\s*(\S.{0,30})")
 _WROTE_AND_SHOT_SUFFIX = re.compile(r"\s+(?:文/图|图/文|文/摄|摄/文|文图|图文|文并摄|文并图)$")
 _SLASHED_WRITER = re.compile(
     r"(?:文|撰文|作者|图文|文图)\s*/\s*((?:[\u4e00-\u9fff·]{2,4}[\s、]+){0,3}[\u4e00-\u9fff·]{2,4})(?:\s+[^。!?;,\"“”()]{2,40})?"
@@ -544,7 +567,7 @@ def reported_by_line(line: str) -> tuple[Byline, ...]:
 
 # what a photo credit may carry after it in brackets: the picture agency, or a note
 # (`新华社记者 官天一摄(传真照片)`, `新华社记者 王军 摄(附图片)`)
-_AFTER_PHOTO_CREDIT = "人民视觉|人民图片|视觉中国|新华社发|中新社发|新华社|中新社|附图片|附照片|传真照片|资料图片|资料照片|资料图|无人机照片"
+_AFTER_PHOTO_CREDIT = "下同|人民视觉|人民图片|视觉中国|新华社发|中新社发|新华社|中新社|附图片|附照片|传真照片|资料图片|资料照片|资料图|无人机照片"
 _PHOTO_EXCLUDED = re.compile(r"(拍|航|所|自|偷|抓|跟|遥|摄)摄$")
 _WROTE_AND_SHOT = re.compile(r"(?:文\s*[、/并]\s*(?:摄影?|图)|(?:摄影?|图)\s*[、/]\s*文|文图|图文)$")
 
@@ -553,6 +576,8 @@ _WROTE_AND_SHOT = re.compile(r"(?:文\s*[、/并]\s*(?:摄影?|图)|(?:摄影?|�
 def is_photo_credit(inner: str) -> bool:
     """`沈生华 摄`, `新华社记者李学仁摄`, `本报记者 刘可 摄`, `图/张三`, `摄影 李四`."""
     f = fold(inner).strip()
+    if "\\" in f:
+        f = f.replace("\\", "/")  # (`记者 叶海 文\摄`: a backslash for the slash)
     f = re.sub(rf"\s*[(（](?:{_AFTER_PHOTO_CREDIT})[)）]$", "", f)
     if _PHOTO_EXCLUDED.search(f) or _WROTE_AND_SHOT.search(f):
         return False  # (`陈大春/文、摄`, `王建成 文/图`: the writer took the photos too: a byline)
@@ -585,6 +610,9 @@ _CREDIT_AT_LINE_END = re.compile(
 )
 
 
+_ROLE_TOKEN_IN_CREDIT = re.compile(r"(?<=\s)[\u4e00-\u9fff]{0,8}(?:记者|通讯员)")
+
+
 @functools.lru_cache(maxsize=16384)
 def take_photo_credits(text: str) -> tuple[str, tuple[str, ...]]:
     """Photo credits out of a line or paragraph: (the text without them, the credits as printed).
@@ -609,8 +637,12 @@ def take_photo_credits(text: str) -> tuple[str, tuple[str, ...]]:
         return "", (*found, out.strip())  # `张志嵩/图`, `摄影:记者 冯玉坤`: the line is the credit
     m = _CREDIT_AT_LINE_END.search(folded, max(0, len(folded) - 80))  # a credit is short: the tail only
     if m and is_photo_credit(m.group(1)):
-        found.append(out[m.start(1) : m.end(1)].strip())
-        out = out[: m.start(1)]
+        start = m.start(1)
+        role = _ROLE_TOKEN_IN_CREDIT.search(folded, start, m.end(1))
+        if role and role.start() > start:
+            start = role.start()  # (`……如期举行 新民晚报记者 徐程 摄`: the caption's words end before the role)
+        found.append(out[start : m.end(1)].strip())
+        out = out[:start]
     return out.strip(), tuple(found)
 
 
@@ -1004,7 +1036,7 @@ _CREDIT_KIND = {"文": "text", "撰文": "text", "撰稿": "text", "图文": "bo
 _KIND_FIRST = re.compile(r"^(文/图|图/文|撰文|撰稿|摄影|文|图|摄)/(.*)$")
 _KIND_LAST = re.compile(r"^(.*?)/(文/图|图/文|撰文|撰稿|摄影|文|图|摄)$")
 # `撰稿:张三 摄影:李四`: each part with a colon, as with a slash
-_COLON_PARTS = re.compile(r"(?:(?:撰稿|撰文|文字|文|摄影|图片|图|摄)\s*:\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3}\s*){2,3}")
+_COLON_PARTS = re.compile(r"(?:(?:撰稿|撰文|文字|文|报道|摄影|图片|图|摄)\s*:\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3}\s*){2,3}")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1014,7 +1046,7 @@ def credit_line(line: str) -> tuple[tuple[Byline, ...], tuple[str, ...]] | None:
     Returns (writers, photo credits as printed) or None."""
     f = fold(line).strip().lstrip("■□●◆◎★☆").strip()
     if ":" in f and _COLON_PARTS.fullmatch(f):
-        f = re.sub(r"(撰稿|撰文|文字|文|摄影|图片|图|摄)\s*:\s*", lambda m: {"文字": "文", "图片": "图"}.get(m.group(1), m.group(1)) + "/", f)
+        f = re.sub(r"(撰稿|撰文|文字|文|报道|摄影|图片|图|摄)\s*:\s*", lambda m: {"文字": "文", "图片": "图", "报道": "文"}.get(m.group(1), m.group(1)) + "/", f)
     if "/" not in f or len(f) > 60 or re.search(r"[。!?;,:\"“”()]", f):
         return None
     f = re.sub(r"\s*/\s*", "/", f)
@@ -1076,6 +1108,8 @@ def split_credit(inner: str) -> tuple[tuple[Byline, ...], tuple[str, ...]] | Non
     `文/张三 图/王五`, `记者 张三 文 王五 摄`, `记者 张三 摄影 王五`. Returns (writers, the
     photographers' credits as printed, folded), or None when no photographer is named apart."""
     f = re.sub(r"\s*/\s*", "/", fold(inner).strip())
+    if "-" in f[:12] and (hyphened := _NEWSROOMS_HYPHENED.match(f)):
+        f = f"{hyphened.group(1)}/{f[hyphened.end(1) + 1 :]}"  # `华西都市报-封面新闻记者 吴平 摄影 陈羽啸`
     if not f or len(f) > 60 or re.search(r"[。!?;:,()]", f):
         return None
     if "文/" in f and re.search(r"(?:摄影?|图)$", f):

@@ -77,7 +77,7 @@ _AGENCY_LEAD = re.compile(r"(?:综合|据)?\s*(?:新华社|中新社|中国新�
 
 # (■ before a finished sentence and its credit is a caption: `■蔡名照在新年招待会上讲话。北京传真`;
 # before a byline, or a bullet point's sentence, it is no caption: `■本报记者 李明`, `■ 老旧管网全部更换。`)
-_CAPTION = re.compile(r"^(▲|△|▼|►|(上|下|左|右|组)?图\s*[:]|图片\s*[:]|图为|\(图\)|■(?=[^。]{2,80}。\s*[^\s。]{2,12}$))")
+_CAPTION = re.compile(r"^(▲|△|▼|►|(上|下|左|右|组)?图\s*[:]|图片\s*[:]|图说\s*[:]|图为|\(图\)|■(?=[^。]{2,80}。\s*[^\s。]{2,12}$))")
 _CROSS_REFERENCE = re.compile(
     r"^(相关(报道|新闻|稿件|链接)?\S{0,6}见|详见|更多(报道|内容)\S{0,4}见|下转|上接|转|接)\s*第?\s*[A-Za-z]?\s*[\d一二三四五六七八九十]{1,3}\s*版\S{0,8}$"
 )

@@ -38,6 +38,7 @@ from .bylines import (
     take_photo_credits,
     unbracketed_dispatch,
     is_outlet,
+    _TEAMS,
     undated_dispatch_agency,
     web_outside_source,
     wire_credit_line,
@@ -218,7 +219,8 @@ def parse_page(
         ParsedArticle(
             headline=d.headline,
             paragraphs=tuple(d.paragraphs),
-            bylines=tuple(d.bylines),
+            # (`文:論盡採訪組`: a newsroom's team credited, read as a credit, is no person)
+            bylines=tuple(b for b in d.bylines if not (len(b.name) >= 4 and b.name.endswith(_TEAMS))),
             source=d.source,
             section=d.section,
             dateline=resolve(d.dateline, found.date),
@@ -466,6 +468,7 @@ def _title_before_lead(line: str) -> list[str] | None:
 
 # a credit that names the role and no one: `□新华社记者`, `本报记者` (a title set apart before it)
 _LABEL_BEFORE_TITLE = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：]\s*(\S.{3,})$")
+_COMMENTATOR_ONLY = re.compile(r"[□■☉]?\s*(?:本报|本刊|新华社|人民日报|光明日报|经济日报|[\u4e00-\u9fff]{2,6}报)?(?:特约|首席)?评论员")
 _ROLE_ONLY = re.compile(r"[□■☉]?\s*(?:本报|新华社|中新社|人民日报)(?:特约|首席)?记者")
 _ICON_BEFORE_BYLINE = re.compile(r"^[A-Za-z](?=[\u4e00-\u9fff]{0,6}(记者|通讯员|实习生|記者|通訊員|實習生))")
 # a listing's numbered title (`1. 江西农业全面丰收 全省……`) and the item's flat line under it,
@@ -934,7 +937,7 @@ _NAMES_LINE = re.compile(r"[\u4e00-\u9fff]{2,3}(?:\s+[\u4e00-\u9fff]{2,3}){1,3}"
 _NAME_AFTER_FULL_STOP = re.compile(r"。[\u4e00-\u9fff]{2,3}$")
 _SPACED_NAMES_AT_END = re.compile(r"[。!?！？”]\s+[\u4e00-\u9fff]{2,3}(?:[、\s][\u4e00-\u9fff]{2,3})?$")
 _PHOTOS_NOTE = re.compile(r"^[(（]附(图片|照片|图)[)）]$")
-_CAPTION_MARK = re.compile(r"^(▲|△|▼|►|(上|下|左|右|组)?图\s*[:：]|图片\s*[:：]|\(图\)|（图）)\s*")
+_CAPTION_MARK = re.compile(r"^(▲|△|▼|►|(上|下|左|右|组)?图\s*[:：]|图片\s*[:：]|图说\s*[:：]|\(图\)|（图）)\s*")
 # a wire's dispatch after the title on an item's line (a database copy that prints both on one)
 # any newsroom's dispatch mark without a date: `快报无锡电(记者陆媛)`, `本报海口电记者X报道:`
 # a paper's own mark and a credit after it: `某某新闻网-某某日报讯(记者 X)` (a portal's copy),
@@ -1001,6 +1004,9 @@ def _read_article(chunk: _Chunk) -> _Draft:
         if people:
             d.bylines.extend(people)
             d.printed.append(heads.pop())
+    if len(heads) > 1 and "评论员" in fold(heads[-1]) and _COMMENTATOR_ONLY.fullmatch(fold(heads[-1]).strip()):
+        # `让…更有温度` / `本报评论员`: the paper's commentary, credited with no name (no byline)
+        d.printed.append(heads.pop())
     _read_headline(d, heads)
     label = _LABEL_BEFORE_TITLE.match(d.headline) if ":" in d.headline or "：" in d.headline else None
     if label and not d.kicker:

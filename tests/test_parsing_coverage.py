@@ -287,6 +287,16 @@ FURNITURE = {
     "s6t_page_head_top.txt": {"某某日报", "2025年10月2日 星期四"},
     "s6t_bracketed_dispatch_titles.txt": {"某某日報 大柔佛 C3", "2025年10月2日 星期四"},
     "s6t_photo_page_captions.txt": {"某某晚报 2025年10月2日 星期四", "第A12版:视觉"},
+    "s6t_html_heading_related.txt": {
+        "某某新传媒 首页 > 新闻 > 本地 > 正文", "来源:某某晚报  作者:记者 王明  发布时间:2025-10-02 08:10",
+        "来源:某某省新闻网  发布时间:2025-10-01 17:20", "责任编辑:李华",
+    },
+    # (a site's label and its list of what it offers, over its items: the site's)
+    "s6t_site_tagline_list.txt": {"即時報道", "最新消息、深度報道、時事評論。", "« 上一頁 1 2 3 … 下一頁 »"},
+    "s6t_bulleted_headline_list.txt": {
+        "某某晚报 数字报", "2025年10月2日 星期四", "第A06版:城事", "上一版  下一版  版面导航  标题导航",
+        "本版导读", "· 城中公园菊花展开幕", "· 老街新开一家书店", "· 简讯",
+    },
     "s6t_repeated_page_label_items.txt": {
         "某某晚报数字报",
         "• A7",

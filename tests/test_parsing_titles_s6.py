@@ -83,3 +83,29 @@ def test_a_page_label_and_date_line_printed_again_between_items():
     parsed = page("s6t_repeated_page_label_items.txt")
     assert titles(parsed) == ["老街的秋天", "外婆的桂花糕", "一封旧信"]
     assert all(len(a.paragraphs) == 1 for a in parsed.articles)
+
+
+def test_html_headings_are_lines_and_a_related_story_under_its_own_source_line_is_an_item():
+    parsed = page("s6t_html_heading_related.txt")
+    assert titles(parsed) == ["城东新建两座人行天桥 本月底投用", "全省今年将新建百座过街设施"]
+    first, second = parsed.articles
+    assert [b.name for b in first.bylines] == ["王明"] and first.dateline == D(2025, 10, 1)
+    assert second.paragraphs[0].startswith("9月30日") and second.dateline == D(2025, 9, 30)
+    assert not any("<" in p for a in parsed.articles for p in a.paragraphs)
+
+
+def test_a_sites_list_of_what_it_offers_over_its_items_is_no_item():
+    parsed = page("s6t_site_tagline_list.txt")
+    assert titles(parsed) == ["市政署下月起延長公園開放時間", "氹仔新增三條巴士路線 連接多個新屋苑"]
+    assert parsed.articles[0].paragraphs[0].startswith("市政署今(2)日宣布")
+
+
+def test_a_bulleted_headline_list_ends_at_the_first_unmarked_line():
+    parsed = page("s6t_bulleted_headline_list.txt")
+    assert titles(parsed) == ["赏秋新去处 城中公园菊花展开幕 两百余个品种等你来看", "老街新开一家书店"]
+    first, second = parsed.articles
+    assert (first.kicker, first.subheadline, first.section) == ("赏秋新去处", "两百余个品种等你来看", "城事")
+    # a story with its byline in the lead ends at its photo and cross-reference: the next title
+    # over a paragraph closed by its writer is the next item
+    assert first.cross_references == ("相关报道见A3版",)
+    assert [b.name for b in second.bylines] == ["周丽"]

@@ -118,9 +118,9 @@ def fold(text: str) -> str:
 _TRADITIONAL_AGENCIES = (("新華社", "新华社"), ("新華網", "新华网"), ("中國新聞社", "中国新闻社"), ("人民網", "人民网"), ("中新網", "中新网"))
 
 
-_MARKUP_BREAK = re.compile(r"<\s*(?:br|/?p|/?div|/?li|/?tr|hr|/?h[1-6])\b[^<>]{0,200}>", re.IGNORECASE)
+_MARKUP_BREAK = re.compile(r"<\s*(?:br|/?p|/?div|/?li|/?tr|hr|/?h[1-6]|/?blockquote|/?figure|/?figcaption)\b[^<>]{0,200}>", re.IGNORECASE)
 _MARKUP_TAG = re.compile(
-    r"<\s*/?\s*(?:span|font|b|strong|i|em|u|a|img|table|tbody|td|th|ul|ol|center|section|article|header|footer|nav|h[1-6])\b[^<>]{0,500}>",
+    r"<\s*/?\s*(?:span|font|b|strong|i|em|u|a|img|table|tbody|td|th|ul|ol|center|section|article|header|footer|nav|h[1-6]|small|big|sub|sup|cite|mark|time)\b[^<>]{0,500}>",
     re.IGNORECASE,
 )
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")

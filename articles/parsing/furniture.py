@@ -475,7 +475,7 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
     web_meta_at: int | None = None  # where a web page's source/date line stood (between title and text)
     web_source: str | None = None  # what that line names as the source
     more: list[int] = []
-    first_meta = ""
+    first_meta = first_raw = ""
     i = 0
     # a site's name heading the page (中国江苏网, 某某新闻客户端): the site's, never a kicker
     # (a short name ending in 网 only on a web page, whose source line follows: 织密民生保障网 is
@@ -501,11 +501,15 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
             if _COLUMN_MARK.match(fold(lines[j - 1]).strip()) and j < len(lines) and _footer_strength(lines[j]) < 2:
                 break  # under a database's `专栏:` comes the title (旅游踏青 驾车出行 走亲访友 其乐融融)
             if _HEADLINE_LIST.match(fold(lines[j - 1]).strip()):
-                # the list's titles: short lines without sentence punctuation
+                # the list's titles: short lines without sentence punctuation (all with the mark
+                # the first one wears, `· 标题`, when it wears one: an unmarked line after them is
+                # the page's own, its column and its first title)
+                marked = lines[j][:1] if j < len(lines) and lines[j][:1] in "·•●◆■▪-" else ""
                 while (
                     j < len(lines)
                     and _footer_strength(lines[j]) == 0
                     and _is_listed_title(lines[j])
+                    and (not marked or lines[j][:1] == marked)
                     # a brief column's heading: its first marked item follows (三秦短波 / △……)
                     and not (j + 1 < len(lines) and _MARKED_ITEM.match(lines[j + 1].strip()))
                 ):
@@ -529,10 +533,14 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
                 f = fold(x).strip()
                 if _web_meta(f) and not _navigation(f) and _WEB_SOURCE_LINE.search(f):
                     if web_meta_at is None:
-                        web_meta_at, first_meta = len(kept), re.sub(r"[\d\s]", "", f)
+                        web_meta_at, first_meta, first_raw = len(kept), re.sub(r"[\d\s]", "", f), f
                         named = _META_SOURCE.search(f)
                         web_source = named.group(1) if named else None
-                    elif re.sub(r"[\d\s]", "", f) == first_meta and len(kept) > (more or [web_meta_at])[-1]:
+                    elif len(kept) > (more or [web_meta_at])[-1] and (
+                        re.sub(r"[\d\s]", "", f) == first_meta
+                        # (or another site's: `来源:中国江苏网 发布时间:…` under a related story's title)
+                        or all(("来源" in x or "來源" in x) and _DATE_TOKEN.search(x) for x in (f, first_raw))
+                    ):
                         more.append(len(kept))
                 author = meta_author(x)
                 if author:

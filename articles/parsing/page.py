@@ -862,8 +862,12 @@ def _chrome(d: "_Draft") -> bool:
         and not d.captions
         and not d.source
         and len(text) + (0 if d.headline_from_lead else len(d.headline)) + len(d.kicker) <= 100
-        and not any(re.search(r"[。！？!?…]", p) for p in d.paragraphs)
+        # (a site's list of what it offers is no sentence: `即時資訊、特別報道、即時評論。`)
+        and not any(re.search(r"[。！？!?…]", p) and not _LABEL_LIST.fullmatch(p.strip()) for p in d.paragraphs)
     )
+
+
+_LABEL_LIST = re.compile(r"[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){2,7}[。.]?")
 
 
 def _without_page_chrome(drafts: list["_Draft"]) -> list["_Draft"]:

@@ -51,6 +51,7 @@ def _squashed(line: str) -> str:
 
 
 _BARE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+_SHORT_LABEL = re.compile(r"[\u4e00-\u9fff]{2,3}")
 # a field naming the writers on a line of its own: 作者:李尚志陈维伟罗观星
 _AUTHOR_FIELD = re.compile(r"(作者|撰文|记者)\s*:\s*[\u4e00-\u9fff·/、 ]{2,40}")
 
@@ -267,11 +268,17 @@ def _segment(lines: list[str], *, database_item: bool = False) -> list[_Chunk]:
         ):
             block.insert(0, k)
             k -= 1
+        section = None
         if len(block) > 1 and _boundary(lines, block[0] - 1):
             first = block[0]
-        section = None
+        elif len(block) > 1 and block[0] >= 1 and _SHORT_LABEL.fullmatch(lines[block[0] - 1].strip()) and (block[0] == 1 or closing_credit(lines[block[0] - 2])):
+            # a page's column of two or three characters over the title block at the top, or after
+            # a story closed by its credit (城事 / 秋游新去处 / 惠山古镇…开张 / 三十余家…): the
+            # section, and the block is the title (after a finished paragraph it may be a writer's name)
+            first = block[0] - 1
+            section = lines[first].strip()
         c = first - 1
-        if c >= 0 and column_name(lines[c]):
+        if section is None and c >= 0 and column_name(lines[c]):
             section = column_name(lines[c])
             first = c
         starts[first] = (j + 1 - first, section)
@@ -311,7 +318,8 @@ def _article_end(body: list[str]) -> int:
         if (
             bylined_at_top  # its byline was printed at the top, none will close it
             and i > 1
-            and is_terminated(body[i - 1])
+            # (or closed by a photo's caption and credit, or by where it goes on: `(相关报道见A3版)`)
+            and (is_terminated(body[i - 1]) or is_cross_reference_line(body[i - 1]) or photo_closed(body[i - 1]))
             and i + 1 < len(body)
             and _title_like(line, strict=True)
             and not _title_like(body[i + 1], strict=True)

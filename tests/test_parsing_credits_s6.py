@@ -173,3 +173,22 @@ def test_a_newsrooms_team_credited_is_no_person():
     assert festival.dateline is None  # `將於5月3日起至6月7日舉行`
     assert (names(bridge), bridge.dateline) == (["王小明"], D(2024, 3, 12))
 
+
+
+def test_a_television_newsrooms_reporters_and_place_in_lenticular_brackets():
+    shrine, stations = page("s6c_tv_news_list_credits.txt", D(2015, 4, 14)).articles
+    # `【陳志豪 台中東勢】 …`: the reporters, then the place; the credit opens each item
+    assert (shrine.headline, names(shrine)) == ("百年宗祠修復完工 在地盼打造客家文化中心", ["陳志豪"])
+    assert (stations.headline, names(stations)) == ("小站整修後 三車站角逐服務大獎", ["林建宏", "吳美玲"])
+
+
+def test_a_wire_dispatch_in_lenticular_brackets_then_its_reporter():
+    (story,) = page("s6c_wire_mark_credit.txt", D(2024, 7, 8)).articles
+    # `【新華社武漢7月7日電】(記者林曉)`
+    assert (names(story), story.source, story.dateline) == (["林曉"], "新华社", D(2024, 7, 7))
+
+
+def test_an_unnamed_papers_photographer_is_a_photo_credit():
+    from articles.parsing.bylines import take_photo_credits
+
+    assert take_photo_credits("……為期約兩周。(本報記者攝)") == ("……為期約兩周。", ("本報記者攝",))

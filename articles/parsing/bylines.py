@@ -593,6 +593,8 @@ def is_photo_credit(inner: str) -> bool:
         who = (m.group(2) or m.group(4)).strip()
     if _wire_source(who) or who in _WIRE_AGENCIES:
         return True
+    if who in ("本报记者", "记者", "本报摄影记者", "摄影记者", "本台记者", "本刊记者"):
+        return True  # `(本報記者攝)`: the paper's photographer, unnamed
     # a name with no role must look like one: `沈生华 摄`, not `示意图`, `(见右图)` (the agency
     # that sent it is no name: `中新社發 王辛莉 攝`)
     people = [b for b in _people(who) if not (is_outlet(b.name) or b.name.endswith("发") and is_outlet(b.name[:-1]))]
@@ -652,7 +654,7 @@ _LEAD_CREDIT = re.compile(
     r"^[【\[]?((?:[\u4e00-\u9fff]{2,10}[-－—])?[\u4e00-\u9fff]{0,10}讯[】\]]?|据?(本报|新华社|中新社|新华网|中新网|人民网|人民日报)\S{0,14}?[电讯]|[\u4e00-\u9fff]{2,10}?电"
     r"|[\u4e00-\u9fff]{1,8}(?:网|在线|台|客户端|新闻)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:讯|电|消息)"
     # any agency's dated dispatch, its place before or after the name: 香港中通社9月27日电, 路透社东京5日电
-    r"|[\u4e00-\u9fff]{0,4}?[\u4e00-\u9fff]{1,4}社[\u4e00-\u9fff·]{0,10}?(?:\d{1,2}月)?\d{1,2}日(?:专)?电)\s*[(（]([^()（）]{2,80})[)）]"
+    r"|[\u4e00-\u9fff]{0,4}?[\u4e00-\u9fff]{1,4}社[\u4e00-\u9fff·]{0,10}?(?:\d{1,2}月)?\d{1,2}日(?:专)?电)[】\]]?\s*[(（]([^()（）]{2,80})[)）]"
 )
 _REPORTED_BY = re.compile(r"(?:电|\d日讯)\s*((?:[\u4e00-\u9fff]{0,8}记者)\s*[\u4e00-\u9fff·、\s]{2,40}?)报道")
 # any lead mark, then who reported it, then 报道: `本报讯 记者许仲英报道:`, `本报讯 宋云达、赵桂林报道:`,
@@ -1365,6 +1367,9 @@ _BRACKETED_REPORT = re.compile(
 )
 
 
+_NAMES_PLACE_BRACKET = re.compile(r"【((?:[\u4e00-\u9fff]{2,3}\s+){1,3})[\u4e00-\u9fff]{2,6}】(?=\s)")
+
+
 @functools.lru_cache(maxsize=4096)
 def bracketed_report(text: str) -> tuple[tuple[Byline, ...], int] | None:
     """`〔記者張三／台北報導〕…` opening a paragraph: (people, where the bracket ends in the folded
@@ -1372,6 +1377,12 @@ def bracketed_report(text: str) -> tuple[tuple[Byline, ...], int] | None:
     f = fold(text).strip().replace("╱", "/").replace("譯", "译")  # (one character for one: positions hold)
     m = _BRACKETED_REPORT.match(f)
     if not m:
+        tv = _NAMES_PLACE_BRACKET.match(f) if f[:1] == "【" else None
+        if tv and len(f) >= tv.end() + 20:
+            # `【李新隆 台中東勢】 台中東勢上城里…`: a television newsroom's reporters, then the place
+            names = tv.group(1).split()
+            if all(2 <= len(n) <= 3 and has_surname(n) for n in names):
+                return tuple(Byline(n) for n in names), tv.end()
         return None
     people = _people(m.group(1), need_role=True)
     if not people or not all(has_surname(b.name) for b in people):

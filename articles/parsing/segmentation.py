@@ -183,7 +183,7 @@ def credit_opening(line: str) -> bool:
     """A paragraph that opens with its reporters' credit and goes on with the story, as a lead
     does (`記者王超群∕台北報導 總統…`, `〔記者黃良傑/高雄報導〕高雄…`)."""
     head = line[:24]
-    if len(line) < 30 or not ("记者" in head or "記者" in head):
+    if len(line) < 30 or not ("记者" in head or "記者" in head or line[:1] == "【"):
         return False
     return bool(leading_credit(line) or bracketed_report(line))
 

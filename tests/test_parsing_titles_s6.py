@@ -109,3 +109,35 @@ def test_a_bulleted_headline_list_ends_at_the_first_unmarked_line():
     # over a paragraph closed by its writer is the next item
     assert first.cross_references == ("相关报道见A3版",)
     assert [b.name for b in second.bylines] == ["周丽"]
+
+
+def test_lead_summaries_each_under_its_posting_time_are_items():
+    parsed = page("s6t_lead_summaries_stamps.txt")
+    assert titles(parsed) == ["(from lead)", "(from lead)"]
+    assert all(a.paragraphs[0].startswith("【本報消息】") for a in parsed.articles)
+
+
+def test_paragraphs_opening_with_reporters_and_place_in_brackets_are_items_under_their_titles():
+    parsed = page("s6t_names_place_openings.txt")
+    assert titles(parsed) == ["老街百年祠堂 居民盼修復", "車站服務升級 旅客讚便利"]
+    assert parsed.articles[1].paragraphs == ("【李志強 林美華 花蓮】 台鐵花蓮站完成服務升級工程,新增無障礙電梯及多語言指示牌,不少旅客表示出行更加便利。",)
+
+
+def test_pdf_titles_over_three_short_lines_and_a_two_line_title_after_a_finished_story():
+    parsed = page("s6t_pdf_titles_no_lead.txt")
+    assert titles(parsed) == ["新馬路燈飾 周六亮燈 配合國慶營造節日氣氛", "望廈老樹 移植完成"]
+    first, second = parsed.articles
+    assert first.section == "澳聞" and first.paragraphs[0].startswith("【本報消息】")
+    assert [b.name for b in second.bylines] == ["陳美玲"] and second.dateline == D(2025, 10, 1)
+
+
+def test_a_titled_photo_after_a_wire_story_is_an_item_of_its_own():
+    parsed = page("s6t_titled_photo_after_story.txt")
+    assert titles(parsed) == [
+        "倒计时4天 本市小将全运会前最后热身 “冲金”状态正佳",
+        "全国游泳锦标赛 本省队收获两金",
+        "湖畔 桨板少年",
+    ]
+    photo = parsed.articles[2]
+    assert photo.photo_credits == ("张强 摄",) and photo.dateline == D(2025, 9, 28)
+    assert photo.paragraphs and photo.paragraphs[0].startswith("9月28日")

@@ -68,6 +68,8 @@ _STRONG_FOOTER = [
         r"打印本页|打印|关闭窗口|放大|缩小|默认|分享到|我要纠错|字号|收藏|推荐给朋友|数字报|电子版|"
         r"(\s*(放大|缩小|默认|打印|关闭|返回)\s*){2,})\s*:?$",
         r"^((上一|下一|前一|后一)(篇|版|期)\s*)+$",
+        # a list's pager: `« 上一頁 1 2 3 … 下一頁 »`, `上一页 下一页`
+        r"^[«‹<\s]*(上一[页頁]|上[页頁])\s*[\d\s….]*\s*(下一[页頁]|下[页頁])[\s»›>]*$",
         # with the neighbours' numbers and a bar: `3上一篇 下一篇4 |`
         r"^\d{0,2}\s*((上一|下一|前一|后一)(篇|版|期)\s*\d{0,2}\s*[|｜]?\s*)+$",
         # a masthead's imprint line, its lunar date and its date in Chinese numerals
@@ -216,7 +218,7 @@ def top_page_head(lines: list[str]) -> tuple[int, tuple[str | None, str | None] 
 _PAGE_LINE_NESTED = re.compile(r"^第\s*([A-Za-z]{0,2}\d{1,3})\s*版\s*\(([^()]{1,12}\([^()]{1,10}\)[^()]{0,6})\)$")
 # Web and e-paper furniture words; a line made only of them (and brackets) is navigation.
 _NAV_WORDS = frozenset(
-    "推荐 小字 中字 大字 打印 关闭 投稿 收藏 返回 分享 分享到 字号 放大 缩小 默认 上一条 下一条 上一篇 下一篇 "
+    "推荐 小字 中字 大字 打印 关闭 投稿 收藏 返回 分享 分享到 字号 放大 缩小 默认 上一条 下一条 上一篇 下一篇 主页 主頁 "
     "上一版 下一版 前一版 后一版 前一期 后一期 前一篇 后一篇 评论 我要评论 纠错 我要纠错 检索 帐户 账户 密码 用户名 匿名 登录 注册 首页 放大字体 缩小字体 "
     "不支持Flash 打印本页 关闭窗口 返回顶部 内容详情 返回该版首页 返回目录 返回首页 非常满意 基本满意 不太满意 "
     "很不满意 PDF版 PDF下载 标题导航 版面导航 日期导航 往期回顾 您对这篇文章的满意度 推荐给朋友 "

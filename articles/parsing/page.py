@@ -1027,7 +1027,8 @@ def _read_article(chunk: _Chunk) -> _Draft:
     # (a web list item's meta and related links over a paragraph opening with its credit)
     meta_over_credit = bool(chunk.headline_lines) and any(credit_opening(x) for x in chunk.body_lines[1:7])
     credited = photos_follow = False  # a credit line was read / `(附图片)` came after it
-    captions_alone = not chunk.headline_lines and len(chunk.body_lines) <= 3 and (photo_closed(chunk.body_lines[-1]) or closing_credit(chunk.body_lines[-1])) and is_caption_line(chunk.body_lines[0].strip())
+    # a photo's caption and credit and nothing else, with or without a title over them
+    captions_alone = bool(chunk.body_lines) and len(chunk.body_lines) <= 3 and (photo_closed(chunk.body_lines[-1]) or closing_credit(chunk.body_lines[-1]) and len(chunk.body_lines[-1].strip()) <= 30) and not any(_is_lead(x) for x in chunk.body_lines) and is_caption_line(chunk.body_lines[0].strip())
     for n, raw in enumerate(chunk.body_lines):
         line = raw.strip()
         if photos_follow and len(line) <= 100 and not _is_lead(line):

@@ -254,8 +254,10 @@ def _title_at_top(lines: list[str], promo: frozenset[int]) -> tuple[list[str], i
         and b >= 0
         and len(block) < 4
         and _title_candidate(lines[b])
-        and _han(lines[b]) >= 5
+        # (four characters or three: a title's middle line, set over three lines, under its first)
+        and (_han(lines[b]) >= 5 or _MIDDLE_LINE.fullmatch(lines[b].strip()) and b >= 1 and _title_candidate(lines[b - 1]) and _han(lines[b - 1]) >= 5 and b - 1 > floor)
         and b not in promo
+        and lines[b].rstrip()[-1:] not in "、,，"  # (a line left open by a comma: a profile box's)
         and not column_name(lines[b])  # (专栏:观察家的评论 over the title is its column)
         and not marked_title(lines[block[0]])
         and _squashed(lines[b]) not in {_squashed(lines[x]) for x in block}
@@ -263,6 +265,8 @@ def _title_at_top(lines: list[str], promo: frozenset[int]) -> tuple[list[str], i
     ):
         block.insert(0, b)
         b -= 1
+    if b == 0 and len(block) >= 2 and copy is None and _short_head(lines[0]) and _title_candidate(lines[0]) and not column_name(lines[0]) and _squashed(lines[0]) not in later:
+        block.insert(0, 0)  # a kicker of a few words at the very top, over a title set on two lines (倒计时4天)
     if copy is not None and block == [k]:
         # the list prints the whole title block as set (网购高峰 / 你的快件收到了吗 in the list,
         # then the same two lines over the text): the lines over this copy that match the lines
@@ -326,6 +330,9 @@ def _title_at_top(lines: list[str], promo: frozenset[int]) -> tuple[list[str], i
         between.append(x)
     rest = [*column, *head, *between, *lines[p:]]
     return rest, len(lines) - len(rest)
+
+
+_MIDDLE_LINE = re.compile(r"[\u4e00-\u9fff“”「」]{3,4}")
 
 
 def _short_head(line: str) -> bool:

@@ -188,6 +188,7 @@ def credit_opening(line: str) -> bool:
     return bool(leading_credit(line) or bracketed_report(line))
 
 
+
 def _segment(lines: list[str], *, database_item: bool = False) -> list[_Chunk]:
     """Split article lines into chunks: headline lines + body lines (+ column title).
     ``database_item``: the lines are one item of a database page (page line, column, title
@@ -248,8 +249,9 @@ def _segment(lines: list[str], *, database_item: bool = False) -> list[_Chunk]:
                 # `……就更远了。` / `本报记者 孙连兴 本报通讯员 汪永春` / `本报讯 前天晚上…`: with no
                 # title over them, the reporters close the story above; the brief starts at its lead
                 starts[i] = (0, None)
-            elif j < i - 1 or _boundary(lines, i - 1):
-                starts[j + 1] = (0, None)  # a brief with no headline: it starts here
+            elif j < i - 1 or _boundary(lines, i - 1) or lines[i - 1].rstrip().endswith(("...", "…", "⋯")):
+                # a brief with no headline: it starts here (after a summary cut short, too)
+                starts[j + 1] = (0, None)
             continue  # a lead with no headline above it after cut text: keep it with what precedes
         first = j
         k = j - 1
@@ -265,6 +267,8 @@ def _segment(lines: list[str], *, database_item: bool = False) -> list[_Chunk]:
             and not wire_credit_line(lines[k])  # `据新华社` closing the article above
             # a word or two of a web page's header (主打稿, 星期五, 头 条) is no kicker
             and len(_squashed(lines[k])) > 3
+            # (a line left open by a comma is no title's: `.現任:客話新聞主播、` in a profile box)
+            and lines[k].rstrip()[-1:] not in "、,，"
         ):
             block.insert(0, k)
             k -= 1
@@ -305,6 +309,15 @@ def _segment(lines: list[str], *, database_item: bool = False) -> list[_Chunk]:
     return chunks
 
 
+_BARE_HEAD = re.compile(r"[\u4e00-\u9fff“”「」《》·\d]{3,16}")
+
+
+def _two_line_title(a: str, b: str) -> bool:
+    """Two short lines with no punctuation but quotes, each of three characters or more, a
+    title set over two lines (`青洲坊老樹` / `移植完成`), never a subheading (one line)."""
+    return bool(_BARE_HEAD.fullmatch(a.strip()) and _BARE_HEAD.fullmatch(b.strip())) and not _BARE_NAME.match(b.strip()) or False
+
+
 def _article_end(body: list[str]) -> int:
     """Index just past this article's own text within ``body`` (its byline, or a column title)."""
     # its byline was printed at the top: on a line of its own, or in its lead (本报讯(记者…),
@@ -315,6 +328,15 @@ def _article_end(body: list[str]) -> int:
     for i, line in enumerate(body):
         if i > 0 and is_terminated(body[i - 1]) and _is_column_title(body, i):
             return i
+        if (
+            i > 0
+            and i + 2 < len(body)
+            and line[:1] not in "—-"
+            and is_terminated(body[i - 1])
+            and _two_line_title(body[i], body[i + 1])
+            and not _title_like(body[i + 2], strict=True)
+        ):
+            return i  # a title set over two short lines after the story's last sentence: the next item
         if (
             bylined_at_top  # its byline was printed at the top, none will close it
             and i > 1

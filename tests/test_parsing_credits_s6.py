@@ -192,3 +192,13 @@ def test_an_unnamed_papers_photographer_is_a_photo_credit():
     from articles.parsing.bylines import take_photo_credits
 
     assert take_photo_credits("……為期約兩周。(本報記者攝)") == ("……為期約兩周。", ("本報記者攝",))
+
+
+def test_a_credit_printed_on_the_titles_line_is_the_storys_not_the_one_above():
+    parks, market, path = page("s6c_credit_after_title.txt", D(2025, 1, 10)).articles
+    # `城南新建三座口袋公园 记者 王明 通讯员 李华` over the lead: the title, then its credit
+    assert (parks.headline, names(parks)) == ("城南新建三座口袋公园", ["王明", "李华"])
+    # `老街夜市开张了记者张丽`: the credit glued to the title
+    assert (market.headline, names(market), market.dateline) == ("老街夜市开张了", ["张丽"], D(2025, 1, 9))
+    # `运河边新添健身步道 文/周宁 图/陆川`: the writer, and the photographer's credit
+    assert (path.headline, names(path), path.photo_credits) == ("运河边新添健身步道", ["周宁"], ("图/陆川",))

@@ -93,6 +93,7 @@ def parse_page(
         lines = [part for k, ln in enumerate(lines) for part in _meta_credit_apart(ln, lines[k + 1] if k + 1 < len(lines) else "")]
     if any(ln[-1:] in "电電" for ln in lines):
         lines = _dispatch_lines_glued(lines)
+    lines = _title_credit_apart(lines)
     # an e-paper's icon left as one Latin letter before a byline line: `N海都记者 陈文浩`
     lines = [ln[1:] if ln[:1].isascii() and ln[:1].isalpha() and _ICON_BEFORE_BYLINE.match(ln) and byline_line(ln[1:]) else ln for ln in lines]
     lines = _listed_then_flat(lines)
@@ -337,6 +338,47 @@ def _meta_credit_apart(line: str, below: str) -> list[str]:
     if outlet.endswith("社") and is_outlet(outlet) and _dispatch_alone(outlet + credit) and not _dispatch_alone(below):
         return [m.group(1), outlet + credit]
     return [line]
+
+
+# a title with its credit after it on one line: `城南新建三座口袋公园 记者 王明 通讯员 李华`,
+# `运河边新添健身步道 文/周宁 图/陆川`, `老街夜市开张了记者张丽`
+_CREDIT_AFTER_TITLE = re.compile(r"^(\S[^。!?;:,，]{5,44}?)\s+((?:文|图|撰文|作者)\s*[/:|]\s*\S.{1,40}|(?:本报|[\u4e00-\u9fff]{2,8}报)?(?:见习|实习|特约|首席)?(?:记者|通讯员|实习生)\s*\S.{1,40})$")
+_ROLE_GLUED_AT_END = re.compile(r"^(\S[^。!?;:,，\s]{5,40}?)((?:本报)?(?:记者|通讯员))([\u4e00-\u9fff]{2,3})$")
+_ROLE_IN_TITLE = re.compile(r"记者|通讯员|实习生|摄|/|撰文|作者")
+# (`本报驻阿联酋记者林皎明`: what stands before the role is the role's own part, no title)
+_ROLE_PREFIX_END = re.compile(r"(?:驻[\u4e00-\u9fff]{1,8}|本报|见习|实习|特约|特派|首席|全媒体|融媒体?|摄影|文字|小)$")
+_NEWSROOM_END = ("之窗", "在线", "新闻", "新聞", "报", "報", "网", "網", "台", "社", "客户端", "融媒", "中心", "集团", "组", "組", "APP")
+
+
+def _title_credit_apart(lines: list[str]) -> list[str]:
+    """A title and its credit printed on one line, over the story's lead or text: two lines, the
+    title and the credit (the whole line had been read as a byline whose "newsroom" was the title,
+    credited to the story above)."""
+    out: list[str] = []
+    for k, ln in enumerate(lines):
+        below = lines[k + 1] if k + 1 < len(lines) else ""
+        f = fold(ln) if ("記" in ln or "訊" in ln or "實" in ln) else ln
+        if (
+            ("记者" in f or "通讯员" in f or "实习生" in f or "文/" in f or "文:" in f or "作者" in f)
+            and len(ln) <= 90
+            and len(f) == len(ln)
+            and below
+            and (_is_lead(below) or len(below) >= 30 and is_terminated(below))
+        ):
+            m = _CREDIT_AFTER_TITLE.match(f)
+            if m and _ROLE_IN_TITLE.search(m.group(1)):
+                m = None  # (`本报记者 秦岭/摄 实习生 唐悦/文`: credits whole, no title before them)
+            if m and not is_terminated(m.group(1)) and not m.group(1).endswith(_NEWSROOM_END) and len(_HAN.findall(m.group(1))) >= 6 and not _is_lead(m.group(1)):
+                credit = ln[m.start(2) :].strip()
+                if (byline_line(credit) or credit_line(credit)) and not byline_line(m.group(1)):
+                    out.extend([ln[: m.end(1)].strip(), credit])
+                    continue
+            glued = _ROLE_GLUED_AT_END.match(f) if not m else None
+            if glued and has_surname(glued.group(3)) and not glued.group(1).endswith(_NEWSROOM_END) and not _ROLE_PREFIX_END.search(glued.group(1)) and not byline_line(glued.group(1)):
+                out.extend([ln[: glued.end(1)], ln[glued.start(2) :]])
+                continue
+        out.append(ln)
+    return out
 
 
 def _dispatch_lines_glued(lines: list[str]) -> list[str]:

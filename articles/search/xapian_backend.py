@@ -15,7 +15,9 @@ is; beyond that they are over the documents Xapian checked.
 
 Ranking (never which articles match): headline matches first (a large boost on the headline
 phrase), then BM25 over the counts in the body of the bigrams covering the query (an index
-from before schema 5: over the query's jieba words, ``W`` terms), then newer first.
+from before schema 5: over the query's jieba words, ``W`` terms), then newer first. A query
+with phrases (three characters or more) checks positions only for its best candidates
+(``_best_first``); results by date are read a year at a time (``_by_date_in_years``).
 """
 
 from __future__ import annotations
@@ -77,7 +79,7 @@ reader = _Reader()
 # --------------------------------------------------------------------------- plan -> xapian.Query
 
 
-def _text_query(form: str, prefix: str = "", chars: bool = True, loose: bool = False) -> xapian.Query:
+def _text_query(form: str, prefix: str = "", chars: bool = True, loose: bool | str = False) -> xapian.Query:
     """Exactly the documents whose (headline, with ``H``; body, with ``B``) matching form contains
     ``form``: one term for one character, or two that make a kept bigram
     (``xapian_index.indexed_pair``); otherwise the phrase of its characters (positions are kept
@@ -87,7 +89,9 @@ def _text_query(form: str, prefix: str = "", chars: bool = True, loose: bool = F
     them kept), where the phrase is of bigrams (until ``make run`` rebuilds it).
     ``loose``: the same terms without their positions (AND for the phrase): every document the
     exact query matches and more, and, where the phrase holds, the same weight (a phrase weighs
-    the sum of its terms), so a loose ranking bounds the exact one from above."""
+    the sum of its terms), so a loose ranking bounds the exact one from above. ``loose="match"``
+    for a part that only matches (weighs nothing): its kept bigrams alone, fewer and shorter
+    posting lists than the characters'."""
     if not form:
         return xapian.Query.MatchAll
     if len(form) == 1:
@@ -103,6 +107,8 @@ def _text_query(form: str, prefix: str = "", chars: bool = True, loose: bool = F
     kept = [prefix + pair for pair in pairs if xi.indexed_pair(pair)]
     if len(form) == 2 and kept:
         return xapian.Query(kept[0])
+    if loose == "match" and kept:
+        return xapian.Query(xapian.Query.OP_AND, kept)
     letters = [xapian.Query(prefix + char) for char in form]
     phrase = xapian.Query(xapian.Query.OP_AND, letters) if loose else xapian.Query(xapian.Query.OP_PHRASE, letters, len(form))
     return xapian.Query(xapian.Query.OP_FILTER, phrase, xapian.Query(xapian.Query.OP_AND, kept)) if kept else phrase
@@ -203,6 +209,7 @@ def to_query(node, db, loose: bool = False) -> xapian.Query:
         return xapian.Query(xapian.Query.OP_AND_NOT, xapian.Query.MatchAll, to_query(node.child, db))
     if isinstance(node, plan.Contains):
         chars = len(node.form) < 3 or _char_positions(db)
+        loose = loose and "match"  # what matches here weighs nothing (_enquire scales it to 0)
         if node.field == TEXT:
             # The text is its body (B grams) and its other parts (no prefix): either may hold it.
             return xapian.Query(xapian.Query.OP_OR, [

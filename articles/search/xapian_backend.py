@@ -79,7 +79,7 @@ reader = _Reader()
 # --------------------------------------------------------------------------- plan -> xapian.Query
 
 
-def _text_query(form: str, prefix: str = "", chars: bool = True, loose: bool | str = False) -> xapian.Query:
+def _text_query(form: str, prefix: str = "", chars: bool = True, loose: bool = False) -> xapian.Query:
     """Exactly the documents whose (headline, with ``H``; body, with ``B``) matching form contains
     ``form``: one term for one character, or two that make a kept bigram
     (``xapian_index.indexed_pair``); otherwise the phrase of its characters (positions are kept
@@ -87,11 +87,8 @@ def _text_query(form: str, prefix: str = "", chars: bool = True, loose: bool | s
     matching document has and whose short posting lists spare checking most positions.
     ``chars`` False: an index from before schema 4, whose positions are on the bigrams (all of
     them kept), where the phrase is of bigrams (until ``make run`` rebuilds it).
-    ``loose``: the same terms without their positions (AND for the phrase): every document the
-    exact query matches and more, and, where the phrase holds, the same weight (a phrase weighs
-    the sum of its terms), so a loose ranking bounds the exact one from above. ``loose="match"``
-    for a part that only matches (weighs nothing): its kept bigrams alone, fewer and shorter
-    posting lists than the characters'."""
+    ``loose``: no positions, for a part that only matches (weighs nothing): every document the
+    exact query matches and maybe more (its kept bigrams, or its characters, all present)."""
     if not form:
         return xapian.Query.MatchAll
     if len(form) == 1:
@@ -107,7 +104,7 @@ def _text_query(form: str, prefix: str = "", chars: bool = True, loose: bool | s
     kept = [prefix + pair for pair in pairs if xi.indexed_pair(pair)]
     if len(form) == 2 and kept:
         return xapian.Query(kept[0])
-    if loose == "match" and kept:
+    if loose and kept:
         return xapian.Query(xapian.Query.OP_AND, kept)
     letters = [xapian.Query(prefix + char) for char in form]
     phrase = xapian.Query(xapian.Query.OP_AND, letters) if loose else xapian.Query(xapian.Query.OP_PHRASE, letters, len(form))
@@ -194,7 +191,8 @@ def _require_body(db) -> None:
 
 def to_query(node, db, loose: bool = False) -> xapian.Query:
     """A plan as a ``xapian.Query`` that matches exactly the same articles; ``loose``: a query
-    without positions that matches all of them and maybe more (``_text_query``)."""
+    without positions that matches all of them and maybe more (``_text_query``), for a part
+    that weighs nothing (``_enquire`` scales what matches to 0)."""
     if isinstance(node, plan.Everything):
         return xapian.Query.MatchAll
     if isinstance(node, plan.And):
@@ -209,7 +207,6 @@ def to_query(node, db, loose: bool = False) -> xapian.Query:
         return xapian.Query(xapian.Query.OP_AND_NOT, xapian.Query.MatchAll, to_query(node.child, db))
     if isinstance(node, plan.Contains):
         chars = len(node.form) < 3 or _char_positions(db)
-        loose = loose and "match"  # what matches here weighs nothing (_enquire scales it to 0)
         if node.field == TEXT:
             # The text is its body (B grams) and its other parts (no prefix): either may hold it.
             return xapian.Query(xapian.Query.OP_OR, [
@@ -260,16 +257,20 @@ def _gram_counts(form: str) -> xapian.Query | None:
     return xapian.Query(xapian.Query.OP_OR, parts) if parts else None
 
 
-def _ranking(forms: list[str], db, loose: bool = False) -> xapian.Query | None:
+def _ranking(forms: list[str], db) -> xapian.Query | None:
     version = _schema_version(db)
     if version is None or version >= xi.GRAM_RANKING_SCHEMA_VERSION:
         parts = [q for q in map(_gram_counts, dict.fromkeys(forms)) if q is not None]
     else:  # an index from before schema 5 ranks with the jieba words it holds
         words = list(dict.fromkeys(w for f in forms for w in query_words(f)))
         parts = [xapian.Query(xi.WORD_PREFIX + w) for w in words]
+    # The headline's boost: its kept bigrams of the form all there, without positions. Xapian
+    # 1.4 weighs a phrase in an optional branch (AND_MAYBE's right) before checking it, so a
+    # headline phrase boosted headlines that hold the pairs apart (企业链接产业 for 产业链) in
+    # some queries and not in others; pairs alone boost the same articles every time.
     chars = _char_positions(db) if any(len(f) >= 3 for f in forms) else True
     parts += [
-        xapian.Query(xapian.Query.OP_SCALE_WEIGHT, _text_query(f, xi.HEADLINE_PREFIX, chars, loose), HEADLINE_BOOST)
+        xapian.Query(xapian.Query.OP_SCALE_WEIGHT, _text_query(f, xi.HEADLINE_PREFIX, chars, loose=True), HEADLINE_BOOST)
         for f in forms if f
     ]
     return xapian.Query(xapian.Query.OP_OR, parts) if parts else None
@@ -331,40 +332,28 @@ BOUNDED_UP_TO = 1_000  # pages deeper than this are ranked over every match, pos
 def _best_first(db, exact_among, loose, query_plan, start_offset: int, size: int, spies):
     """A page of the best matches of a query with phrases (three characters or more), without
     checking the positions of every match: ranking every match of 集成电路 at 1,000,000 articles
-    took 0.3-1 s, nearly all of it position checks. The loose query (the same terms, no
-    positions) matches a superset and weighs each of the exact matches exactly as the exact
-    query does, and others no less than they would weigh, so its order bounds the exact one:
-    take its best N, rank those exactly (positions checked for N documents), and stop when the
-    page's last article ranks before the loose N-th (weight, then the date-then-id value); no
-    article outside the N can then come before it (an exact match may weigh less than its loose
-    weight, when its headline holds the phrase's characters apart, so that check is needed).
-    Otherwise N grows eightfold. The result is exactly the exact ranking's. Returns (the
-    counting MSet, [(document, weight)]). ``exact_among(query)``: the exact ranking's enquire,
-    its matches restricted to those of ``query``."""
+    took 0.3-1 s, nearly all of it position checks. The loose query has the same ranking part
+    (``_ranking``: no positions) and a matching part without positions (``to_query(loose=True)``):
+    it matches every exact match and maybe more, and weighs every document as the exact query
+    does. So the exact ranking is the loose ranking
+    with the loose-only documents taken out: take the loose best N, keep those that match
+    exactly (positions checked for N documents), and grow N eightfold until the page is full.
+    Returns (the counting MSet, [(document, weight)]). ``exact_among(query)``: the exact
+    ranking's enquire, its matches restricted to those of ``query``."""
     counted = _counted(db, query_plan, spies)
     want = start_offset + size
     if want <= 0 or counted.get_matches_upper_bound() == 0:
         return counted, []
-    slot = _date_order_slot(db)
     n = 4 * want + 60
     while True:
-        bounds = loose.get_mset(0, n)
-        documents = [item.document for item in bounds]
-        ids = [xapian.Query(xi.ID_PREFIX + f"articles.article.{int(d.get_value(xi.SLOT_DJANGO_ID))}") for d in documents]
-        if not ids:
-            return counted, []
-        best = exact_among(xapian.Query(xapian.Query.OP_OR, ids)).get_mset(0, want, len(ids))
-        if bounds.size() < n or n >= db.get_doccount():
-            break  # every candidate was ranked exactly
-        if best.size() >= want:
-            last = best.get_hit(want - 1)
-            weight, value = last.weight, last.document.get_value(slot)
-            bound, bound_value = bounds.get_hit(n - 1).weight, documents[-1].get_value(slot)
-            slack = 1e-9 * max(1.0, abs(bound))
-            if weight > bound + slack or (abs(weight - bound) <= slack and value > bound_value):
-                break
+        candidates = loose.get_mset(0, n)
+        ids = [xapian.Query(xi.ID_PREFIX + f"articles.article.{int(item.document.get_value(xi.SLOT_DJANGO_ID))}")
+               for item in candidates]
+        best = exact_among(xapian.Query(xapian.Query.OP_OR, ids)).get_mset(0, want, len(ids)) if ids else None
+        if best is None or best.size() >= want or candidates.size() < n or n >= db.get_doccount():
+            break  # the page is full, or every candidate was ranked exactly
         n *= 8
-    return counted, [(item.document, item.weight) for item in best][start_offset:]
+    return counted, [(item.document, item.weight) for item in best or ()][start_offset:]
 
 
 def _stored(data: bytes) -> dict:
@@ -425,7 +414,7 @@ class XapianSearchBackend(StockXapianBackend):
             match = xapian.Query(xapian.Query.OP_FILTER, match, only)
         enquire = xapian.Enquire(db)
         keys = [k for k in (sort_by or []) if k.lstrip("-") != "score"]
-        ranking = None if keys else _ranking(plan.positive_forms(query_plan), db, loose)
+        ranking = None if keys else _ranking(plan.positive_forms(query_plan), db)
         if ranking is not None:
             query = xapian.Query(
                 xapian.Query.OP_AND_MAYBE, xapian.Query(xapian.Query.OP_SCALE_WEIGHT, match, 0), ranking

@@ -304,6 +304,7 @@ FURNITURE = {
     "s6t_names_place_openings.txt": {"某某新聞 即時新聞 2025-10-02", "陳小玲", ".現任:晚間新聞主播、", "上一頁 1 2 下一頁"},
     "s6t_pdf_titles_no_lead.txt": {"某某日報", "二〇二五年十月二日", "星期四", "B2"},
     "s6t_titled_photo_after_story.txt": {"第A14版:文体", "某某晚报 2025年10月2日 星期四"},
+    "s6t_side_by_side_columns.txt": {"A6  本地新闻                              某某早报  2025年10月2日  星期四"},
     "s6t_repeated_page_label_items.txt": {
         "某某晚报数字报",
         "• A7",

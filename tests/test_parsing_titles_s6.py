@@ -141,3 +141,14 @@ def test_a_titled_photo_after_a_wire_story_is_an_item_of_its_own():
     photo = parsed.articles[2]
     assert photo.photo_credits == ("张强 摄",) and photo.dateline == D(2025, 9, 28)
     assert photo.paragraphs and photo.paragraphs[0].startswith("9月28日")
+
+
+def test_pdf_text_with_two_columns_side_by_side_on_each_line():
+    parsed = page("s6t_side_by_side_columns.txt")
+    assert titles(parsed) == ["新城一带组屋 外墙翻新提前完工", "少年骑电动车撞伤路人 被判社区服务"]
+    first, second = parsed.articles
+    text = "".join(first.paragraphs)
+    assert "比原定时间提前一个月完工" in text and text.endswith("现在终于安静了。”")
+    assert "".join(second.paragraphs).startswith("陈志强 报道一名17岁少年") or "一名17岁少年星期二(9月30日)在法院被判社区服务" in "".join(second.paragraphs)
+    assert not any("编辑" in p for a in parsed.articles for p in a.paragraphs)
+    assert [(c.role, c.names) for c in parsed.credits] == [("编辑", ("王美玲",)), ("美术", ("张家豪",))]

@@ -19,7 +19,7 @@ from .decoding import fold
 from .model import Credit
 from .patterns import AnyOf
 
-_CREDIT_ROLES = r"值班编委|封面责编|封面美编|封面校对|责任编辑|美术编辑|本版编辑|本版责编|校对|版式|编辑|责编|美编|组版"
+_CREDIT_ROLES = r"值班编委|封面责编|封面美编|封面校对|责任编辑|美术编辑|美术|本版编辑|本版责编|校对|版式|编辑|责编|美编|组版"
 _PHONE = r"[\d\s\-—、,/]{5,}(?:\([^()]{1,8}\))?"
 
 _STRONG_FOOTER = [
@@ -548,7 +548,9 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
                 if author:
                     kept.append(author)
                 m = _CREDIT.match(f)
-                if m:
+                if m and len(pairs := _CREDIT_PAIR.findall(f)) >= 2 and "".join(r + n for r, n in pairs) == re.sub(r"[\s:：|｜/]", "", f):
+                    credits.extend(Credit(role=r, names=(n,)) for r, n in pairs)  # (编辑:王美玲  美术:张家豪)
+                elif m:
                     names = tuple(n for n in re.split(r"[\s、,]+", m.group(2)) if n)
                     credits.append(Credit(role=m.group(1), names=names))
                 elif _CREDIT_PAIR.match(f) and not _PAGE_LINE.match(f):

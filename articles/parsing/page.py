@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 
 from .bylines import (
@@ -77,6 +78,8 @@ def parse_page(
     determined is returned with ``issue_date=None`` and ``issue_date_source="unknown"``.
     """
     text = clean_markup(text.lstrip("\ufeff"))
+    if "      " in text:
+        text = _side_by_side_columns(text)
     # `????本報訊`: full-width spaces lost to a wrong encoding on the way; never text
     lines = [ln.strip() for ln in text.split("\n")]
     lines = [re.sub(r"^\?{2,}", "", ln).strip() if ln.startswith("??") else ln for ln in lines]
@@ -250,6 +253,60 @@ def parse_page(
         paper=furniture.paper,
         issue_date_source=found.source,
     )
+
+
+_GAP_END = re.compile(r"(?<=\S)\s{3,}(?=\S)")
+_LEADING = re.compile(r"^ {12,}(?=\S)")
+
+
+def _width(text: str) -> int:
+    """Display width: a Chinese character or full-width form takes two columns."""
+    return len(text) + sum(1 for c in text if c >= "\u1100" and unicodedata.east_asian_width(c) in "WF")
+
+
+def _side_by_side_columns(text: str) -> str:
+    """PDF text laid out as printed (`pdftotext -layout`): two columns side by side on each line,
+    the right one starting at the same display column on every line (`标题甲      标题乙` /
+    `本报讯……    12月初,……` / `    (indent)    right column only`). Four lines or more that
+    start a right-hand text at that column: each line is cut there, the left column read first,
+    then the right one; the lines above and below the two columns stay as they are."""
+    lines = text.split("\n")
+    starts: dict[int, list[int]] = {}
+    gaps = 0
+    for n, line in enumerate(lines):
+        if len(line) < 20:
+            continue
+        m = _LEADING.match(line)
+        if m:
+            starts.setdefault(_width(line[: m.end()]), []).append(n)
+            continue
+        for g in _GAP_END.finditer(line):
+            starts.setdefault(_width(line[: g.end()]), []).append(n)
+            gaps += 1
+    if not starts or gaps < 3:
+        return text
+    col, found = max(starts.items(), key=lambda kv: len(kv[1]))
+    if len(found) < 4 or col < 20:
+        return text
+    first, last = min(found), max(found)
+    while last + 1 < len(lines) and lines[last + 1].strip() and _width(lines[last + 1].rstrip()) < col:
+        last += 1  # (the left column's last lines, below the right one's end)
+    left: list[str] = []
+    right: list[str] = []
+    for line in lines[first : last + 1]:
+        w = 0
+        cut = None
+        for i, c in enumerate(line):
+            if w >= col:
+                cut = i
+                break
+            w += _width(c)
+        if cut is None or not line[cut:].strip() or line[cut - 1 : cut] != " ":
+            left.append(line.rstrip())  # (no right-hand text on this line, or none starting at the column)
+            continue
+        left.append(line[:cut].rstrip())
+        right.append(line[cut:].strip())
+    return "\n".join([*lines[:first], *left, *right, *lines[last + 1 :]])
 
 
 # A database mirror that prints a whole item on one line: `第1版(要闻)专栏:  标题 本报记者 韩钟昆 正文……`

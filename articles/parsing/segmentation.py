@@ -52,6 +52,8 @@ def _squashed(line: str) -> str:
 
 _BARE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 _SHORT_LABEL = re.compile(r"[\u4e00-\u9fff]{2,3}")
+# a reporter's credit under a title in a Singapore or Malaysian paper: `黄伟杰 报道`
+_REPORTED_BY = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[\s、][\u4e00-\u9fff]{2,4}){0,3}\s*报道")
 # a field naming the writers on a line of its own: 作者:李尚志陈维伟罗观星
 _AUTHOR_FIELD = re.compile(r"(作者|撰文|记者)\s*:\s*[\u4e00-\u9fff·/、 ]{2,40}")
 
@@ -661,7 +663,7 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
             and not marked_title(current.headline_lines[0])  # (a title in brackets is complete)
             and i + 1 < len(lines)
             and (
-                _title_like(line, strict=True) and not _title_like(lines[i + 1], strict=True)
+                _title_like(line, strict=True) and (not _title_like(lines[i + 1], strict=True) or bool(_REPORTED_BY.fullmatch(lines[i + 1].strip())))
                 # a title with a comma under a kicker, then a long paragraph:
                 # `“共叙乡情·同筑梦想”乡贤恳谈会召开` / `回老家看看,为无锡未来出谋划策`
                 or len(current.headline_lines) == 1
@@ -711,6 +713,8 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
             )
             and i + 1 < len(lines)
             and (current is None or current.body_lines)
+            # (a line whose bracket the next line closes is a paragraph's start: `……陈女士(72岁` / `)说:…`)
+            and not (line.count("(") > line.count(")") and lines[i + 1].lstrip()[:1] in ")）")
             # a name alone between two paragraphs is the writer's, not a new item's title
             and not (current is not None and _BARE_NAME.match(line.strip()) and not _title_like(lines[i + 1], strict=True))
         ):

@@ -152,3 +152,18 @@ def test_pdf_text_with_two_columns_side_by_side_on_each_line():
     assert "".join(second.paragraphs).startswith("陈志强 报道一名17岁少年") or "一名17岁少年星期二(9月30日)在法院被判社区服务" in "".join(second.paragraphs)
     assert not any("编辑" in p for a in parsed.articles for p in a.paragraphs)
     assert [(c.role, c.names) for c in parsed.credits] == [("编辑", ("王美玲",)), ("美术", ("张家豪",))]
+
+
+def test_a_serials_instalment_number_and_its_to_be_continued_note():
+    parsed = page("s6t_serial_instalment.txt")
+    assert titles(parsed) == ["巷口的豆腐坊", "桂花糖"]
+    first, second = parsed.articles
+    assert "(十二)" in first.byline_printed and [b.name for b in first.bylines] == ["陈明远"]
+    assert first.paragraphs[-1] == "(未完待续)"  # (it closes the instalment, no kicker of the next title)
+    assert [b.name for b in second.bylines] == ["孙丽"]
+
+
+def test_a_breadcrumb_over_a_title_that_exclaims_is_the_sites():
+    (story,) = page("s6t_breadcrumb_over_title.txt").articles
+    assert story.headline == "“这才是我们的家乡!”"
+    assert story.paragraphs[0].startswith("短短五天的时间")

@@ -142,6 +142,9 @@ _HEAD_TOKEN = re.compile(
 )
 
 
+_HEAD_NEEDS = re.compile(r"[\dA-Z报報]")  # (a label's digit, a date's, a paper's 报, a Latin name)
+
+
 def page_head(line: str) -> tuple[str | None, str | None, str] | None:
     """``(label, section, how)`` when ``line`` can be a page head, else None. ``how`` is "head"
     for a head for certain: a label alone with letters (`A5`), a page number or label with a
@@ -149,7 +152,7 @@ def page_head(line: str) -> tuple[str | None, str | None, str] | None:
     (`光明日報 北馬`); "number" for a number before a label (`3 要闻`), a head only beside another;
     "part" for a date, a paper's name or its Latin name alone, part of a head beside one."""
     f = fold(line).strip().lstrip("•·●▪ ")
-    if not f or len(f) > 40 or re.search(r"[。!?,，;；、:：“”\"()（）《》]", f):
+    if not f or len(f) > 40 or not _HEAD_NEEDS.search(f) or re.search(r"[。!?,，;；、:：“”\"()（）《》]", f):
         return None
     kinds: list[tuple[str, str]] = []
     at = 0
@@ -667,7 +670,8 @@ def _sentence_fragment(line: str) -> bool:
     """Could this imprint-looking line be the first half of a sentence cut by a column break?
     Navigation, page lines and web meta lines never are."""
     f = fold(line).strip()
-    return not (_PAGE_LINE.match(f) or _navigation(f) or _web_meta(f) or f.startswith("本文字数"))
+    # (nor a breadcrumb: 新闻中心新浪首页 > 新闻中心 > 综合 > 正文)
+    return not (_PAGE_LINE.match(f) or _navigation(f) or _web_meta(f) or f.startswith("本文字数") or f.count(">") + f.count("»") >= 2 and "。" not in f)
 
 
 def _is_listed_title(line: str) -> bool:

@@ -210,6 +210,7 @@ def read_more_line(line: str) -> bool:
 
 
 _TIME_AFTER = re.compile(r"\s*[(（]\d{1,2}:\d{2}[)）]$")
+_SERIAL_NOTE = re.compile(r"[(（]\s*(?:未完待续|未完待續|待续|待續|未完|续完|完|全文完)\s*[)）]")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -224,6 +225,8 @@ def _title_like(line: str, *, strict: bool = False) -> bool:
         return False  # a summary cut short with its link (`……停止美以在中東的侵... [詳細]`)
     if s.strip("【】[]:： ") in _BOX_LABELS:
         return False  # 【核心提示】: a box's label
+    if s[:1] in "(（" and _SERIAL_NOTE.fullmatch(s):
+        return False  # `(未完待续)`: the end of a serial's instalment
     if is_terminated(s) and not (len(s) <= 30 and not strict and re.search(r"[!?！？][”」』]?$|……$", s) and "。" not in s):
         return False  # a short title may end with ! or ? (……宏伟目标,奋进!)
     if is_apart_line(s) or is_editor_note(s):

@@ -1748,6 +1748,11 @@ def _read_headline(d: _Draft, lines: list[str]) -> None:
     main = len(lines) - 1 if len(lines) <= 2 else len(lines) - 2
     while main > 0 and dashed[main]:
         main -= 1
+    serial = _SERIAL_NUMBER.search(lines[main]) if lines[main][-1:] in ")）" else None
+    if serial and len(_HAN.findall(lines[main][: serial.start()])) >= 4:
+        # `胡同里的煤铺(十二)`: a serial's instalment, not the title (kept as printed, with the credits)
+        d.printed.append(serial.group(0).strip())
+        lines[main] = lines[main][: serial.start()].rstrip()
     label = _COLUMN_AFTER.search(lines[main])
     if label and len(_HAN.findall(lines[main][: label.start()])) >= 4:
         # `共同走过心相连(我与海外版)`: the column's name in brackets after the title
@@ -1770,6 +1775,7 @@ _TRAILING_STAMP = re.compile(r"\s+[\d,.]*\s*(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4
 _OUTLET_AFTER = re.compile(r"\s*[-_|｜]\s*[\u4e00-\u9fff]{2,10}(?:报|報|网|網|新闻|新聞)$")
 _DASH_OPEN = re.compile(r"^[—\-－―]")
 _COLUMN_AFTER = re.compile(r"\s*[(（]([\u4e00-\u9fff]{4,8})[)）]$")
+_SERIAL_NUMBER = re.compile(r"\s*[(（](?:之)?[一二三四五六七八九十百]{1,4}[)）]$")
 _LIST_NUMBER = re.compile(r"^\d{1,2}\s*[.、．丨|｜]\s*(?=[\u4e00-\u9fff“《「])")
 # a web page's picture button glued to the end of a title: `……逼爆街頭放大圖片`
 _PICTURE_BUTTON = re.compile(r"\s*(放大圖片|放大图片|点击查看大图|點擊查看大圖|查看大图|查看大圖)$")
@@ -1779,7 +1785,7 @@ _PORTAL_MARK = re.compile(
 )
 # a piece's genre before its title (`特寫:港式記者陣`, `通讯:…`): the kind of piece, not its title
 _GENRE_LABEL = re.compile(
-    r"^(特写|特寫|通讯|通訊|综述|綜述|述评|述評|专访|專訪|侧记|側記|速写|速寫|特稿|专稿|專稿|记者手记|記者手記|手记|手記|札记|札記|新闻分析|新聞分析|新闻特写|新聞特寫|短评|短評|时评|時評)\s*[:：]\s*(?=\S)"
+    r"^(图文|圖文|特写|特寫|通讯|通訊|综述|綜述|述评|述評|专访|專訪|侧记|側記|速写|速寫|特稿|专稿|專稿|记者手记|記者手記|手记|手記|札记|札記|新闻分析|新聞分析|新闻特写|新聞特寫|短评|短評|时评|時評)\s*[:：]\s*(?=\S)"
 )
 _ASCII_QUOTED = re.compile(r"^\s*['\"]([^'\"]{2,80})['\"]\s*$")
 _RULE_AFTER = re.compile(r"[\s|｜_\-=—]{3,}$")

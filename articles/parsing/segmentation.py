@@ -15,6 +15,7 @@ from .bylines import _BYLINE_TAIL, bare_name_after_last_sentence, bracketed_repo
 from .datelines import opening_dateline
 from .decoding import fold
 from .headlines import (
+    _SERIAL_NOTE,
     KNOWN_COLUMN_TITLES,
     _is_byline_line,
     _is_column_title,
@@ -63,6 +64,7 @@ def _boundary(lines: list[str], k: int) -> bool:
     return (
         k < 0
         or is_terminated(lines[k])
+        or lines[k][-1:] in ")）" and bool(_SERIAL_NOTE.fullmatch(lines[k].strip()))  # `(未完待续)`
         or read_more_line(lines[k])  # a summary cut short with its link ends its item
         or _is_column_title(lines, k)
         or _is_byline_line(lines[k])
@@ -333,6 +335,8 @@ def _article_end(body: list[str]) -> int:
         if (
             i > 0
             and i + 2 < len(body)
+            and len(line) <= 20
+            and len(body[i + 1]) <= 20
             and line[:1] not in "—-"
             and is_terminated(body[i - 1])
             and _two_line_title(body[i], body[i + 1])
@@ -728,7 +732,7 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
             chunks.append(current)
         current.body_lines.append(line)
         # (a photo's credit alone closes its caption: `……打卡。` / `(陈钢 摄)` / the next title)
-        prev_done = is_terminated(line) or is_apart_line(line) or read_more_line(line) or _names_close(line) or ("摄" in line or "攝" in line) and is_photo_credit_line(line)
+        prev_done = is_terminated(line) or bool(_SERIAL_NOTE.fullmatch(line.strip())) or is_apart_line(line) or read_more_line(line) or _names_close(line) or ("摄" in line or "攝" in line) and is_photo_credit_line(line)
         # (or by a site's meta line under it: `- 有線新聞` / `- 2025年03月18日`)
         closed_by_credit = is_photo_credit_line(line) or is_photo_line(line) or item_meta_line(line)
         if (
@@ -796,6 +800,8 @@ def _captions_after_photo_story(chunk: _Chunk) -> list[_Chunk]:
     each closed by its own credit with no title over them (`▲……。` / `(朱 琳 文/摄)`, `图:……。`
     / `(X 摄)`): the untitled photos are items of their own, as on a photo page."""
     body = chunk.body_lines
+    if not any("摄" in x or "攝" in x for x in body[:3]):
+        return [chunk]  # (no photo's credit where the story's would close it)
     first = next((k for k, x in enumerate(body) if photo_closed(x)), None)
     if first is None or first > 2 or first == len(body) - 1 or any(_is_lead(x) for x in body[: first + 1]):
         return [chunk]

@@ -202,3 +202,11 @@ def test_a_credit_printed_on_the_titles_line_is_the_storys_not_the_one_above():
     assert (market.headline, names(market), market.dateline) == ("老街夜市开张了", ["张丽"], D(2025, 1, 9))
     # `运河边新添健身步道 文/周宁 图/陆川`: the writer, and the photographer's credit
     assert (path.headline, names(path), path.photo_credits) == ("运河边新添健身步道", ["周宁"], ("图/陆川",))
+
+
+def test_a_related_story_under_its_own_source_line_takes_that_outlet():
+    own, related = page("s6c_related_story_source.txt", D(2025, 6, 3)).articles
+    # `来源:城南晚报` over the site's own story: the paper, no source; `来源:中国江苏网` over the
+    # related story under it: that site's copy
+    assert (own.headline, own.source, names(own)) == ("城南图书馆延长夜间开放 考试季座位翻倍", None, ["周琳"])
+    assert (related.headline, related.source, related.dateline) == ("全省公共图书馆推行错峰预约", "中国江苏网", D(2025, 6, 2))

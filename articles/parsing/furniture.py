@@ -458,6 +458,8 @@ class Furniture:
     # where the same source line stood again further down (a page of several web articles,
     # each under its title and its own `( 2025-10-12 ) 稿件来源:…` line)
     web_meta_more: tuple[int, ...] = ()
+    # what each of those later source lines names (`来源:中国江苏网` over a related story)
+    web_more_sources: tuple[str | None, ...] = ()
 
 
 def strip_boilerplate(lines: list[str]) -> tuple[list[str], tuple[Credit, ...]]:
@@ -480,6 +482,7 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
     web_meta_at: int | None = None  # where a web page's source/date line stood (between title and text)
     web_source: str | None = None  # what that line names as the source
     more: list[int] = []
+    more_sources: list[str | None] = []
     first_meta = first_raw = ""
     i = 0
     # a site's name heading the page (中国江苏网, 某某新闻客户端): the site's, never a kicker
@@ -547,6 +550,8 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
                         or all(("来源" in x or "來源" in x) and _DATE_TOKEN.search(x) for x in (f, first_raw))
                     ):
                         more.append(len(kept))
+                        named_more = _META_SOURCE.search(f)
+                        more_sources.append(named_more.group(1) if named_more else None)
                 author = meta_author(x)
                 if author:
                     kept.append(author)
@@ -601,6 +606,7 @@ def strip_furniture(lines: list[str]) -> tuple[list[str], Furniture]:
         item_starts=tuple(starts),
         web_meta_at=web_meta_at,
         web_meta_more=tuple(more),
+        web_more_sources=tuple(more_sources),
         web_source=web_source,
     )
 

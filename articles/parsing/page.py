@@ -111,6 +111,8 @@ def parse_page(
         for ln in lines
     ]
     web_meta_at, more = furniture.web_meta_at, furniture.web_meta_more
+    # (the source each later source line names, by its line: kept through the cuts below)
+    more_named = dict(zip(more, furniture.web_more_sources))
     item_starts = furniture.item_starts
     lines = _two_columns_interleaved(lines)
     lines = _captions_over_titles(lines)
@@ -118,6 +120,7 @@ def parse_page(
     lines, cut = title_at_top(lines)
     if cut:
         web_meta_at = web_meta_at - cut if web_meta_at is not None and web_meta_at - cut > 0 else None
+        more_named = {x - cut: v for x, v in more_named.items()}
         more = tuple(x - cut for x in more if x - cut > 0)
         # (the page's own line printed again in the chrome's page list marks no items)
         item_starts = tuple(x - cut for x in item_starts if x - cut >= 0)
@@ -125,6 +128,7 @@ def parse_page(
     if not item_starts:  # (a web page's shape: a database page keeps its own line numbers)
         before = len(lines)
         lines, web_meta_at = _from_repeated_title(lines, web_meta_at)
+        more_named = {x - (before - len(lines)): v for x, v in more_named.items()}
         more = tuple(x - (before - len(lines)) for x in more if x - (before - len(lines)) > (web_meta_at or 0))
     chunks = None
     web_page = web_meta_at is not None and furniture.page_label is None and not item_starts
@@ -132,6 +136,8 @@ def parse_page(
         # a web page: its title above its source line (a wire dateline's 题: further down
         # repeats it)
         chunks = _web_pages(lines, web_meta_at, more)
+        if chunks is not None and any(more_named.values()):
+            _web_chunk_sources(lines, chunks, more_named)
     if chunks is None:
         lines, starts = _without_listed_titles(lines, item_starts)
         chunks = _items(_titles_from_wire_datelines(lines), starts)
@@ -139,6 +145,7 @@ def parse_page(
     pending_note = ""
     for chunk in chunks:
         d = _read_article(chunk)
+        d.site_source = chunk.site_source
         if pending_note and not d.editor_note:
             d.editor_note, pending_note = pending_note, ""
         if d.orphan_bylines:
@@ -179,11 +186,13 @@ def parse_page(
         drafts.append(d)
 
     outside = web_outside_source(furniture.web_source) if web_page and furniture.web_source else None
-    for d in drafts if outside else ():
+    for d in drafts if outside or any(d.site_source for d in drafts) else ():
         # `来源: 中国江苏网` over a repost: an outside outlet is the source of the site's copy (a
-        # paper's name there only says which paper printed it: no source)
+        # paper's name there only says which paper printed it: no source); a related story under
+        # its own source line (`来源:中国江苏网` after the site's own story): that line's outlet
         own = d.paragraphs and fold(d.paragraphs[0]).lstrip("【[ ").startswith("本报")
-        d.source = d.source or (None if own else outside)
+        mine = web_outside_source(d.site_source) if d.site_source else outside
+        d.source = d.source or (None if own else mine)
     if pending_note:  # a note with no article after it: kept as the last article's text
         if drafts:
             drafts[-1].paragraphs.append(pending_note)
@@ -401,6 +410,7 @@ def _meta_credit_apart(line: str, below: str) -> list[str]:
 # `运河边新添健身步道 文/周宁 图/陆川`, `老街夜市开张了记者张丽`
 _CREDIT_AFTER_TITLE = re.compile(r"^(\S[^。!?;:,，]{5,44}?)\s+((?:文|图|撰文|作者)\s*[/:|]\s*\S.{1,40}|(?:本报|[\u4e00-\u9fff]{2,8}报)?(?:见习|实习|特约|首席)?(?:记者|通讯员|实习生)\s*\S.{1,40})$")
 _ROLE_GLUED_AT_END = re.compile(r"^(\S[^。!?;:,，\s]{5,40}?)((?:本报)?(?:记者|通讯员))([\u4e00-\u9fff]{2,3})$")
+_TITLE_CREDIT_CANDIDATE = re.compile(r"^[^\n。,，]{5,60}(?:记者|記者|通讯员|通訊員|实习生|實習生|文/|文:|作者)[^\n。,，]{0,40}$", re.M)
 _ROLE_IN_TITLE = re.compile(r"记者|通讯员|实习生|摄|/|撰文|作者")
 # (`本报驻阿联酋记者林皎明`: what stands before the role is the role's own part, no title)
 _ROLE_PREFIX_END = re.compile(r"(?:驻[\u4e00-\u9fff]{1,8}|本报|见习|实习|特约|特派|首席|全媒体|融媒体?|摄影|文字|小)$")
@@ -411,10 +421,15 @@ def _title_credit_apart(lines: list[str]) -> list[str]:
     """A title and its credit printed on one line, over the story's lead or text: two lines, the
     title and the credit (the whole line had been read as a byline whose "newsroom" was the title,
     credited to the story above)."""
+    if not _TITLE_CREDIT_CANDIDATE.search("\n".join(lines)):
+        return lines  # (no line without a sentence's marks names a role: most pages)
     out: list[str] = []
     for k, ln in enumerate(lines):
+        if len(ln) > 90 or "。" in ln or "," in ln or "，" in ln:
+            out.append(ln)  # (a sentence: most lines)
+            continue
         below = lines[k + 1] if k + 1 < len(lines) else ""
-        f = fold(ln) if ("記" in ln or "訊" in ln or "實" in ln) else ln
+        f = fold(ln) if ("記" in ln or "實" in ln) else ln
         if (
             ("记者" in f or "通讯员" in f or "实习生" in f or "文/" in f or "文:" in f or "作者" in f)
             and len(ln) <= 90
@@ -741,6 +756,20 @@ def _titles_from_wire_datelines(lines: list[str]) -> list[str]:
     return out
 
 
+def _web_chunk_sources(lines: list[str], chunks: list[_Chunk], named: dict[int, str | None]) -> None:
+    """Each web article under a later source line of its own gets that line's outlet: the chunk
+    whose title stands just above the line (the source line itself is furniture, gone from
+    ``lines``: it stood before ``lines[at]``)."""
+    for at, source in named.items():
+        if not source or not 0 < at <= len(lines):
+            continue
+        above = lines[at - 1].strip()
+        for chunk in chunks:
+            if chunk.headline_lines and chunk.headline_lines[-1].strip() == above:
+                chunk.site_source = source
+                break
+
+
 def _web_pages(lines: list[str], at: int, more: tuple[int, ...]) -> list[_Chunk] | None:
     """Several web articles on one page, each under its title block and its own source line:
     each is read as a web page of its own (a source line with no title above it splits nothing)."""
@@ -1004,6 +1033,7 @@ def _items(lines: list[str], starts: tuple[int, ...]) -> list[_Chunk]:
 
 @dataclass
 class _Draft:
+    site_source: str | None = None  # what a later web source line over this article names
     headline: str = ""
     kicker: str = ""
     subheadline: str = ""

@@ -44,6 +44,7 @@ class _Chunk:
     brief: bool = False  # one item of a marked brief column (■ … / △ … / • title)
     shared_source: str | None = None  # the column's shared credit (均据新华社电)
     credit_printed: str = ""  # that credit as printed, kept with the last item
+    site_source: str | None = None  # a web article's own source line's outlet (来源:中国江苏网)
 
 
 def _squashed(line: str) -> str:

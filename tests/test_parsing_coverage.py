@@ -284,6 +284,7 @@ FURNITURE = {
     "s6c_wire_mark_credit.txt": {"城南星報", "當前報章2024年07月08日"},
     "s6c_credit_after_title.txt": {"城南晚报", "2025年01月10日 星期五", "第A05版:城事"},
     "s6c_related_story_source.txt": {"城南新传媒 首页 > 新闻 > 城南 > 正文", "来源:城南晚报  作者:记者 周琳  发布时间:2025-06-03 08:10", "来源:中国江苏网  发布时间:2025-06-02 17:20", "【延伸阅读】", "责任编辑:陈玲"},
+    "s6c_singapore_reported_by.txt": {"联合早报  2025年10月3日  星期五  新加坡"},
     "s6c_closing_site_source.txt": {"瑞安日报", "第02版:综合新闻", "本版导航", "· 瓯江夜游航线开通", "瑞安日报社 版权所有"},
     "s6t_numbered_photos_one_title.txt": {"第A07版:图片新闻"},
     "s6t_three_columns_interleaved.txt": {"第A06版:城事"},

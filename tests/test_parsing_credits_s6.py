@@ -210,3 +210,13 @@ def test_a_related_story_under_its_own_source_line_takes_that_outlet():
     # related story under it: that site's copy
     assert (own.headline, own.source, names(own)) == ("城南图书馆延长夜间开放 考试季座位翻倍", None, ["周琳"])
     assert (related.headline, related.source, related.dateline) == ("全省公共图书馆推行错峰预约", "中国江苏网", D(2025, 6, 2))
+
+
+def test_singapore_reporters_lines_and_a_weekday_with_its_date():
+    walkway, court = page("s6c_singapore_reported_by.txt", D(2025, 10, 3)).articles
+    # `林振华 报道` over the reporter's address: the writer; the address is no text
+    assert (names(walkway), walkway.byline_printed) == (["林振华"], "林振华 报道 zhlin@example.com.sg")
+    assert walkway.paragraphs[0].startswith("宏茂桥一带的八座组屋")
+    assert walkway.dateline is None  # (the date is in the second sentence)
+    # `星期二(9月30日)`: the weekday's date in brackets dates the report
+    assert (names(court), court.dateline) == (["陈家伟"], D(2025, 9, 30))

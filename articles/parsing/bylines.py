@@ -421,6 +421,8 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     # a mark lost to a wrong encoding before the role: `N海都记者 陈文浩`
     if f[:1].isascii() and f[:1].isalpha() and re.match(r"^[A-Za-z][\u4e00-\u9fff]{0,8}(记者|通讯员|邦邦)", f):
         f = f[1:]
+    if f.endswith("报道") and (reported := _NAMES_REPORTED.fullmatch(f)) and all(has_surname(n) for n in reported.group(1).split()):
+        return tuple(Byline(n) for n in reported.group(1).split())  # `黄伟杰 报道` (联合早报): the reporter
     if f.endswith(("整理", "编译", "摄影报道")):
         # `何白 整理`, `吕依霖 摄影报道`: who put it together (or took the photos and wrote it)
         m = re.fullmatch(r"((?:[\u4e00-\u9fff·]{2,4}\s+){0,3}[\u4e00-\u9fff·]{2,4})\s*(?:整理|编译|摄影报道)", f)
@@ -505,6 +507,7 @@ def byline_line(line: str) -> tuple[Byline, ...]:
     return people if len(people) <= 8 else ()
 
 
+_NAMES_REPORTED = re.compile(r"((?:[\u4e00-\u9fff·]{2,4}\s+){0,2}[\u4e00-\u9fff·]{2,4})\s+报道")
 _NEWSROOMS_HYPHENED = re.compile(r"([\u4e00-\u9fff]{2,8}(?:报|社|台|网))-(?=[\u4e00-\u9fff]{2,8}记者)")
 _PINYIN_IN_CREDIT = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 _TIME_STAMP = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+")

@@ -74,6 +74,10 @@ _QUOTED_SPAN = re.compile(r"“[^“”]{0,120}”|「[^「」]{0,120}」")
 _BRACKETED_DAY = re.compile(r"[昨今前][天日]?\s*\(\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日?\s*\)\s*日?")
 
 
+# a weekday with its date in brackets, as Singapore and Malaysian papers print it: `星期二(9月12日)`
+_WEEKDAY_DATED = re.compile(r"(?:星期|周|週)[一二三四五六日天]\s*\(\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*\)")
+
+
 _THIS_YEAR_OR_MONTH = re.compile(r"今年(?=(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)|本月(?=\d{1,2}日)")
 
 
@@ -88,6 +92,8 @@ def _readable(f: str) -> str:
         f = _THIS_YEAR_OR_MONTH.sub("", f)
     if "(" in f and _BRACKETED_DAY.search(f):
         f = _BRACKETED_DAY.sub(lambda m: f"{m.group(1)}月{m.group(2)}日" if m.group(1) else f"{m.group(2)}日", f)
+    if "(" in f and ("期" in f or "周" in f or "週" in f) and _WEEKDAY_DATED.search(f):
+        f = _WEEKDAY_DATED.sub(r" \1月\2日", f)  # `星期二(9月12日)在国家法院`: the date as printed (`少年 9月12日`: apart from a 年 before it)
     if "“" in f or "「" in f:
         f = _QUOTED_SPAN.sub(lambda m: re.sub(r"[。!?]", ",", m.group(0)), f)
     return f

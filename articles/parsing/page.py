@@ -582,6 +582,7 @@ def _title_before_lead(line: str) -> list[str] | None:
 
 # a credit that names the role and no one: `□新华社记者`, `本报记者` (a title set apart before it)
 _LABEL_BEFORE_TITLE = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：]\s*(\S.{3,})$")
+_EMAIL_LINE = re.compile(r"[A-Za-z0-9._%+\-]{1,40}@[A-Za-z0-9.\-]{2,60}\.[A-Za-z]{2,10}")
 _COMMENTATOR_ONLY = re.compile(r"[□■☉]?\s*(?:本报|本刊|新华社|人民日报|光明日报|经济日报|[\u4e00-\u9fff]{2,6}报)?(?:特约|首席)?评论员")
 _ROLE_ONLY = re.compile(r"[□■☉]?\s*(?:本报|新华社|中新社|人民日报)(?:特约|首席)?记者")
 _ICON_BEFORE_BYLINE = re.compile(r"^[A-Za-z](?=[\u4e00-\u9fff]{0,6}(记者|通讯员|实习生|記者|通訊員|實習生))")
@@ -1200,6 +1201,9 @@ def _read_article(chunk: _Chunk) -> _Draft:
                     text_lines.append(_CAPTION_MARK.sub("", d.captions[-1], count=1).strip() if d.captions else rest)
             else:
                 caption_next, marker = True, line  # `图:` alone: the caption is the next line
+            continue
+        if "@" in line and d.bylines and not text_lines and _EMAIL_LINE.fullmatch(line):
+            d.printed.append(line)  # `wjhuang@sph.com.sg` under `黄伟杰 报道`: the reporter's address
             continue
         if is_cross_reference_line(line):
             d.cross_references.append(line.strip()[1:-1].strip())

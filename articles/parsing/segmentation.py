@@ -352,6 +352,8 @@ def _article_end(body: list[str]) -> int:
             and i + 1 < len(body)
             and _title_like(line, strict=True)
             and not _title_like(body[i + 1], strict=True)
+            # (a line the next one goes on from, `……陈女士(72岁` / `)说:“…`, is cut text)
+            and body[i + 1].lstrip()[:1] not in ")）」』”,，。、;；:：!！?？"
         ):
             return i  # the next item's headline
         if i > 0 and (parse_byline_text(line.strip()) is not None or (

@@ -309,6 +309,7 @@ FURNITURE = {
     "s6t_side_by_side_columns.txt": {"A6  本地新闻                              某某早报  2025年10月2日  星期四"},
     "s6t_serial_instalment.txt": {"某某晚报  2025年10月2日 星期四  第22版", "副刊", "连载 | 老城往事"},
     "s6t_breadcrumb_over_title.txt": {"新闻中心某某首页 > 新闻中心 > 综合 > 正文", "http://www.example.com.cn 2025年10月02日03:31 某某报业网-某某日报"},
+    "s6t_ad_between_items.txt": {"某某报·数字报", "2025年10月2日 星期四"},
     "s6t_repeated_page_label_items.txt": {
         "某某晚报数字报",
         "• A7",

@@ -167,3 +167,12 @@ def test_a_breadcrumb_over_a_title_that_exclaims_is_the_sites():
     (story,) = page("s6t_breadcrumb_over_title.txt").articles
     assert story.headline == "“这才是我们的家乡!”"
     assert story.paragraphs[0].startswith("短短五天的时间")
+
+
+def test_an_ads_box_between_items_is_no_title_and_no_item():
+    parsed = page("s6t_ad_between_items.txt")
+    assert titles(parsed) == ["城西新建两座口袋公园", "古城:夜游项目国庆上新"]
+    first, second = parsed.articles
+    assert [b.name for b in first.bylines] == ["王川"]
+    assert first.paragraphs[-1].startswith("【广告】")  # (kept as printed, after the story it follows)
+    assert second.paragraphs[0].startswith("近日,古城景区")

@@ -131,7 +131,7 @@ _PAGE_LINE = re.compile(
 # `A14  读者·评论`, `星洲日報 大柔佛 C3`, `2019年3月11日 星期一 N6`, `光明日報 北馬`,
 # `台灣新報2022_01_05要聞`, `• A5`
 _HEAD_PAPER = r"[\u4e00-\u9fff]{1,8}(?:日报|日報|晚报|晚報|时报|時報|新报|新報|商报|商報|早报|早報|晨报|晨報|都市报|都市報)(?:[·・][\u4e00-\u9fff]{2,6})?"
-_HEAD_PAPER_SHORT = r"[\u4e00-\u9fff]{2,4}[报報](?:[·・][\u4e00-\u9fff]{2,6})?"
+_HEAD_PAPER_SHORT = r"[\u4e00-\u9fff]{2,4}[报報](?:[·・](?!数字|數字|电子|電子)[\u4e00-\u9fff]{2,6})?"
 _HEAD_DATE = r"\d{4}\s*[年_\-./]\s*\d{1,2}\s*[月_\-./]\s*\d{1,2}\s*日?|(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]"
 _HEAD_LETTERED = r"(?:第\s*)?[A-Za-z]{1,2}\d{1,3}(?:\s*版)?"
 _HEAD_NUMBER = r"(?:第\s*)?\d{1,2}(?:\s*版)?"
@@ -157,7 +157,7 @@ def page_head(line: str) -> tuple[str | None, str | None, str] | None:
     kinds: list[tuple[str, str]] = []
     at = 0
     while at < len(f):
-        if f[at] in " \t|｜/_-":
+        if f[at] in " \t|｜/_-·・":
             at += 1
             continue
         m = _HEAD_TOKEN.match(f, at)

@@ -51,7 +51,7 @@ from .headlines import _PINYIN, KNOWN_COLUMN_TITLES, _is_lead, column_name, _tit
 from .issue_dates import IssueDate, infer_issue_date
 from .model import Byline, PageParseError, ParsedArticle, ParsedPage
 from .page_top import _chromy, archive_title, head_chrome, title_at_top
-from .segmentation import _AUTHOR_FIELD, _Chunk, _segment, _squashed, brief_items, brief_starts, page_shared_credit, photo_closed, closing_credit, photo_items, rejoin_column_breaks, credit_opening, related_or_item_meta, unmarked_caption
+from .segmentation import AD_MARK, _AUTHOR_FIELD, _Chunk, _segment, _squashed, brief_items, brief_starts, page_shared_credit, photo_closed, closing_credit, photo_items, rejoin_column_breaks, credit_opening, related_or_item_meta, unmarked_caption
 
 
 def parse_page_bytes(
@@ -167,6 +167,10 @@ def parse_page(
             drafts[-1].bylines.extend(named)
             drafts[-1].printed.append(d.headline.strip())
             drafts[-1].cross_references.extend(d.cross_references)
+            continue
+        if drafts and not chunk.headline_lines and chunk.body_lines and all(AD_MARK.match(x.strip()) for x in chunk.body_lines):
+            # an ad's box between items (【广告】…): no article; kept as the text it stands after
+            drafts[-1].paragraphs.extend(x.strip() for x in chunk.body_lines)
             continue
         if not d.paragraphs and not d.headline:
             if d.editor_note:

@@ -54,6 +54,7 @@ def _squashed(line: str) -> str:
 
 _BARE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 _SHORT_LABEL = re.compile(r"[\u4e00-\u9fff]{2,3}")
+AD_MARK = _AD_MARK = re.compile(r"^[【\[](?:广告|廣告)[】\]]")
 # a reporter's credit under a title in a Singapore or Malaysian paper: `黄伟杰 报道`
 _REPORTED_BY = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[\s、][\u4e00-\u9fff]{2,4}){0,3}\s*报道")
 # a field naming the writers on a line of its own: 作者:李尚志陈维伟罗观星
@@ -738,6 +739,10 @@ def _column_items(lines: list[str]) -> list[_Chunk]:
         prev_done = is_terminated(line) or bool(_SERIAL_NOTE.fullmatch(line.strip())) or is_apart_line(line) or read_more_line(line) or _names_close(line) or ("摄" in line or "攝" in line) and is_photo_credit_line(line)
         # (or by a site's meta line under it: `- 有線新聞` / `- 2025年03月18日`)
         closed_by_credit = is_photo_credit_line(line) or is_photo_line(line) or item_meta_line(line)
+        if line[:1] in "【[" and _AD_MARK.match(line):
+            # an ad's box among the items (`【广告】豫菜老字号 … 订餐热线:…`): closed, its own
+            prev_done = closed_by_credit = True
+            current = None
         if (
             parse_byline_text(line.strip()) is not None
             or (

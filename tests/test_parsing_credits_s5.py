@@ -6,29 +6,24 @@ shapes real pages print."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from articles.parsing import parse_page_bytes
 from articles.parsing.bylines import split_credit, web_outside_source
 from articles.parsing.datelines import lead_sentence_date, read_dateline, resolve
+from fixture_pages import names, parse_fixture
 
-PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 D = dt.date
 ISSUE = D(2025, 1, 10)  # a Friday
 
 
 def page(name: str, issue_date=ISSUE):
-    return parse_page_bytes((PAGES / name).read_bytes(), name, issue_date=issue_date)
+    return parse_fixture(name, issue_date)
 
 
 def by_headline(name: str, issue_date=ISSUE) -> dict:
     return {a.headline: a for a in page(name, issue_date).articles}
-
-
-def names(article) -> list[str]:
-    return [b.name for b in article.bylines]
 
 
 # --------------------------------------------------------------------------- web copies

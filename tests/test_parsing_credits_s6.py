@@ -5,23 +5,17 @@ tests/fixtures/pages/s6c_*.txt are written in our own words, in the shapes real 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from articles.parsing import parse_page_bytes
 from articles.parsing.datelines import lead_sentence_date, read_dateline, resolve
+from fixture_pages import names, parse_fixture
 
-PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 D = dt.date
 
 
 def page(name: str, issue_date: dt.date):
-    return parse_page_bytes((PAGES / name).read_bytes(), name, issue_date=issue_date)
-
-
-def names(article) -> list[str]:
-    return [b.name for b in article.bylines]
+    return parse_fixture(name, issue_date)
 
 
 def test_an_agency_dispatch_on_its_own_line_under_a_web_title_is_the_lead_credit():

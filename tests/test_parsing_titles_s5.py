@@ -6,23 +6,15 @@ in our own words in the shapes real pages print."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from articles.parsing import parse_page_bytes
+from fixture_pages import parse_fixture, titles
 
-PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 D = dt.date
 
 
 def page(name: str, issue_date=D(2025, 10, 2)):
-    return parse_page_bytes((PAGES / name).read_bytes(), name, issue_date=issue_date)
-
-
-def titles(parsed) -> list[str]:
-    return [
-        "(from lead)" if a.headline_from_lead else " ".join(x for x in (a.kicker, a.headline, a.subheadline) if x)
-        for a in parsed.articles
-    ]
+    return parse_fixture(name, issue_date)
 
 
 def test_a_section_label_over_a_list_of_leads_is_no_title():

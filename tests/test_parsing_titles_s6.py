@@ -4,23 +4,14 @@ tests/fixtures/pages/s6t_*.txt, written in our own words in the shapes real page
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from articles.parsing import parse_page_bytes
+from fixture_pages import parse_fixture, titles
 
-PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 D = dt.date
 
 
 def page(name: str, issue_date=D(2025, 10, 2)):
-    return parse_page_bytes((PAGES / name).read_bytes(), name, issue_date=issue_date)
-
-
-def titles(parsed) -> list[str]:
-    return [
-        "(from lead)" if a.headline_from_lead else " ".join(x for x in (a.kicker, a.headline, a.subheadline) if x)
-        for a in parsed.articles
-    ]
+    return parse_fixture(name, issue_date)
 
 
 def test_numbered_photos_under_one_headline_are_one_photo_story():
